@@ -1,0 +1,2 @@
+/** Queries and results of the audit trail, for the web tier. */
+package org.seatledger.audit.api;

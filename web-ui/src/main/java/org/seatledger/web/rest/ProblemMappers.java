@@ -1,0 +1,123 @@
+package org.seatledger.web.rest;
+
+import jakarta.json.bind.JsonbException;
+import jakarta.ws.rs.ForbiddenException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Response.Status;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Every failure of the API becomes a problem document with a sentence for a person. Messages of
+ * exceptions thrown by libraries are never passed on: they may hold SQL, class names or newlines.
+ */
+public final class ProblemMappers {
+
+  private static final Logger LOG = Logger.getLogger(ProblemMappers.class.getName());
+
+  private ProblemMappers() {}
+
+  /** Refusals the API raises on purpose carry their own sentence. */
+  @Provider
+  public static class ApiProblems implements ExceptionMapper<ApiException> {
+    @Override
+    public Response toResponse(ApiException e) {
+      return e.problem().toResponse();
+    }
+  }
+
+  /** HTTP-level errors raised by the JAX-RS runtime. */
+  @Provider
+  public static class HttpErrors implements ExceptionMapper<WebApplicationException> {
+    @Context SecurityContext security;
+
+    @Override
+    public Response toResponse(WebApplicationException e) {
+      Response.StatusType status = e.getResponse().getStatusInfo();
+      String detail;
+      if (e instanceof NotFoundException) {
+        detail = "There is nothing at this address.";
+      } else if (e instanceof ForbiddenException) {
+        detail = forbidden();
+      } else if (e instanceof NotAllowedException) {
+        detail = "This address does not accept that method.";
+      } else if (e instanceof NotSupportedException) {
+        detail = "Send the request body as application/json.";
+      } else if (status.getStatusCode() == 400) {
+        detail = "The request could not be read; send valid JSON.";
+      } else if (status.getFamily() == Status.Family.SERVER_ERROR) {
+        return unexpected(e);
+      } else {
+        detail = status.getReasonPhrase() + ".";
+      }
+      Response problem = Problem.of(status, detail).toResponse();
+      e.getResponse()
+          .getHeaders()
+          .forEach(
+              (name, values) -> {
+                if (name.equalsIgnoreCase("Allow")) {
+                  problem.getHeaders().put(name, values);
+                }
+              });
+      return problem;
+    }
+
+    private String forbidden() {
+      String who =
+          security == null || security.getUserPrincipal() == null
+              ? "You are"
+              : "You are signed in as '" + security.getUserPrincipal().getName() + "' and";
+      return who + " not allowed to do this; it needs another role.";
+    }
+  }
+
+  /** A body that is not JSON, or JSON of the wrong shape. */
+  @Provider
+  public static class UnreadableBody implements ExceptionMapper<JsonbException> {
+    @Override
+    public Response toResponse(JsonbException e) {
+      return Problem.of(
+              Status.BAD_REQUEST, "The request body is not valid JSON of the expected shape.")
+          .toResponse();
+    }
+  }
+
+  /** The JSON provider wraps parse failures differently in different runtimes. */
+  @Provider
+  public static class ProcessingFailures implements ExceptionMapper<ProcessingException> {
+    @Override
+    public Response toResponse(ProcessingException e) {
+      return Problem.of(
+              Status.BAD_REQUEST, "The request body is not valid JSON of the expected shape.")
+          .toResponse();
+    }
+  }
+
+  /** Anything else is our fault: log it with a reference the user can quote. */
+  @Provider
+  public static class Unexpected implements ExceptionMapper<Throwable> {
+    @Override
+    public Response toResponse(Throwable e) {
+      return unexpected(e);
+    }
+  }
+
+  static Response unexpected(Throwable e) {
+    String reference = UUID.randomUUID().toString();
+    LOG.log(Level.SEVERE, "Unexpected error, reference " + reference, e);
+    return Problem.of(
+            Status.INTERNAL_SERVER_ERROR,
+            "Something went wrong on our side. Quote reference " + reference + " to an admin.")
+        .toResponse();
+  }
+}

@@ -1,0 +1,125 @@
+package org.seatledger.web.security;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.AutoApplySession;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.credential.Credential;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.ws.rs.core.Response.Status;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Optional;
+import org.seatledger.web.rest.Problem;
+
+/**
+ * How a request proves who it is: pages sign in with a form (the session remembers the user), the
+ * REST API under {@code /api} takes HTTP Basic credentials on every call.
+ *
+ * <p>Jakarta Security 3 allows one mechanism per application, so this one serves both: a credential
+ * handed over by the sign-in page, an {@code Authorization: Basic} header, or, for a protected
+ * resource without either, a 401 problem (API) or a redirect to the sign-in page (pages). Both
+ * paths verify against the same database identity store.
+ */
+@AutoApplySession
+@ApplicationScoped
+public class SeatLedgerAuthentication implements HttpAuthenticationMechanism {
+
+  static final String LOGIN_PAGE = "/login";
+  private static final String REALM = "Basic realm=\"Seat Ledger\", charset=\"UTF-8\"";
+
+  @Inject IdentityStoreHandler identityStores;
+  @Inject TransportPolicy transport;
+
+  @Override
+  public AuthenticationStatus validateRequest(
+      HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+    if (transport.mustRedirect(request)) {
+      response.setStatus(308); // permanent, and keeps the method and body
+      response.setHeader("Location", transport.httpsUrl(request));
+      return AuthenticationStatus.SEND_CONTINUE;
+    }
+    Credential fromSignInPage = context.getAuthParameters().getCredential();
+    if (fromSignInPage != null) {
+      return context.notifyContainerAboutLogin(identityStores.validate(fromSignInPage));
+    }
+    String authorization = request.getHeader("Authorization");
+    if (authorization != null) {
+      Optional<UsernamePasswordCredential> basic = basicCredential(authorization);
+      if (basic.isEmpty()) {
+        return unauthorized(response, "The Authorization header must hold HTTP Basic credentials.");
+      }
+      CredentialValidationResult result = identityStores.validate(basic.get());
+      if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+        return unauthorized(response, "Wrong username or password.");
+      }
+      return context.notifyContainerAboutLogin(result);
+    }
+    if (!context.isProtected()) {
+      return context.doNothing();
+    }
+    if (isApi(request)) {
+      return unauthorized(response, "Sign in with HTTP Basic credentials to use the API.");
+    }
+    return context.redirect(signInUrl(request));
+  }
+
+  static boolean isApi(HttpServletRequest request) {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    return path.equals("/api") || path.startsWith("/api/");
+  }
+
+  private static String signInUrl(HttpServletRequest request) {
+    String target = request.getRequestURI().substring(request.getContextPath().length());
+    if (request.getQueryString() != null) {
+      target += "?" + request.getQueryString();
+    }
+    String login = request.getContextPath() + LOGIN_PAGE;
+    return target.equals("/") || target.isEmpty()
+        ? login
+        : login + "?next=" + URLEncoder.encode(target, StandardCharsets.UTF_8);
+  }
+
+  /** Parses {@code Basic base64(user:password)}; empty when the header is anything else. */
+  static Optional<UsernamePasswordCredential> basicCredential(String header) {
+    if (!header.regionMatches(true, 0, "Basic ", 0, 6)) {
+      return Optional.empty();
+    }
+    String decoded;
+    try {
+      decoded =
+          new String(
+              Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException notBase64) {
+      return Optional.empty();
+    }
+    int colon = decoded.indexOf(':');
+    if (colon <= 0) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new UsernamePasswordCredential(decoded.substring(0, colon), decoded.substring(colon + 1)));
+  }
+
+  private static AuthenticationStatus unauthorized(HttpServletResponse response, String detail) {
+    try {
+      response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+      response.setHeader("WWW-Authenticate", REALM);
+      response.setHeader("X-Content-Type-Options", "nosniff");
+      response.setContentType(Problem.MEDIA_TYPE);
+      response.setCharacterEncoding("UTF-8");
+      response.getWriter().write(Problem.of(Status.UNAUTHORIZED, detail).toJson());
+    } catch (IOException clientGone) {
+      // Nothing to tell a client that has gone away.
+    }
+    return AuthenticationStatus.SEND_FAILURE;
+  }
+}
