@@ -1,0 +1,72 @@
+package org.seatledger.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.net.http.HttpResponse;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The server starts with the EAR and answers as an admin and a load balancer expect. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class PlatformIT {
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return ClientDeployment.marker("platform-it");
+  }
+
+  @Test
+  void readinessIsUpWithTheDatabaseAndEveryModuleSchema() throws Exception {
+    JsonObject ready = Http.object(Server.awaitReady());
+    assertEquals("UP", ready.getString("status"));
+    JsonObject database = ready.getJsonArray("checks").getJsonObject(0);
+    assertEquals("database", database.getString("name"));
+    JsonObject data = database.getJsonObject("data");
+    assertEquals("v1", data.getString("web"), "the user tables are migrated: " + data);
+    for (String module : new String[] {"booking", "reporting", "audit"}) {
+      assertTrue(data.containsKey(module), module + " has run its migrations: " + data);
+    }
+  }
+
+  @Test
+  void livenessIsUp() {
+    HttpResponse<String> live = Http.anonymous().get("/health/live");
+    assertEquals(200, live.statusCode());
+    assertEquals("UP", Http.object(live).getString("status"));
+  }
+
+  @Test
+  void openApiDescribesTheApiAndItsSecurity() {
+    HttpResponse<String> openapi = Http.anonymous().get("/openapi");
+    assertEquals(200, openapi.statusCode());
+    assertTrue(openapi.body().contains("Seat Ledger API"), openapi.body());
+    assertTrue(openapi.body().contains("/api/admin/users"), openapi.body());
+    assertTrue(openapi.body().contains("scheme: basic"), openapi.body());
+    assertEquals(200, Http.anonymous().get("/openapi/ui/").statusCode());
+  }
+
+  @Test
+  void metricsAreServedForPrometheus() {
+    HttpResponse<String> metrics = Http.anonymous().get("/metrics");
+    assertEquals(200, metrics.statusCode());
+    assertTrue(
+        metrics.body().contains("jvm_uptime") || metrics.body().contains("base_"), metrics.body());
+  }
+
+  @Test
+  void httpsServesTheSameApplicationWithAGeneratedKey() {
+    HttpResponse<String> signIn = Http.tls().get("/login");
+    assertEquals(200, signIn.statusCode());
+    assertTrue(signIn.body().contains("Sign in"));
+    assertTrue(
+        signIn.headers().firstValue("Strict-Transport-Security").isPresent(),
+        "HTTPS responses tell browsers to stay on HTTPS");
+  }
+}

@@ -1,0 +1,248 @@
+package org.seatledger.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Who may do what: the API with HTTP Basic, the pages with the sign-in form. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class SecurityIT {
+
+  private static final Pattern VIEW_STATE =
+      Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
+  private static final String STRONG = "a-long-enough-passphrase";
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return ClientDeployment.marker("security-it");
+  }
+
+  @BeforeAll
+  static void ready() throws InterruptedException {
+    Server.awaitReady();
+  }
+
+  @Test
+  void theApiRefusesCallsWithoutCredentials() {
+    HttpResponse<String> response = Http.anonymous().get("/api/me");
+    assertEquals(401, response.statusCode());
+    assertProblem(response, 401);
+    assertTrue(
+        response.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Basic"),
+        "tells the client to use HTTP Basic");
+  }
+
+  @Test
+  void aWrongPasswordIsRefused() {
+    HttpResponse<String> response = Http.as("admin", "not-the-password").get("/api/me");
+    assertEquals(401, response.statusCode());
+    assertEquals("Wrong username or password.", Http.object(response).getString("detail"));
+    assertEquals(401, Http.as("nobody-" + UUID.randomUUID(), STRONG).get("/api/me").statusCode());
+  }
+
+  @Test
+  void theBootstrapAdminSignsInWithTheConfiguredPasswordAndHoldsEveryRole() {
+    HttpResponse<String> response = Http.admin().get("/api/me");
+    assertEquals(200, response.statusCode(), response.body());
+    JsonObject me = Http.object(response);
+    assertEquals("admin", me.getString("username"));
+    assertEquals(
+        List.of("staff", "auditor", "admin"),
+        me.getJsonArray("roles").getValuesAs(JsonValue::toString).stream()
+            .map(s -> s.replace("\"", ""))
+            .toList());
+  }
+
+  @Test
+  void aStaffUserCannotUseAdminEndpoints() {
+    String staff = newUser("staff");
+    HttpResponse<String> me = Http.as(staff, STRONG).get("/api/me");
+    assertEquals(200, me.statusCode(), "the new user can sign in");
+    HttpResponse<String> users = Http.as(staff, STRONG).get("/api/admin/users");
+    assertEquals(403, users.statusCode());
+    assertProblem(users, 403);
+    HttpResponse<String> create =
+        Http.as(staff, STRONG).postJson("/api/admin/users", userJson("x" + staff, STRONG, "admin"));
+    assertEquals(403, create.statusCode(), "staff cannot make themselves an admin");
+  }
+
+  @Test
+  void anAdminCreatesUsersAndTheListNeverShowsPasswords() {
+    String name = "auditor-" + shortId();
+    HttpResponse<String> created =
+        Http.admin().postJson("/api/admin/users", userJson(name, STRONG, "auditor"));
+    assertEquals(201, created.statusCode(), created.body());
+    assertTrue(
+        created.headers().firstValue("Location").orElse("").endsWith("/api/admin/users/" + name));
+    assertFalse(created.body().contains(STRONG), "the password is never echoed");
+
+    HttpResponse<String> list = Http.admin().get("/api/admin/users");
+    assertEquals(200, list.statusCode());
+    assertFalse(list.body().contains(STRONG));
+    assertFalse(list.body().toLowerCase().contains("password"), "no password or hash field");
+    JsonArray users = (JsonArray) Http.json(list);
+    JsonObject listed =
+        users.getValuesAs(JsonObject.class).stream()
+            .filter(u -> u.getString("username").equals(name))
+            .findFirst()
+            .orElseThrow();
+    assertEquals("auditor", listed.getJsonArray("roles").getString(0));
+    assertEquals("admin", listed.getString("createdBy"));
+  }
+
+  @Test
+  void aTakenNameIsAConflict() {
+    String name = newUser("staff");
+    HttpResponse<String> again =
+        Http.admin().postJson("/api/admin/users", userJson(name, STRONG, "staff"));
+    assertEquals(409, again.statusCode());
+    assertProblem(again, 409);
+  }
+
+  @Test
+  void badUserInputGetsASentenceAndStoresNothing() {
+    String name = "weak-" + shortId();
+    HttpResponse<String> weak =
+        Http.admin().postJson("/api/admin/users", userJson(name, "short", "staff"));
+    assertEquals(400, weak.statusCode());
+    assertTrue(Http.object(weak).getString("detail").contains("at least 12 characters"));
+    assertEquals(404, Http.admin().get("/api/admin/users/" + name).statusCode(), "nothing stored");
+
+    assertEquals(
+        400,
+        Http.admin().postJson("/api/admin/users", userJson(name, STRONG, "root")).statusCode());
+    assertEquals(
+        400,
+        Http.admin().postJson("/api/admin/users", userJson("A B", STRONG, "staff")).statusCode());
+    HttpResponse<String> notJson = Http.admin().postJson("/api/admin/users", "{\"username\": ");
+    assertEquals(400, notJson.statusCode());
+    assertProblem(notJson, 400);
+  }
+
+  @Test
+  void unknownApiAddressesAreProblemsToo() {
+    HttpResponse<String> missing = Http.admin().get("/api/no-such-thing");
+    assertEquals(404, missing.statusCode());
+    assertProblem(missing, 404);
+  }
+
+  @Test
+  void pagesSendAnonymousVisitorsToTheSignInPage() {
+    HttpResponse<String> home = Http.anonymous().get("/");
+    assertEquals(302, home.statusCode());
+    assertTrue(home.headers().firstValue("Location").orElse("").endsWith("/login"));
+  }
+
+  @Test
+  void theSignInFormSignsInAndOutAndEveryPageCarriesSecurityHeaders() {
+    Http browser = Http.anonymous();
+    HttpResponse<String> form = browser.get("/login");
+    assertEquals(200, form.statusCode());
+    assertTrue(
+        form.headers()
+            .firstValue("Content-Security-Policy")
+            .orElse("")
+            .contains("frame-ancestors 'none'"));
+    assertEquals("nosniff", form.headers().firstValue("X-Content-Type-Options").orElse(""));
+    assertEquals("DENY", form.headers().firstValue("X-Frame-Options").orElse(""));
+
+    HttpResponse<String> wrong =
+        browser.postForm("/login", signInForm(viewState(form), "admin", "wrong-password"));
+    assertEquals(200, wrong.statusCode());
+    assertTrue(wrong.body().contains("Wrong username or password."));
+
+    HttpResponse<String> signedIn =
+        browser.postForm("/login", signInForm(viewState(wrong), "admin", Http.ADMIN_PASSWORD));
+    assertEquals(302, signedIn.statusCode(), signedIn.body());
+    HttpResponse<String> home = browser.get("/");
+    assertEquals(200, home.statusCode());
+    assertTrue(home.body().contains("Welcome, admin"), home.body());
+
+    String signOut =
+        "account_SUBMIT=1&signout=Sign+out&jakarta.faces.ViewState=" + encode(viewState(home));
+    HttpResponse<String> signedOut = browser.postForm("/", signOut);
+    assertEquals(302, signedOut.statusCode(), signedOut.body());
+    assertEquals(302, browser.get("/").statusCode(), "signed out: back to the sign-in page");
+  }
+
+  @Test
+  void aSignInFormPostedFromElsewhereIsRefused() {
+    Http victim = Http.anonymous();
+    victim.get("/login");
+    HttpResponse<String> forged =
+        victim.postForm("/login", signInForm("forged-view-state", "admin", Http.ADMIN_PASSWORD));
+    assertEquals(400, forged.statusCode(), "a POST without the form's own key is refused");
+    assertTrue(forged.body().contains("This form cannot be accepted"), forged.body());
+    assertFalse(forged.body().contains("Exception"), "no stack trace: " + forged.body());
+    assertEquals(302, victim.get("/").statusCode(), "still not signed in");
+  }
+
+  private static String newUser(String role) {
+    String name = role + "-" + shortId();
+    HttpResponse<String> created =
+        Http.admin().postJson("/api/admin/users", userJson(name, STRONG, role));
+    assertEquals(201, created.statusCode(), created.body());
+    return name;
+  }
+
+  private static String userJson(String username, String password, String role) {
+    return "{\"username\":\""
+        + username
+        + "\",\"password\":\""
+        + password
+        + "\",\"roles\":[\""
+        + role
+        + "\"]}";
+  }
+
+  private static String signInForm(String viewState, String username, String password) {
+    return "signin_SUBMIT=1&submit=Sign+in&username="
+        + encode(username)
+        + "&password="
+        + encode(password)
+        + "&jakarta.faces.ViewState="
+        + encode(viewState);
+  }
+
+  private static String viewState(HttpResponse<String> page) {
+    Matcher matcher = VIEW_STATE.matcher(page.body());
+    assertTrue(matcher.find(), "the page has a form: " + page.body());
+    return matcher.group(1);
+  }
+
+  private static void assertProblem(HttpResponse<String> response, int status) {
+    assertEquals(
+        "application/problem+json",
+        response.headers().firstValue("Content-Type").orElse("").split(";")[0]);
+    JsonObject problem = Http.object(response);
+    assertEquals(status, problem.getInt("status"));
+    assertFalse(problem.getString("detail").isBlank(), "a sentence for a person");
+  }
+
+  private static String shortId() {
+    return UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  private static String encode(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+}
