@@ -7,6 +7,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
+import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 
@@ -25,6 +27,11 @@ import org.flywaydb.core.api.MigrationInfo;
  * its code and no module can migrate another's tables. This class only runs them, in dependency
  * order, with Flyway. Flyway takes a database lock while it migrates, so several servers starting
  * at once on one database migrate it once.
+ *
+ * <p>On MySQL the migrations may run as an owner account ({@code SEATLEDGER_DB_MIGRATION_USER})
+ * while the application connects as a second account with no DDL rights at all: after migrating,
+ * each module's {@code db/<module>/grants.sql} gives that account exactly the table privileges the
+ * module needs (see {@link ApplicationGrants}).
  *
  * <p>A database that is not reachable at start-up does not stop the server: the attempt is repeated
  * every few seconds, {@code /health/ready} stays DOWN with the reason until it succeeds, and {@link
@@ -39,8 +46,12 @@ public class SchemaMigrations {
   private static final Logger LOG = Logger.getLogger(SchemaMigrations.class.getName());
   private static final long RETRY_SECONDS = 5;
 
-  @Resource(lookup = "jdbc/seatledger")
-  DataSource dataSource;
+  @Resource(lookup = "jdbc/seatledger-migrations")
+  DataSource owner;
+
+  @Inject
+  @ConfigProperty(name = "SEATLEDGER_DB_USER", defaultValue = "seatledger")
+  String applicationUser;
 
   @Resource ManagedScheduledExecutorService scheduler;
 
@@ -59,7 +70,8 @@ public class SchemaMigrations {
       for (String module : MODULES) {
         applied.put(module, migrate(module));
       }
-    } catch (RuntimeException e) {
+      new ApplicationGrants(owner, applicationUser).grant(MODULES);
+    } catch (RuntimeException | SQLException e) {
       failure = "database schema could not be migrated yet: " + firstLine(e);
       LOG.log(Level.WARNING, failure + "; retrying in " + RETRY_SECONDS + " s", e);
       scheduler.schedule((Runnable) this::migrate, RETRY_SECONDS, TimeUnit.SECONDS);
@@ -74,7 +86,7 @@ public class SchemaMigrations {
   private String migrate(String module) {
     Flyway flyway =
         Flyway.configure(getClass().getClassLoader())
-            .dataSource(dataSource)
+            .dataSource(owner)
             // Liberty's class loader cannot list a folder: Flyway finds each location (and its
             // default db/callback) by the empty marker file flyway.location in it.
             .locations("classpath:db/" + module)

@@ -1,0 +1,4 @@
+-- What the application account may do with the web module's tables (MySQL, when migrations run
+-- as a separate owner account). ${app} is the application account, e.g. 'seatledger'@'%'.
+GRANT SELECT, INSERT, UPDATE, DELETE ON app_users TO ${app};
+GRANT SELECT, INSERT, UPDATE, DELETE ON app_user_roles TO ${app};
