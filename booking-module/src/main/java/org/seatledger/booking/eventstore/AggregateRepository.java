@@ -1,0 +1,141 @@
+package org.seatledger.booking.eventstore;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.seatledger.booking.api.RecordedEvent;
+
+/**
+ * Loads aggregates of one kind: from a cached state, else from the newest usable snapshot, else
+ * from the first event — and always plus the events after that, read from the store. The cache is
+ * therefore never trusted blindly: each load asks the store for what came after the cached version
+ * (one index range scan, usually empty), so another server's appends are seen.
+ *
+ * <p>A snapshot is written after an append that crosses a multiple of {@code snapshotEvery} events.
+ * Snapshots only accelerate: one that does not parse, or was written for another snapshot version,
+ * is ignored and the stream is replayed.
+ */
+public final class AggregateRepository<S> {
+
+  private static final Logger LOG = Logger.getLogger(AggregateRepository.class.getName());
+  private static final int PAGE = 500;
+  private static final int SNAPSHOTS_TRIED = 2;
+
+  private final EventSourced<S> kind;
+  private final EventStore store;
+  private final Snapshots snapshots;
+  private final int snapshotEvery;
+  private final Map<String, Loaded<S>> cache;
+
+  /** A state and the stream version it reflects (0: the stream does not exist). */
+  public record Loaded<S>(S state, long version) {}
+
+  public AggregateRepository(
+      EventSourced<S> kind,
+      EventStore store,
+      Snapshots snapshots,
+      int snapshotEvery,
+      int cacheSize) {
+    if (snapshotEvery < 1) {
+      throw new IllegalArgumentException("snapshotEvery must be at least 1");
+    }
+    this.kind = kind;
+    this.store = store;
+    this.snapshots = snapshots;
+    this.snapshotEvery = snapshotEvery;
+    this.cache =
+        Collections.synchronizedMap(
+            new LinkedHashMap<>(16, 0.75f, true) {
+              @Override
+              protected boolean removeEldestEntry(Map.Entry<String, Loaded<S>> eldest) {
+                return size() > cacheSize;
+              }
+            });
+  }
+
+  public Loaded<S> load(String streamId) {
+    return load(streamId, true);
+  }
+
+  /** Loads without the cache: from the newest usable snapshot (or the start) plus the tail. */
+  public Loaded<S> loadWithoutCache(String streamId) {
+    return load(streamId, false);
+  }
+
+  /** Loads by replaying every event, ignoring cache and snapshots: the reference state. */
+  public Loaded<S> replay(String streamId) {
+    return tail(streamId, new Loaded<>(kind.initial(), 0));
+  }
+
+  private Loaded<S> load(String streamId, boolean useCache) {
+    Loaded<S> start = useCache ? cache.get(streamId) : null;
+    if (start == null) {
+      start = fromSnapshot(streamId);
+    }
+    Loaded<S> loaded = tail(streamId, start);
+    if (useCache && loaded.version() > 0) {
+      cache.put(streamId, loaded);
+    }
+    return loaded;
+  }
+
+  /**
+   * Tells the repository that an append moved the stream from {@code before} to {@code after}: the
+   * cache takes the new state, and a snapshot is taken when a multiple of {@code snapshotEvery} was
+   * crossed. Call after the append has committed.
+   */
+  public void appended(String streamId, long before, Loaded<S> after) {
+    cache.put(streamId, after);
+    if (after.version() / snapshotEvery > before / snapshotEvery) {
+      try {
+        snapshots.save(
+            new Snapshots.Snapshot(
+                streamId, after.version(), kind.snapshotVersion(), kind.toSnapshot(after.state())));
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "snapshot of " + streamId + " not written; loads replay instead", e);
+      }
+    }
+  }
+
+  /** Forgets a cached state, e.g. after a concurrency conflict. */
+  public void forget(String streamId) {
+    cache.remove(streamId);
+  }
+
+  private Loaded<S> fromSnapshot(String streamId) {
+    for (Snapshots.Snapshot snapshot : snapshots.newest(streamId, SNAPSHOTS_TRIED)) {
+      if (snapshot.snapshotVersion() != kind.snapshotVersion()) {
+        continue;
+      }
+      try {
+        return new Loaded<>(kind.fromSnapshot(snapshot.state()), snapshot.streamVersion());
+      } catch (RuntimeException unusable) {
+        LOG.warning(
+            "snapshot of "
+                + streamId
+                + " at version "
+                + snapshot.streamVersion()
+                + " is unusable and ignored: "
+                + unusable);
+      }
+    }
+    return new Loaded<>(kind.initial(), 0);
+  }
+
+  private Loaded<S> tail(String streamId, Loaded<S> start) {
+    S state = start.state();
+    long version = start.version();
+    List<RecordedEvent> page;
+    do {
+      page = store.readStream(streamId, version + 1, PAGE);
+      for (RecordedEvent event : page) {
+        state = kind.evolve(state, event.event());
+        version = event.streamVersion();
+      }
+    } while (page.size() == PAGE);
+    return new Loaded<>(state, version);
+  }
+}

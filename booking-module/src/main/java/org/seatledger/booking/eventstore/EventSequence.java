@@ -1,0 +1,20 @@
+package org.seatledger.booking.eventstore;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** The single row holding the next global position; locking it is the append lock. */
+@Entity
+@Table(name = "event_sequence")
+public class EventSequence {
+  static final int ID = 1;
+
+  @Id
+  @Column(name = "id")
+  int id;
+
+  @Column(name = "next_position", nullable = false)
+  long nextPosition;
+}

@@ -1,0 +1,147 @@
+package org.seatledger.booking.eventstore;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbException;
+import java.io.StringReader;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.util.Collection;
+import java.util.function.BiFunction;
+import org.seatledger.booking.api.DataSubject;
+import org.seatledger.booking.api.PersonalData;
+
+/**
+ * Event records to stored JSON and back.
+ *
+ * <p>Writing: the record as JSON (JSON-B), then every {@link PersonalData} text encrypted with the
+ * key of its {@link DataSubject} — the nearest enclosing record that names one. Reading: the stored
+ * JSON upcast to the current shape, personal data decrypted (or marked erased), then bound to the
+ * current record.
+ */
+public final class EventSerializer {
+
+  private static final Jsonb JSONB = JsonbBuilder.create();
+
+  private final EventTypes types;
+  private final PersonalDataCipher cipher;
+
+  /** An event ready to store. */
+  public record Serialized(String type, int schemaVersion, String payload) {}
+
+  /** A stored event read back: the current record and its JSON. */
+  public record Decoded(Object event, JsonObject data) {}
+
+  public EventSerializer(EventTypes types, PersonalDataCipher cipher) {
+    this.types = types;
+    this.cipher = cipher;
+  }
+
+  public Serialized serialize(Object event) {
+    EventTypes.Descriptor descriptor = types.of(event.getClass());
+    JsonObject json = parse(JSONB.toJson(event));
+    JsonObject protectedJson = (JsonObject) walk(json, descriptor.type(), null, cipher::encrypt);
+    return new Serialized(descriptor.name(), descriptor.version(), protectedJson.toString());
+  }
+
+  public Decoded deserialize(String type, int schemaVersion, String payload) {
+    EventTypes.Descriptor descriptor = types.named(type);
+    JsonObject current = types.upcast(type, schemaVersion, parse(payload));
+    JsonObject readable =
+        (JsonObject)
+            walk(
+                current,
+                descriptor.type(),
+                null,
+                (subject, value) -> cipher.decrypt(subject, value).orElse(PersonalData.ERASED));
+    try {
+      return new Decoded(JSONB.fromJson(readable.toString(), descriptor.type()), readable);
+    } catch (JsonbException e) {
+      throw new EventDecodingException(
+          type + " v" + schemaVersion + " does not fit " + descriptor.type().getSimpleName(), e);
+    }
+  }
+
+  /**
+   * Applies {@code transform(subjectId, value)} to every personal text in {@code json}, guided by
+   * the record type it was written from.
+   */
+  private static JsonValue walk(
+      JsonValue json, Type type, String subject, BiFunction<String, String, String> transform) {
+    Class<?> raw = rawClass(type);
+    if (json instanceof JsonObject object && raw != null && raw.isRecord()) {
+      return walkRecord(object, raw, subject, transform);
+    }
+    if (json instanceof JsonArray array
+        && raw != null
+        && Collection.class.isAssignableFrom(raw)
+        && type instanceof ParameterizedType parameterized) {
+      Type element = parameterized.getActualTypeArguments()[0];
+      JsonArrayBuilder copy = Json.createArrayBuilder();
+      array.forEach(item -> copy.add(walk(item, element, subject, transform)));
+      return copy.build();
+    }
+    return json;
+  }
+
+  private static JsonObject walkRecord(
+      JsonObject object,
+      Class<?> record,
+      String outerSubject,
+      BiFunction<String, String, String> transform) {
+    String subject = outerSubject;
+    for (RecordComponent component : record.getRecordComponents()) {
+      if (component.isAnnotationPresent(DataSubject.class)
+          && object.get(component.getName()) instanceof JsonString id) {
+        subject = id.getString();
+      }
+    }
+    JsonObjectBuilder copy = Json.createObjectBuilder(object);
+    for (RecordComponent component : record.getRecordComponents()) {
+      JsonValue value = object.get(component.getName());
+      if (value == null) {
+        continue;
+      }
+      if (component.isAnnotationPresent(PersonalData.class) && value instanceof JsonString text) {
+        if (subject == null) {
+          throw new IllegalStateException(
+              record.getSimpleName()
+                  + "."
+                  + component.getName()
+                  + " is personal data without a @DataSubject");
+        }
+        copy.add(component.getName(), transform.apply(subject, text.getString()));
+      } else {
+        copy.add(component.getName(), walk(value, component.getGenericType(), subject, transform));
+      }
+    }
+    return copy.build();
+  }
+
+  private static Class<?> rawClass(Type type) {
+    if (type instanceof Class<?> c) {
+      return c;
+    }
+    if (type instanceof ParameterizedType p && p.getRawType() instanceof Class<?> c) {
+      return c;
+    }
+    return null;
+  }
+
+  static JsonObject parse(String json) {
+    try (JsonReader reader = Json.createReader(new StringReader(json))) {
+      return reader.readObject();
+    } catch (RuntimeException e) {
+      throw new EventDecodingException("payload is not a JSON object", e);
+    }
+  }
+}

@@ -1,0 +1,75 @@
+package org.seatledger.booking.eventstore;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Optional;
+import javax.crypto.Cipher;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.GCMParameterSpec;
+
+/**
+ * Encrypts one personal value with its subject's key: AES-256-GCM, a random 96-bit nonce per value,
+ * the subject id as associated data (a value cannot be moved to another person). The stored form is
+ * {@code pd1:<base64(nonce ‖ ciphertext ‖ tag)>}.
+ */
+public final class PersonalDataCipher {
+
+  static final String PREFIX = "pd1:";
+  private static final int NONCE_BYTES = 12;
+  private static final int TAG_BITS = 128;
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final DataKeys keys;
+
+  public PersonalDataCipher(DataKeys keys) {
+    this.keys = keys;
+  }
+
+  public String encrypt(String subjectId, String plaintext) {
+    return PREFIX
+        + Base64.getEncoder().encodeToString(seal(keys.obtain(subjectId), subjectId, plaintext));
+  }
+
+  /** The plaintext, or empty when the subject's key is gone (erased). */
+  public Optional<String> decrypt(String subjectId, String stored) {
+    if (!isEncrypted(stored)) {
+      return Optional.of(stored);
+    }
+    return keys.find(subjectId).map(key -> open(key, subjectId, stored.substring(PREFIX.length())));
+  }
+
+  static boolean isEncrypted(String value) {
+    return value != null && value.startsWith(PREFIX);
+  }
+
+  static byte[] seal(SecretKey key, String associatedData, String plaintext) {
+    try {
+      byte[] nonce = new byte[NONCE_BYTES];
+      RANDOM.nextBytes(nonce);
+      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+      cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
+      cipher.updateAAD(associatedData.getBytes(StandardCharsets.UTF_8));
+      byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
+      return ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array();
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("AES-GCM is not available", e);
+    }
+  }
+
+  static String open(SecretKey key, String associatedData, String base64) {
+    try {
+      byte[] bytes = Base64.getDecoder().decode(base64);
+      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+      cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, bytes, 0, NONCE_BYTES));
+      cipher.updateAAD(associatedData.getBytes(StandardCharsets.UTF_8));
+      return new String(
+          cipher.doFinal(bytes, NONCE_BYTES, bytes.length - NONCE_BYTES), StandardCharsets.UTF_8);
+    } catch (GeneralSecurityException | IllegalArgumentException e) {
+      throw new EventDecodingException(
+          "personal data of subject " + associatedData + " does not decrypt", e);
+    }
+  }
+}

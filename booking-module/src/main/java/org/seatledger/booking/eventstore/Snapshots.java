@@ -1,0 +1,72 @@
+package org.seatledger.booking.eventstore;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+import java.util.List;
+
+/** The {@code snapshots} table: newest first, a few kept per stream. */
+@ApplicationScoped
+public class Snapshots {
+
+  private static final int KEPT_PER_STREAM = 2;
+
+  @PersistenceContext(unitName = "booking")
+  EntityManager em;
+
+  /** A stored snapshot. */
+  public record Snapshot(String streamId, long streamVersion, int snapshotVersion, String state) {}
+
+  /** The newest snapshots of a stream, newest first. */
+  public List<Snapshot> newest(String streamId, int howMany) {
+    return em
+        .createQuery(
+            "SELECT s FROM StoredSnapshot s WHERE s.streamId = :id ORDER BY s.streamVersion DESC",
+            StoredSnapshot.class)
+        .setParameter("id", streamId)
+        .setMaxResults(howMany)
+        .getResultList()
+        .stream()
+        .map(row -> new Snapshot(row.streamId, row.streamVersion, row.snapshotVersion, row.state))
+        .toList();
+  }
+
+  /** Stores a snapshot in its own transaction and drops all but the newest few of the stream. */
+  @Transactional(TxType.REQUIRES_NEW)
+  public void save(Snapshot snapshot) {
+    if (em.find(StoredSnapshot.class, key(snapshot.streamId(), snapshot.streamVersion())) != null) {
+      return;
+    }
+    StoredSnapshot row = new StoredSnapshot();
+    row.streamId = snapshot.streamId();
+    row.streamVersion = snapshot.streamVersion();
+    row.snapshotVersion = snapshot.snapshotVersion();
+    row.state = snapshot.state();
+    row.takenAtMicros = Clock.micros();
+    em.persist(row);
+    List<Long> older =
+        em.createQuery(
+                "SELECT s.streamVersion FROM StoredSnapshot s WHERE s.streamId = :id"
+                    + " ORDER BY s.streamVersion DESC",
+                Long.class)
+            .setParameter("id", snapshot.streamId())
+            .setFirstResult(KEPT_PER_STREAM)
+            .getResultList();
+    if (!older.isEmpty()) {
+      em.createQuery(
+              "DELETE FROM StoredSnapshot s WHERE s.streamId = :id AND s.streamVersion <= :version")
+          .setParameter("id", snapshot.streamId())
+          .setParameter("version", older.get(0))
+          .executeUpdate();
+    }
+  }
+
+  private static StoredSnapshot.Key key(String streamId, long version) {
+    StoredSnapshot.Key key = new StoredSnapshot.Key();
+    key.streamId = streamId;
+    key.streamVersion = version;
+    return key;
+  }
+}

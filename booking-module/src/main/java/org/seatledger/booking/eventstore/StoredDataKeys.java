@@ -1,0 +1,163 @@
+package org.seatledger.booking.eventstore;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Data keys of data subjects, kept in the database wrapped (AES-GCM) with the master key.
+ *
+ * <p>The master key comes from {@code SEATLEDGER_MASTER_KEY} (32 random bytes, base64). Without it
+ * a development key is generated once into the data folder, with a loud warning: in production
+ * every server must be given the same master key. Unwrapped keys are cached for a minute; an
+ * erasure on this server takes effect at once, on other servers within that minute.
+ */
+@ApplicationScoped
+public class StoredDataKeys implements DataKeys {
+
+  private static final Logger LOG = Logger.getLogger(StoredDataKeys.class.getName());
+  private static final Duration CACHE_FOR = Duration.ofMinutes(1);
+  private static final int CACHE_LIMIT = 50_000;
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  @Inject SubjectKeyRows rows;
+
+  @Inject
+  @ConfigProperty(name = "seatledger.master-key")
+  Optional<String> configuredMasterKey;
+
+  @Inject
+  @ConfigProperty(name = "SEATLEDGER_DATA_DIR")
+  Optional<String> dataDir;
+
+  private SecretKey master;
+  private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
+  private record Cached(Optional<SecretKey> key, long loadedAtNanos) {
+    boolean fresh() {
+      return System.nanoTime() - loadedAtNanos < CACHE_FOR.toNanos();
+    }
+  }
+
+  @PostConstruct
+  void loadMasterKey() {
+    master = aesKey(configuredMasterKey.filter(k -> !k.isBlank()).orElseGet(this::developmentKey));
+  }
+
+  @Override
+  public SecretKey obtain(String subjectId) {
+    return find(subjectId).orElseGet(() -> create(subjectId));
+  }
+
+  @Override
+  public Optional<SecretKey> find(String subjectId) {
+    Cached cached = cache.get(subjectId);
+    if (cached != null && cached.fresh()) {
+      return cached.key();
+    }
+    Optional<SecretKey> key = rows.wrappedKey(subjectId).map(wrapped -> unwrap(subjectId, wrapped));
+    remember(subjectId, key);
+    return key;
+  }
+
+  @Override
+  public boolean erase(String subjectId) {
+    boolean existed = rows.delete(subjectId);
+    remember(subjectId, Optional.empty());
+    return existed;
+  }
+
+  private SecretKey create(String subjectId) {
+    byte[] bytes = new byte[32];
+    RANDOM.nextBytes(bytes);
+    SecretKey key = new SecretKeySpec(bytes, "AES");
+    try {
+      rows.insert(
+          subjectId,
+          Base64.getEncoder()
+              .encodeToString(
+                  PersonalDataCipher.seal(
+                      master, "subject:" + subjectId, Base64.getEncoder().encodeToString(bytes))),
+          Clock.micros());
+      remember(subjectId, Optional.of(key));
+      return key;
+    } catch (RuntimeException anotherWriterWasFaster) {
+      cache.remove(subjectId);
+      return rows.wrappedKey(subjectId)
+          .map(wrapped -> unwrap(subjectId, wrapped))
+          .orElseThrow(() -> anotherWriterWasFaster);
+    }
+  }
+
+  private SecretKey unwrap(String subjectId, String wrapped) {
+    String keyBase64 = PersonalDataCipher.open(master, "subject:" + subjectId, wrapped);
+    return new SecretKeySpec(Base64.getDecoder().decode(keyBase64), "AES");
+  }
+
+  private void remember(String subjectId, Optional<SecretKey> key) {
+    if (cache.size() >= CACHE_LIMIT) {
+      cache.clear();
+    }
+    cache.put(subjectId, new Cached(key, System.nanoTime()));
+  }
+
+  private String developmentKey() {
+    Path folder =
+        Path.of(
+            dataDir
+                .filter(d -> !d.isBlank())
+                .orElse(System.getProperty("user.home") + "/.seatledger"));
+    Path file = folder.resolve("keys").resolve("master.key");
+    try {
+      if (!Files.exists(file)) {
+        Files.createDirectories(file.getParent());
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        Files.writeString(file, Base64.getEncoder().encodeToString(bytes));
+        try {
+          Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException notPosix) {
+          // best effort on file systems without POSIX permissions
+        }
+      }
+      LOG.warning(
+          "SEATLEDGER_MASTER_KEY is not set: personal data is encrypted with a DEVELOPMENT key kept"
+              + " in "
+              + file
+              + ". Set SEATLEDGER_MASTER_KEY (32 random bytes, base64) in production, the same on"
+              + " every server, and keep it safe: without it personal data cannot be read.");
+      return Files.readString(file).strip();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot keep the development master key in " + file, e);
+    }
+  }
+
+  private static SecretKey aesKey(String base64) {
+    byte[] bytes;
+    try {
+      bytes = Base64.getDecoder().decode(base64.strip());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException("SEATLEDGER_MASTER_KEY is not base64", e);
+    }
+    if (bytes.length != 32) {
+      throw new IllegalStateException(
+          "SEATLEDGER_MASTER_KEY must be 32 bytes (base64 of 32 bytes)");
+    }
+    return new SecretKeySpec(bytes, "AES");
+  }
+}

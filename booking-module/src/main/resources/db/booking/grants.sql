@@ -1,0 +1,7 @@
+-- The application account's rights on the booking module's tables. The event log is append-only:
+-- INSERT and SELECT, never UPDATE or DELETE.
+GRANT SELECT, INSERT ON events TO ${app};
+GRANT SELECT, UPDATE ON event_sequence TO ${app};
+GRANT SELECT, INSERT ON processed_commands TO ${app};
+GRANT SELECT, INSERT, DELETE ON snapshots TO ${app};
+GRANT SELECT, INSERT, DELETE ON subject_keys TO ${app};

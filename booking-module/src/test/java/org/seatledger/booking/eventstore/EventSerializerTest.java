@@ -1,0 +1,168 @@
+package org.seatledger.booking.eventstore;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.seatledger.booking.api.BookingPlaced;
+import org.seatledger.booking.api.PersonalData;
+import org.seatledger.booking.api.SeatsReserved;
+import org.seatledger.booking.application.BookingCatalogue;
+
+/**
+ * Stored JSON of every event type and version, kept as golden fixtures for good: what was stored
+ * once must read the same for ever.
+ */
+class EventSerializerTest {
+
+  private final InMemoryDataKeys keys = new InMemoryDataKeys();
+  private final EventSerializer serializer =
+      new EventSerializer(
+          new EventTypes(List.of(new BookingCatalogue())), new PersonalDataCipher(keys));
+
+  private static final SeatsReserved SEATS_RESERVED =
+      new SeatsReserved(
+          "c-1", "b-1", Map.of("standard", 2, "vip", 1), Instant.parse("2026-03-01T10:15:00Z"));
+
+  private static final BookingPlaced BOOKING_PLACED =
+      new BookingPlaced(
+          "b-1",
+          "c-1",
+          "r-1",
+          "Ada Lovelace",
+          "ada@example.org",
+          Map.of("standard", 2),
+          new BigDecimal("398.00"),
+          "EUR",
+          Instant.parse("2026-03-01T10:15:00Z"));
+
+  @Test
+  void seatsReservedV2IsStoredAsTheGoldenFixtureAndReadBack() {
+    EventSerializer.Serialized stored = serializer.serialize(SEATS_RESERVED);
+    assertEquals("SeatsReserved", stored.type(), "the stored name, never the class name");
+    assertEquals(2, stored.schemaVersion());
+    assertEquals(fixture("SeatsReserved.v2.json"), EventSerializer.parse(stored.payload()));
+    assertEquals(
+        SEATS_RESERVED,
+        serializer.deserialize("SeatsReserved", 2, fixtureText("SeatsReserved.v2.json")).event());
+  }
+
+  @Test
+  void aStoredSeatsReservedV1ReadsAsTheCurrentRecord() {
+    EventSerializer.Decoded decoded =
+        serializer.deserialize("SeatsReserved", 1, fixtureText("SeatsReserved.v1.json"));
+    assertEquals(
+        new SeatsReserved(
+            "c-1",
+            "b-1",
+            Map.of(SeatsReserved.GENERAL_SEAT_TYPE, 3),
+            Instant.parse("2024-05-02T09:00:00Z")),
+        decoded.event());
+    assertFalse(decoded.data().containsKey("quantity"), "the JSON shows the current shape too");
+  }
+
+  @Test
+  void bookingPlacedKeepsPersonalDataEncryptedAndReadsTheGoldenFixture() {
+    EventSerializer.Serialized stored = serializer.serialize(BOOKING_PLACED);
+    JsonObject json = EventSerializer.parse(stored.payload());
+    assertTrue(json.getString("registrantName").startsWith("pd1:"), "stored encrypted");
+    assertFalse(stored.payload().contains("Ada"), "no plaintext name anywhere in the payload");
+    assertFalse(stored.payload().contains("ada@example.org"));
+    assertEquals(
+        BOOKING_PLACED, serializer.deserialize("BookingPlaced", 1, stored.payload()).event());
+
+    JsonObject golden = fixture("BookingPlaced.v1.json");
+    assertEquals(
+        withoutPersonal(golden),
+        withoutPersonal(json),
+        "everything but the ciphertexts is as stored before");
+    assertEquals(
+        BOOKING_PLACED, serializer.deserialize("BookingPlaced", 1, golden.toString()).event());
+  }
+
+  @Test
+  void anErasedSubjectReadsAsErasedAndOthersStayReadable() {
+    String payload = serializer.serialize(BOOKING_PLACED).payload();
+    BookingPlaced other =
+        new BookingPlaced(
+            "b-2",
+            "c-1",
+            "r-2",
+            "Grace Hopper",
+            "grace@example.org",
+            Map.of("standard", 1),
+            new BigDecimal("199.00"),
+            "EUR",
+            Instant.parse("2026-03-01T10:15:00Z"));
+    String otherPayload = serializer.serialize(other).payload();
+
+    keys.erase("r-1");
+
+    BookingPlaced erased =
+        (BookingPlaced) serializer.deserialize("BookingPlaced", 1, payload).event();
+    assertEquals(PersonalData.ERASED, erased.registrantName());
+    assertEquals(PersonalData.ERASED, erased.registrantEmail());
+    assertEquals(BOOKING_PLACED.total(), erased.total(), "the rest of the event is intact");
+    assertEquals(other, serializer.deserialize("BookingPlaced", 1, otherPayload).event());
+  }
+
+  @Test
+  void ciphertextCannotBeMovedToAnotherPerson() {
+    JsonObject json = EventSerializer.parse(serializer.serialize(BOOKING_PLACED).payload());
+    String moved =
+        jakarta.json.Json.createObjectBuilder(json).add("registrantId", "r-9").build().toString();
+    assertThrows(
+        EventDecodingException.class, () -> serializer.deserialize("BookingPlaced", 1, moved));
+  }
+
+  @Test
+  void unreadableEventsFailLoudly() {
+    assertThrows(
+        EventDecodingException.class, () -> serializer.deserialize("NoSuchEvent", 1, "{}"));
+    assertThrows(
+        EventDecodingException.class, () -> serializer.deserialize("SeatsReserved", 3, "{}"));
+    assertThrows(
+        EventDecodingException.class, () -> serializer.deserialize("SeatsReserved", 2, "not json"));
+    EventTypes withoutUpcaster =
+        new EventTypes(List.of(registrar -> registrar.event(SeatsReserved.class)));
+    EventSerializer strict = new EventSerializer(withoutUpcaster, new PersonalDataCipher(keys));
+    EventDecodingException missing =
+        assertThrows(
+            EventDecodingException.class,
+            () -> strict.deserialize("SeatsReserved", 1, fixtureText("SeatsReserved.v1.json")));
+    assertTrue(missing.getMessage().contains("no upcaster"), missing.getMessage());
+  }
+
+  private static JsonObject withoutPersonal(JsonObject json) {
+    return jakarta.json.Json.createObjectBuilder(json)
+        .remove("registrantName")
+        .remove("registrantEmail")
+        .build();
+  }
+
+  private static JsonObject fixture(String name) {
+    return EventSerializer.parse(fixtureText(name));
+  }
+
+  private static String fixtureText(String name) {
+    try (InputStream in = EventSerializerTest.class.getResourceAsStream("/fixtures/" + name)) {
+      if (in == null) {
+        throw new IllegalStateException("missing fixture " + name);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
