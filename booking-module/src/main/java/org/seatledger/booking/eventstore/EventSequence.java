@@ -16,5 +16,17 @@ public class EventSequence {
   int id;
 
   @Column(name = "next_position", nullable = false)
-  long nextPosition;
+  private long nextPosition;
+
+  long nextPosition() {
+    return nextPosition;
+  }
+
+  /**
+   * Changed only through this method: EclipseLink's woven change tracking sees writes made inside
+   * the entity, not direct field writes from other classes.
+   */
+  void advanceTo(long next) {
+    this.nextPosition = next;
+  }
 }

@@ -94,7 +94,7 @@ public class EventStore implements EventLog {
     }
     Map<String, Head> heads = heads(appends);
     long recordedAt = Clock.micros();
-    long first = sequence.nextPosition;
+    long first = sequence.nextPosition();
     long position = first;
     List<AppendResult.StreamVersion> versions = new ArrayList<>();
     for (Prepared stream : prepared) {
@@ -145,7 +145,7 @@ public class EventStore implements EventLog {
       heads.put(append.streamId(), new Head(version, previous, append.streamType()));
       versions.add(new AppendResult.StreamVersion(append.streamId(), version));
     }
-    sequence.nextPosition = position;
+    sequence.advanceTo(position);
 
     ProcessedCommand done = new ProcessedCommand();
     done.commandId = metadata.commandId();
@@ -251,7 +251,7 @@ public class EventStore implements EventLog {
         expectedPosition++;
       }
     } while (page.size() == VERIFY_PAGE);
-    long next = em.find(EventSequence.class, EventSequence.ID).nextPosition;
+    long next = em.find(EventSequence.class, EventSequence.ID).nextPosition();
     if (next != expectedPosition) {
       return new VerificationReport(
           false,

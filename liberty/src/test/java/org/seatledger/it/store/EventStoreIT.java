@@ -1,0 +1,357 @@
+package org.seatledger.it.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.seatledger.it.store.Fixtures.append;
+import static org.seatledger.it.store.Fixtures.command;
+import static org.seatledger.it.store.Fixtures.newStream;
+import static org.seatledger.it.store.Fixtures.reserved;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.inject.Inject;
+import jakarta.transaction.UserTransaction;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.seatledger.booking.api.RecordedEvent;
+import org.seatledger.booking.api.SeatsReserved;
+import org.seatledger.booking.eventstore.AppendResult;
+import org.seatledger.booking.eventstore.ConcurrencyConflict;
+import org.seatledger.booking.eventstore.EventStore;
+import org.seatledger.booking.eventstore.ExpectedVersion;
+
+/** The event store inside the server, on the server's database (embedded or MySQL). */
+@ExtendWith(ArquillianExtension.class)
+class EventStoreIT {
+
+  @Deployment
+  static WebArchive deployment() {
+    return StoreDeployment.of("event-store-it", EventStoreIT.class, Fixtures.class);
+  }
+
+  @Inject EventStore store;
+  @Inject UserTransaction transaction;
+
+  @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+  ManagedExecutorService executor;
+
+  /** Threads with the container's context, as many as a test needs at once. */
+  @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
+  ManagedThreadFactory threads;
+
+  @Test
+  void appendedEventsCarryTheirMetadataAndChainInOrder() {
+    String stream = newStream("meta");
+    SeatsReserved first = reserved(stream, 2);
+    SeatsReserved second = reserved(stream, 3);
+    AppendResult result =
+        store.append(
+            command(), List.of(append(stream, ExpectedVersion.NO_STREAM, first, second)), "{}");
+    assertEquals(result.firstPosition() + 1, result.lastPosition());
+
+    List<RecordedEvent> events = store.readStream(stream, 1, 10);
+    assertEquals(2, events.size());
+    RecordedEvent one = events.get(0);
+    RecordedEvent two = events.get(1);
+    assertEquals(first, one.event());
+    assertEquals(second, two.event());
+    assertEquals(List.of(1L, 2L), List.of(one.streamVersion(), two.streamVersion()));
+    assertEquals("SeatsReserved", one.type());
+    assertEquals(2, one.schemaVersion());
+    assertEquals("it-tester", one.recordedBy());
+    assertEquals("testing", one.reason());
+    assertEquals(one.commandId(), one.causationId());
+    assertEquals("corr-" + one.commandId(), one.correlationId());
+    assertNotNull(one.recordedAt());
+    assertEquals("0".repeat(64), one.previousHash(), "a stream's chain starts at zero");
+    assertEquals(one.hash(), two.previousHash(), "each event links to the one before");
+    assertTrue(store.verify(java.util.Optional.of(stream)).ok());
+    assertTrue(store.headPosition() >= result.lastPosition());
+  }
+
+  @Test
+  void expectedVersionsAreEnforced() {
+    String stream = newStream("expected");
+    store.append(
+        command(), List.of(append(stream, ExpectedVersion.NO_STREAM, reserved(stream, 1))), null);
+    assertThrows(
+        ConcurrencyConflict.class,
+        () ->
+            store.append(
+                command(),
+                List.of(append(stream, ExpectedVersion.NO_STREAM, reserved(stream, 1))),
+                null));
+    assertThrows(
+        ConcurrencyConflict.class,
+        () ->
+            store.append(
+                command(),
+                List.of(append(stream, ExpectedVersion.exactly(5), reserved(stream, 1))),
+                null));
+    store.append(
+        command(), List.of(append(stream, ExpectedVersion.exactly(1), reserved(stream, 1))), null);
+    store.append(
+        command(), List.of(append(stream, ExpectedVersion.ANY, reserved(stream, 1))), null);
+    assertEquals(3, store.streamVersion(stream));
+  }
+
+  @Test
+  void thirtyTwoWritersRaceForOneStreamAndExactlyOneWinsEachVersion() throws Exception {
+    String stream = newStream("race");
+    store.append(
+        command(), List.of(append(stream, ExpectedVersion.NO_STREAM, reserved(stream, 1))), null);
+    int writers = 32;
+    int rounds = 3;
+    ExecutorService pool = Executors.newFixedThreadPool(writers, threads);
+    try {
+      for (int round = 1; round <= rounds; round++) {
+        long seen = store.streamVersion(stream);
+        CyclicBarrier start = new CyclicBarrier(writers);
+        List<Future<Object>> attempts = new ArrayList<>();
+        for (int i = 0; i < writers; i++) {
+          attempts.add(
+              pool.submit(
+                  () -> {
+                    start.await(30, TimeUnit.SECONDS);
+                    try {
+                      return store.append(
+                          command(),
+                          List.of(
+                              append(stream, ExpectedVersion.exactly(seen), reserved(stream, 1))),
+                          null);
+                    } catch (ConcurrencyConflict conflict) {
+                      return conflict;
+                    }
+                  }));
+        }
+        int wins = 0;
+        for (Future<Object> attempt : attempts) {
+          Object outcome = attempt.get(60, TimeUnit.SECONDS);
+          if (outcome instanceof AppendResult won) {
+            wins++;
+            assertEquals(seen + 1, won.streams().get(0).version());
+          } else {
+            assertInstanceOf(ConcurrencyConflict.class, outcome, "losers get the typed conflict");
+          }
+        }
+        assertEquals(1, wins, "exactly one of " + writers + " writers wins version " + (seen + 1));
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    List<RecordedEvent> events = store.readStream(stream, 1, 1000);
+    assertEquals(
+        LongStream.rangeClosed(1, 1 + rounds).boxed().toList(),
+        events.stream().map(RecordedEvent::streamVersion).toList(),
+        "versions run 1..n without gaps");
+    assertTrue(store.verify(java.util.Optional.of(stream)).ok());
+  }
+
+  @Test
+  void aRepeatedCommandIdAppendsNothingAndReturnsTheFirstOutcome() {
+    String stream = newStream("idem");
+    String commandId = "cmd-" + stream;
+    AppendResult first =
+        store.append(
+            command(commandId),
+            List.of(append(stream, ExpectedVersion.ANY, reserved(stream, 2))),
+            "{\"n\":1}");
+    AppendResult again =
+        store.append(
+            command(commandId),
+            List.of(append(stream, ExpectedVersion.ANY, reserved(stream, 2))),
+            "{\"n\":2}");
+    assertFalse(first.repeated());
+    assertTrue(again.repeated());
+    assertEquals("{\"n\":1}", again.outcome());
+    assertEquals(first.lastPosition(), again.lastPosition());
+    assertEquals(1, store.streamVersion(stream));
+  }
+
+  @Test
+  void theSameCommandIdArrivingConcurrentlyIsCarriedOutOnce() throws Exception {
+    String stream = newStream("idem-race");
+    String commandId = "cmd-" + stream;
+    int copies = 8;
+    CyclicBarrier start = new CyclicBarrier(copies);
+    List<Future<AppendResult>> results = new ArrayList<>();
+    for (int i = 0; i < copies; i++) {
+      results.add(
+          executor.submit(
+              () -> {
+                start.await(30, TimeUnit.SECONDS);
+                return store.append(
+                    command(commandId),
+                    List.of(append(stream, ExpectedVersion.ANY, reserved(stream, 1))),
+                    "{}");
+              }));
+    }
+    int firstTimes = 0;
+    Set<Long> positions = new TreeSet<>();
+    for (Future<AppendResult> result : results) {
+      AppendResult outcome = result.get(60, TimeUnit.SECONDS);
+      firstTimes += outcome.repeated() ? 0 : 1;
+      positions.add(outcome.lastPosition());
+    }
+    assertEquals(1, firstTimes, "carried out once");
+    assertEquals(1, positions.size(), "every copy learns the same outcome");
+    assertEquals(1, store.streamVersion(stream));
+  }
+
+  /**
+   * Transaction A takes a position and stays open; B, a later writer, cannot commit before A: a
+   * reader polling meanwhile sees neither, then both in order. Never B without A.
+   */
+  @Test
+  void aLaterWriterCannotOvertakeAnOpenEarlierOneAndReadersNeverSkip() throws Exception {
+    long start = store.headPosition();
+    String streamA = newStream("slow");
+    String streamB = newStream("fast");
+    CountDownLatch aHoldsItsPosition = new CountDownLatch(1);
+    CountDownLatch releaseA = new CountDownLatch(1);
+    Future<AppendResult> a =
+        executor.submit(
+            () -> {
+              transaction.begin();
+              try {
+                AppendResult result =
+                    store.append(
+                        command(),
+                        List.of(append(streamA, ExpectedVersion.NO_STREAM, reserved(streamA, 1))),
+                        null);
+                aHoldsItsPosition.countDown();
+                releaseA.await(60, TimeUnit.SECONDS);
+                transaction.commit();
+                return result;
+              } catch (Exception e) {
+                transaction.rollback();
+                throw e;
+              }
+            });
+    assertTrue(aHoldsItsPosition.await(30, TimeUnit.SECONDS));
+    Future<AppendResult> b =
+        executor.submit(
+            () ->
+                store.append(
+                    command(),
+                    List.of(append(streamB, ExpectedVersion.NO_STREAM, reserved(streamB, 1))),
+                    null));
+
+    long until = System.nanoTime() + Duration.ofMillis(1500).toNanos();
+    while (System.nanoTime() < until) {
+      List<RecordedEvent> seen = store.readAll(start, 100);
+      assertTrue(
+          seen.stream().noneMatch(e -> e.streamId().equals(streamB)),
+          "B must not be visible while A, with a lower position, is open");
+      Thread.sleep(50);
+    }
+    assertFalse(b.isDone(), "B waits for A");
+
+    releaseA.countDown();
+    AppendResult committedA = a.get(60, TimeUnit.SECONDS);
+    AppendResult committedB = b.get(60, TimeUnit.SECONDS);
+    assertTrue(
+        committedA.lastPosition() < committedB.firstPosition(), "commit order is position order");
+    List<Long> positions =
+        store.readAll(start, 100).stream().map(RecordedEvent::globalPosition).toList();
+    assertTrue(
+        positions.indexOf(committedA.lastPosition())
+            < positions.indexOf(committedB.firstPosition()));
+  }
+
+  @Test
+  void aRolledBackAppendLeavesNoHoleAndNobodyWaitsForIt() throws Exception {
+    String doomed = newStream("doomed");
+    String next = newStream("next");
+    long before = store.headPosition();
+    executor
+        .submit(
+            () -> {
+              transaction.begin();
+              store.append(
+                  command(),
+                  List.of(append(doomed, ExpectedVersion.NO_STREAM, reserved(doomed, 1))),
+                  null);
+              transaction.rollback();
+              return null;
+            })
+        .get(60, TimeUnit.SECONDS);
+    AppendResult after =
+        store.append(
+            command(), List.of(append(next, ExpectedVersion.NO_STREAM, reserved(next, 1))), null);
+    List<RecordedEvent> read = store.readAll(before, 100);
+    assertTrue(
+        read.stream().noneMatch(e -> e.streamId().equals(doomed)),
+        "nothing of the rolled-back append");
+    for (int i = 0; i < read.size(); i++) {
+      assertEquals(before + 1 + i, read.get(i).globalPosition(), "positions stay gap-free");
+    }
+    assertTrue(read.stream().anyMatch(e -> e.globalPosition() == after.firstPosition()));
+  }
+
+  @Test
+  void eventsOfOneCommandOnSeveralStreamsAreAllOrNothing() {
+    String ok = newStream("multi-ok");
+    String taken = newStream("multi-taken");
+    store.append(
+        command(), List.of(append(taken, ExpectedVersion.NO_STREAM, reserved(taken, 1))), null);
+    assertThrows(
+        ConcurrencyConflict.class,
+        () ->
+            store.append(
+                command(),
+                List.of(
+                    append(ok, ExpectedVersion.NO_STREAM, reserved(ok, 1)),
+                    append(taken, ExpectedVersion.NO_STREAM, reserved(taken, 1))),
+                null));
+    assertEquals(0, store.streamVersion(ok), "the other stream got nothing either");
+  }
+
+  @Test
+  void aDatabaseFailureDuringAnAppendStoresNothing() {
+    String stream = newStream("too-long-reason");
+    ExecutionException failure =
+        assertThrows(
+            ExecutionException.class,
+            () ->
+                executor
+                    .submit(
+                        () -> {
+                          transaction.begin();
+                          try {
+                            store.append(
+                                command(),
+                                List.of(
+                                    append(stream, ExpectedVersion.NO_STREAM, reserved(stream, 1))),
+                                null);
+                            throw new IllegalStateException("the database went away before commit");
+                          } finally {
+                            transaction.rollback();
+                          }
+                        })
+                    .get(60, TimeUnit.SECONDS));
+    assertInstanceOf(IllegalStateException.class, failure.getCause());
+    assertEquals(0, store.streamVersion(stream));
+  }
+}

@@ -1,0 +1,24 @@
+package org.seatledger.it.store;
+
+import java.io.File;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.EmptyAsset;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/**
+ * A small deployment with the booking module's jar, next to the running EAR and on the same
+ * database: a second "server" of the event store, as several servers behind a load balancer are.
+ */
+final class StoreDeployment {
+  private StoreDeployment() {}
+
+  static WebArchive of(String name, Class<?>... classes) {
+    File bookingJar =
+        new File(System.getProperty("booking.jar", "../booking-module/target/booking-module.jar"));
+    return ShrinkWrap.create(WebArchive.class, name + ".war")
+        .addAsLibrary(bookingJar)
+        .addClasses(classes)
+        .addClass(StoreDeployment.class)
+        .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
+  }
+}
