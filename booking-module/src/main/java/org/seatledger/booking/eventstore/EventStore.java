@@ -42,6 +42,10 @@ import org.seatledger.booking.api.VerificationReport;
  * Many events (of many commands, across streams) can share one append and one commit, which is how
  * throughput is gained: one fsync for a batch instead of one per command.
  *
+ * <p>Reads run in a transaction too (joining the caller's, if any): the persistence context then
+ * ends with the read, so no read sees rows that an earlier read of the same request left behind in
+ * it, and long-running readers do not pile up entities.
+ *
  * <p>{@code UNIQUE(stream_id, stream_version)} stays as a second guard: should anything append
  * without the lock, the database refuses a duplicate version and the writer gets the same {@link
  * ConcurrencyConflict}.
@@ -158,6 +162,7 @@ public class EventStore implements EventLog {
     return new AppendResult(first, position - 1, versions, false, outcome);
   }
 
+  @Transactional
   @Override
   public List<RecordedEvent> readAll(long afterPosition, int limit) {
     return em
@@ -172,11 +177,13 @@ public class EventStore implements EventLog {
         .toList();
   }
 
+  @Transactional
   @Override
   public List<RecordedEvent> readStream(String streamId, long fromVersion, int limit) {
     return streamRows(streamId, fromVersion, limit).stream().map(this::decode).toList();
   }
 
+  @Transactional
   @Override
   public long headPosition() {
     Long max =
@@ -186,6 +193,7 @@ public class EventStore implements EventLog {
   }
 
   /** The version of a stream, 0 when it does not exist. */
+  @Transactional
   public long streamVersion(String streamId) {
     Long max =
         em.createQuery(
@@ -195,6 +203,7 @@ public class EventStore implements EventLog {
     return max == null ? 0 : max;
   }
 
+  @Transactional
   @Override
   public VerificationReport verify(Optional<String> streamId) {
     return streamId.map(this::verifyStream).orElseGet(this::verifyAll);
@@ -206,6 +215,7 @@ public class EventStore implements EventLog {
     List<StoredEvent> page;
     do {
       page = streamRows(streamId, from, VERIFY_PAGE);
+      em.clear();
       for (StoredEvent row : page) {
         Optional<String> broken = walk.check(row);
         if (broken.isPresent()) {
@@ -234,6 +244,7 @@ public class EventStore implements EventLog {
               .setParameter("from", expectedPosition)
               .setMaxResults(VERIFY_PAGE)
               .getResultList();
+      em.clear();
       for (StoredEvent row : page) {
         if (row.globalPosition != expectedPosition) {
           return new VerificationReport(

@@ -1,0 +1,256 @@
+package org.seatledger.it.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.seatledger.it.store.Fixtures.append;
+import static org.seatledger.it.store.Fixtures.command;
+import static org.seatledger.it.store.Fixtures.newStream;
+import static org.seatledger.it.store.Fixtures.reserved;
+
+import jakarta.annotation.Resource;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.seatledger.booking.api.BookingPlaced;
+import org.seatledger.booking.api.PersonalData;
+import org.seatledger.booking.api.RecordedEvent;
+import org.seatledger.booking.api.VerificationReport;
+import org.seatledger.booking.eventstore.AppendResult;
+import org.seatledger.booking.eventstore.EventStore;
+import org.seatledger.booking.eventstore.ExpectedVersion;
+import org.seatledger.booking.eventstore.StoredDataKeys;
+
+/**
+ * Proof that history was not altered: changing, deleting or swapping events with SQL behind the
+ * application's back is found, at the first bad position; erasing a person keeps the chain whole.
+ * Every tampering is undone again, so the shared log stays verifiable.
+ */
+@ExtendWith(ArquillianExtension.class)
+class IntegrityIT {
+
+  @Deployment
+  static WebArchive deployment() {
+    return StoreDeployment.of("integrity-it", IntegrityIT.class, Fixtures.class);
+  }
+
+  @Inject EventStore store;
+  @Inject StoredDataKeys keys;
+
+  /** An account that may change the table, as an intruder with database access would. */
+  @Resource(lookup = "jdbc/seatledger-migrations")
+  DataSource owner;
+
+  @Test
+  void changingOneByteOfAPayloadIsFoundAtThatPosition() throws SQLException {
+    String stream = newStream("tamper-byte");
+    String untouched = newStream("untouched");
+    AppendResult written = threeEvents(stream);
+    threeEvents(untouched);
+    long second = written.firstPosition() + 1;
+    String original = payloadAt(second);
+    try {
+      execute(
+          "UPDATE events SET payload = ? WHERE global_position = ?",
+          original.replaceFirst("1", "2"),
+          second);
+      VerificationReport report = store.verify(Optional.of(stream));
+      assertFalse(report.ok());
+      assertEquals(second, report.firstBadPosition());
+      assertTrue(report.detail().contains("changed"), report.detail());
+      assertEquals(1, report.checkedEvents(), "the first event was fine");
+
+      VerificationReport all = store.verify(Optional.empty());
+      assertFalse(all.ok());
+      assertEquals(
+          second, all.firstBadPosition(), "the whole log names the same first bad position");
+
+      assertTrue(store.verify(Optional.of(untouched)).ok(), "untouched streams verify clean");
+    } finally {
+      execute("UPDATE events SET payload = ? WHERE global_position = ?", original, second);
+    }
+    VerificationReport restored = store.verify(Optional.of(stream));
+    assertTrue(restored.ok(), restored.detail());
+  }
+
+  @Test
+  void deletingAnEventIsFound() throws SQLException {
+    String stream = newStream("tamper-delete");
+    AppendResult written = threeEvents(stream);
+    long second = written.firstPosition() + 1;
+    List<Object> row = rowAt(second);
+    try {
+      execute("DELETE FROM events WHERE global_position = ?", second);
+      VerificationReport report = store.verify(Optional.of(stream));
+      assertFalse(report.ok());
+      assertEquals(
+          second + 1, report.firstBadPosition(), "the stream's chain breaks at the next event");
+      VerificationReport all = store.verify(Optional.empty());
+      assertFalse(all.ok());
+      assertEquals(second, all.firstBadPosition(), "the log names the missing position");
+      assertTrue(all.detail().contains("missing"), all.detail());
+    } finally {
+      insertRow(row);
+    }
+    assertTrue(store.verify(Optional.empty()).ok());
+  }
+
+  @Test
+  void swappingTwoEventsIsFound() throws SQLException {
+    String stream = newStream("tamper-swap");
+    AppendResult written = threeEvents(stream);
+    long first = written.firstPosition();
+    long second = first + 1;
+    try {
+      swapPositions(first, second);
+      VerificationReport all = store.verify(Optional.empty());
+      assertFalse(all.ok());
+      assertEquals(first, all.firstBadPosition());
+      assertFalse(store.verify(Optional.of(stream)).ok());
+    } finally {
+      swapPositions(first, second);
+    }
+    VerificationReport restored = store.verify(Optional.of(stream));
+    assertTrue(restored.ok(), restored.detail());
+  }
+
+  @Test
+  void erasingAPersonHidesTheirDataKeepsOthersAndTheChainVerifies() throws SQLException {
+    String ada = "subject-" + newStream("ada");
+    String grace = "subject-" + newStream("grace");
+    String adaBooking = newStream("booking");
+    String graceBooking = newStream("booking");
+    store.append(
+        command(),
+        List.of(
+            new org.seatledger.booking.eventstore.StreamAppend(
+                adaBooking,
+                "Booking",
+                ExpectedVersion.NO_STREAM,
+                List.of(placed(adaBooking, ada, "Ada Lovelace", "ada@example.org")))),
+        null);
+    store.append(
+        command(),
+        List.of(
+            new org.seatledger.booking.eventstore.StreamAppend(
+                graceBooking,
+                "Booking",
+                ExpectedVersion.NO_STREAM,
+                List.of(placed(graceBooking, grace, "Grace Hopper", "grace@example.org")))),
+        null);
+    long position = store.readStream(adaBooking, 1, 1).get(0).globalPosition();
+    assertFalse(payloadAt(position).contains("Ada"), "personal data is never stored in clear text");
+
+    assertTrue(keys.erase(ada));
+
+    BookingPlaced erased = (BookingPlaced) store.readStream(adaBooking, 1, 1).get(0).event();
+    assertEquals(PersonalData.ERASED, erased.registrantName());
+    assertEquals(PersonalData.ERASED, erased.registrantEmail());
+    assertEquals(new BigDecimal("199.00"), erased.total(), "the booking itself is still there");
+    RecordedEvent other = store.readStream(graceBooking, 1, 1).get(0);
+    assertEquals("Grace Hopper", ((BookingPlaced) other.event()).registrantName());
+    assertTrue(
+        store.verify(Optional.of(adaBooking)).ok(), "erasure changes nothing that is hashed");
+    assertNull(store.verify(Optional.of(adaBooking)).firstBadPosition());
+  }
+
+  private AppendResult threeEvents(String stream) {
+    return store.append(
+        command(),
+        List.of(
+            append(
+                stream,
+                ExpectedVersion.NO_STREAM,
+                reserved(stream, 1),
+                reserved(stream, 2),
+                reserved(stream, 3))),
+        null);
+  }
+
+  private static BookingPlaced placed(String booking, String subject, String name, String email) {
+    return new BookingPlaced(
+        booking,
+        "c-1",
+        subject,
+        name,
+        email,
+        Map.of("standard", 1),
+        new BigDecimal("199.00"),
+        "EUR",
+        Instant.parse("2026-06-01T12:00:00Z"));
+  }
+
+  private String payloadAt(long position) throws SQLException {
+    try (Connection c = owner.getConnection();
+        PreparedStatement q =
+            c.prepareStatement("SELECT payload FROM events WHERE global_position = ?")) {
+      q.setLong(1, position);
+      try (ResultSet rs = q.executeQuery()) {
+        rs.next();
+        return rs.getString(1);
+      }
+    }
+  }
+
+  private List<Object> rowAt(long position) throws SQLException {
+    try (Connection c = owner.getConnection();
+        PreparedStatement q =
+            c.prepareStatement("SELECT * FROM events WHERE global_position = ?")) {
+      q.setLong(1, position);
+      try (ResultSet rs = q.executeQuery()) {
+        rs.next();
+        ResultSetMetaData meta = rs.getMetaData();
+        List<Object> row = new ArrayList<>();
+        for (int i = 1; i <= meta.getColumnCount(); i++) {
+          row.add(meta.getColumnLabel(i));
+          row.add(rs.getObject(i));
+        }
+        return row;
+      }
+    }
+  }
+
+  private void insertRow(List<Object> row) throws SQLException {
+    StringBuilder columns = new StringBuilder();
+    StringBuilder marks = new StringBuilder();
+    List<Object> values = new ArrayList<>();
+    for (int i = 0; i < row.size(); i += 2) {
+      columns.append(columns.length() == 0 ? "" : ", ").append(row.get(i));
+      marks.append(marks.length() == 0 ? "?" : ", ?");
+      values.add(row.get(i + 1));
+    }
+    execute("INSERT INTO events (" + columns + ") VALUES (" + marks + ")", values.toArray());
+  }
+
+  private void swapPositions(long a, long b) throws SQLException {
+    execute("UPDATE events SET global_position = ? WHERE global_position = ?", -1L, a);
+    execute("UPDATE events SET global_position = ? WHERE global_position = ?", a, b);
+    execute("UPDATE events SET global_position = ? WHERE global_position = ?", b, -1L);
+  }
+
+  private void execute(String sql, Object... parameters) throws SQLException {
+    try (Connection c = owner.getConnection();
+        PreparedStatement statement = c.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        statement.setObject(i + 1, parameters[i]);
+      }
+      statement.executeUpdate();
+    }
+  }
+}
