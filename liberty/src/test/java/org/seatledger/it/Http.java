@@ -21,11 +21,18 @@ import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
 
 /** A browser-less client of the running server, as an API user or a script would be. */
-final class Http {
+public final class Http {
 
-  static final int HTTP_PORT = Integer.getInteger("it.http.port", 19080);
-  static final int HTTPS_PORT = Integer.getInteger("it.https.port", 19443);
-  static final String ADMIN_PASSWORD = System.getProperty("it.admin.password");
+  // system properties in the test JVM; inside the server the same values come from its environment
+  static final int HTTP_PORT = setting("it.http.port", "SEATLEDGER_HTTP_PORT", 19080);
+  static final int HTTPS_PORT = setting("it.https.port", "SEATLEDGER_HTTPS_PORT", 19443);
+  static final String ADMIN_PASSWORD =
+      System.getProperty("it.admin.password", System.getenv("SEATLEDGER_ADMIN_PASSWORD"));
+
+  private static int setting(String property, String environment, int otherwise) {
+    String value = System.getProperty(property, System.getenv(environment));
+    return value == null ? otherwise : Integer.parseInt(value);
+  }
 
   private final HttpClient client;
   private final String base;
@@ -37,7 +44,7 @@ final class Http {
   }
 
   /** Plain HTTP, no credentials, keeps cookies like a browser, does not follow redirects. */
-  static Http anonymous() {
+  public static Http anonymous() {
     return new Http(
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -49,7 +56,7 @@ final class Http {
   }
 
   /** HTTPS with the server's self-signed development certificate accepted. */
-  static Http tls() {
+  public static Http tls() {
     return new Http(
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -60,7 +67,7 @@ final class Http {
         "https://localhost:" + HTTPS_PORT);
   }
 
-  static Http as(String username, String password) {
+  public static Http as(String username, String password) {
     Http http = anonymous();
     http.authorization =
         "Basic "
@@ -69,22 +76,22 @@ final class Http {
     return http;
   }
 
-  static Http admin() {
+  public static Http admin() {
     return as("admin", ADMIN_PASSWORD);
   }
 
-  HttpResponse<String> get(String path) {
+  public HttpResponse<String> get(String path) {
     return send(request(path).GET());
   }
 
-  HttpResponse<String> postJson(String path, String json) {
+  public HttpResponse<String> postJson(String path, String json) {
     return send(
         request(path)
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
-  HttpResponse<String> postForm(String path, String form) {
+  public HttpResponse<String> postForm(String path, String form) {
     return send(
         request(path)
             .header("Content-Type", "application/x-www-form-urlencoded")
@@ -111,11 +118,11 @@ final class Http {
     return builder;
   }
 
-  static JsonObject object(HttpResponse<String> response) {
+  public static JsonObject object(HttpResponse<String> response) {
     return (JsonObject) json(response);
   }
 
-  static JsonStructure json(HttpResponse<String> response) {
+  public static JsonStructure json(HttpResponse<String> response) {
     try (var reader = Json.createReader(new StringReader(response.body()))) {
       return reader.read();
     }

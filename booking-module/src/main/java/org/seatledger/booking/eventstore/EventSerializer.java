@@ -18,6 +18,7 @@ import java.lang.reflect.Type;
 import java.util.Collection;
 import java.util.function.BiFunction;
 import org.seatledger.booking.api.DataSubject;
+import org.seatledger.booking.api.EventDecodingException;
 import org.seatledger.booking.api.PersonalData;
 
 /**

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.seatledger.booking.api.EventDecodingException;
 import org.seatledger.booking.api.EventLog;
 import org.seatledger.booking.api.RecordedEvent;
 import org.seatledger.booking.api.VerificationReport;

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import org.seatledger.booking.api.EventDecodingException;
 import org.seatledger.booking.api.EventType;
 
 /**

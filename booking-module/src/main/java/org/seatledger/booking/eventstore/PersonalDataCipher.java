@@ -9,6 +9,7 @@ import java.util.Optional;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
+import org.seatledger.booking.api.EventDecodingException;
 
 /**
  * Encrypts one personal value with its subject's key: AES-256-GCM, a random 96-bit nonce per value,

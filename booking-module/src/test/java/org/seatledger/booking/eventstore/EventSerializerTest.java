@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.seatledger.booking.api.BookingPlaced;
+import org.seatledger.booking.api.EventDecodingException;
 import org.seatledger.booking.api.PersonalData;
 import org.seatledger.booking.api.SeatsReserved;
 import org.seatledger.booking.application.BookingCatalogue;

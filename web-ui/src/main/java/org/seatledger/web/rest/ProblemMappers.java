@@ -1,6 +1,8 @@
 package org.seatledger.web.rest;
 
 import jakarta.json.bind.JsonbException;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.TransactionalException;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
@@ -16,6 +18,7 @@ import jakarta.ws.rs.ext.Provider;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.seatledger.booking.api.EventDecodingException;
 
 /**
  * Every failure of the API becomes a problem document with a sentence for a person. Messages of
@@ -101,6 +104,57 @@ public final class ProblemMappers {
               Status.BAD_REQUEST, "The request body is not valid JSON of the expected shape.")
           .toResponse();
     }
+  }
+
+  /** A stored event that this code cannot read: loud, with its position, never skipped. */
+  @Provider
+  public static class UnreadableEvents implements ExceptionMapper<EventDecodingException> {
+    @Override
+    public Response toResponse(EventDecodingException e) {
+      LOG.log(Level.SEVERE, "Unreadable event", e);
+      return Problem.of(Status.INTERNAL_SERVER_ERROR, firstLine(e.getMessage())).toResponse();
+    }
+  }
+
+  /** The database failed or is away: nothing was stored half-way (transactions roll back). */
+  @Provider
+  public static class DatabaseTrouble implements ExceptionMapper<PersistenceException> {
+    @Override
+    public Response toResponse(PersistenceException e) {
+      return databaseUnavailable(e);
+    }
+  }
+
+  /** A transaction that could not commit. */
+  @Provider
+  public static class FailedTransactions implements ExceptionMapper<TransactionalException> {
+    @Override
+    public Response toResponse(TransactionalException e) {
+      return databaseUnavailable(e);
+    }
+  }
+
+  static Response databaseUnavailable(Throwable e) {
+    String reference = UUID.randomUUID().toString();
+    LOG.log(Level.WARNING, "Database failure, reference " + reference, e);
+    return Response.fromResponse(
+            Problem.of(
+                    Status.SERVICE_UNAVAILABLE,
+                    "The database did not answer; nothing was stored. Try again in a moment"
+                        + " (reference "
+                        + reference
+                        + ").")
+                .toResponse())
+        .header("Retry-After", "5")
+        .build();
+  }
+
+  static String firstLine(String message) {
+    if (message == null) {
+      return "An error without description.";
+    }
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline);
   }
 
   /** Anything else is our fault: log it with a reference the user can quote. */

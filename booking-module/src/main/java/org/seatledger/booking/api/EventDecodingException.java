@@ -1,4 +1,4 @@
-package org.seatledger.booking.eventstore;
+package org.seatledger.booking.api;
 
 /**
  * A stored event that cannot be read: unknown type, missing upcaster, payload that does not fit the

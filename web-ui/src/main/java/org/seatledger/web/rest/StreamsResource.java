@@ -1,0 +1,82 @@
+package org.seatledger.web.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response.Status;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.seatledger.booking.api.EventLog;
+import org.seatledger.booking.api.RecordedEvent;
+import org.seatledger.web.security.Roles;
+
+/** The stored events of one stream, as auditors and admins read them. */
+@Path("streams")
+@RolesAllowed({Roles.AUDITOR, Roles.ADMIN})
+public class StreamsResource {
+
+  static final int MAX_LIMIT = 1000;
+
+  @Inject EventLog log;
+
+  @GET
+  @Path("{streamId}/events")
+  @Produces(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Every stored event of a stream, oldest first",
+      description =
+          "Metadata, hash chain and the data upcast to the current shape; erased personal data"
+              + " reads as [erased]. Page with fromVersion and limit (at most 1000).")
+  public JsonArray events(
+      @PathParam("streamId") String streamId,
+      @QueryParam("fromVersion") @DefaultValue("1") long fromVersion,
+      @QueryParam("limit") @DefaultValue("1000") int limit) {
+    if (fromVersion < 1 || limit < 1 || limit > MAX_LIMIT) {
+      throw new ApiException(
+          Status.BAD_REQUEST,
+          "fromVersion starts at 1 and limit is between 1 and " + MAX_LIMIT + ".");
+    }
+    List<RecordedEvent> events = log.readStream(streamId, fromVersion, limit);
+    if (events.isEmpty() && fromVersion == 1) {
+      throw new ApiException(Status.NOT_FOUND, "There is no stream '" + streamId + "'.");
+    }
+    JsonArrayBuilder array = Json.createArrayBuilder();
+    events.forEach(event -> array.add(json(event)));
+    return array.build();
+  }
+
+  static JsonObjectBuilder json(RecordedEvent event) {
+    JsonObjectBuilder json =
+        Json.createObjectBuilder()
+            .add("globalPosition", event.globalPosition())
+            .add("streamId", event.streamId())
+            .add("streamType", event.streamType())
+            .add("streamVersion", event.streamVersion())
+            .add("eventId", event.eventId())
+            .add("type", event.type())
+            .add("schemaVersion", event.schemaVersion())
+            .add("recordedAt", event.recordedAt().toString())
+            .add("recordedBy", event.recordedBy())
+            .add("commandId", event.commandId())
+            .add("correlationId", event.correlationId())
+            .add("causationId", event.causationId());
+    if (event.reason() == null) {
+      json.addNull("reason");
+    } else {
+      json.add("reason", event.reason());
+    }
+    return json.add("previousHash", event.previousHash())
+        .add("hash", event.hash())
+        .add("data", event.data());
+  }
+}

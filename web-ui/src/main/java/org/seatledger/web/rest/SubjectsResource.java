@@ -1,0 +1,39 @@
+package org.seatledger.web.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response.Status;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.seatledger.booking.api.PersonalDataErasure;
+import org.seatledger.web.security.Roles;
+
+/** Erasure of a person's data (GDPR art. 17) in an append-only log, by deleting their key. */
+@Path("subjects")
+@RolesAllowed(Roles.ADMIN)
+public class SubjectsResource {
+
+  @Inject PersonalDataErasure erasure;
+
+  @POST
+  @Path("{subjectId}/erase")
+  @Produces(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Erase a person's personal data",
+      description =
+          "Deletes the person's data key: their names and e-mails read as [erased] from now on,"
+              + " everywhere; the events themselves and the hash chain stay intact.")
+  public JsonObject erase(@PathParam("subjectId") String subjectId) {
+    if (!erasure.erase(subjectId)) {
+      throw new ApiException(
+          Status.NOT_FOUND, "There is no personal data of subject '" + subjectId + "' to erase.");
+    }
+    return Json.createObjectBuilder().add("subjectId", subjectId).add("erased", true).build();
+  }
+}

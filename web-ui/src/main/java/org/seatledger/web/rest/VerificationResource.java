@@ -1,0 +1,52 @@
+package org.seatledger.web.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.seatledger.booking.api.EventLog;
+import org.seatledger.booking.api.VerificationReport;
+import org.seatledger.web.security.Roles;
+
+/** Proof that history was not altered: walks the hash chain of a stream or of the whole log. */
+@Path("admin/verify")
+@RolesAllowed({Roles.AUDITOR, Roles.ADMIN})
+public class VerificationResource {
+
+  @Inject EventLog log;
+
+  @POST
+  @Produces(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Verify the hash chain",
+      description =
+          "Recomputes every event's hash (of one stream with ?streamId=, else of the whole log) and"
+              + " reports the first position where stored data no longer matches.")
+  public JsonObject verify(@QueryParam("streamId") String streamId) {
+    VerificationReport report =
+        log.verify(Optional.ofNullable(streamId).filter(id -> !id.isBlank()));
+    JsonObjectBuilder json =
+        Json.createObjectBuilder()
+            .add("ok", report.ok())
+            .add("checkedEvents", report.checkedEvents());
+    if (report.firstBadPosition() == null) {
+      json.addNull("firstBadPosition");
+    } else {
+      json.add("firstBadPosition", report.firstBadPosition());
+    }
+    if (report.streamId() == null) {
+      json.addNull("streamId");
+    } else {
+      json.add("streamId", report.streamId());
+    }
+    return json.add("detail", report.detail()).build();
+  }
+}
