@@ -1,0 +1,13 @@
+package org.seatledger.booking.api;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/** Nobody paid before the hold deadline: the booking lapsed and its seats were given back. */
+@EventType(name = "BookingExpired")
+public record BookingExpired(String bookingId, Instant holdUntil) {
+  public BookingExpired {
+    Objects.requireNonNull(bookingId, "bookingId");
+    Objects.requireNonNull(holdUntil, "holdUntil");
+  }
+}

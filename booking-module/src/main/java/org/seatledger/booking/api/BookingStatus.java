@@ -1,0 +1,9 @@
+package org.seatledger.booking.api;
+
+/** Where a booking stands. */
+public enum BookingStatus {
+  HELD,
+  CONFIRMED,
+  CANCELLED,
+  EXPIRED
+}

@@ -1,0 +1,14 @@
+package org.seatledger.booking.api;
+
+import java.util.Map;
+import java.util.Objects;
+
+/** Held seats became sold: the booking was paid. */
+@EventType(name = "SeatsCommitted")
+public record SeatsCommitted(String conferenceId, String bookingId, Map<String, Integer> seats) {
+  public SeatsCommitted {
+    Objects.requireNonNull(conferenceId, "conferenceId");
+    Objects.requireNonNull(bookingId, "bookingId");
+    seats = Map.copyOf(seats);
+  }
+}

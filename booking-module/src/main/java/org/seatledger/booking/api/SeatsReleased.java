@@ -1,0 +1,18 @@
+package org.seatledger.booking.api;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Seats held or sold for a booking were given back (the booking was cancelled or its hold expired):
+ * the compensating event of {@link SeatsReserved} and {@link SeatsCommitted}.
+ */
+@EventType(name = "SeatsReleased")
+public record SeatsReleased(
+    String conferenceId, String bookingId, Map<String, Integer> seats, String reason) {
+  public SeatsReleased {
+    Objects.requireNonNull(conferenceId, "conferenceId");
+    Objects.requireNonNull(bookingId, "bookingId");
+    seats = Map.copyOf(seats);
+  }
+}
