@@ -3,8 +3,21 @@ package org.seatledger.booking.application;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import org.seatledger.booking.api.AttendeesAssigned;
+import org.seatledger.booking.api.BookingCancelled;
+import org.seatledger.booking.api.BookingConfirmed;
+import org.seatledger.booking.api.BookingExpired;
 import org.seatledger.booking.api.BookingPlaced;
+import org.seatledger.booking.api.ConferenceCreated;
+import org.seatledger.booking.api.ConferencePublished;
+import org.seatledger.booking.api.ConferenceUnpublished;
+import org.seatledger.booking.api.SeatCapacityChanged;
+import org.seatledger.booking.api.SeatQuantityChanged;
+import org.seatledger.booking.api.SeatTypeAdded;
+import org.seatledger.booking.api.SeatsCommitted;
+import org.seatledger.booking.api.SeatsReleased;
 import org.seatledger.booking.api.SeatsReserved;
+import org.seatledger.booking.api.SlugClaimed;
 import org.seatledger.booking.eventstore.EventCatalogue;
 
 /** Every event type of the booking module, and the upcasters of their older shapes. */
@@ -14,9 +27,22 @@ public class BookingCatalogue implements EventCatalogue {
   @Override
   public void register(Registrar registrar) {
     registrar
+        .event(ConferenceCreated.class)
+        .event(SlugClaimed.class)
+        .event(SeatTypeAdded.class)
+        .event(SeatQuantityChanged.class)
+        .event(ConferencePublished.class)
+        .event(ConferenceUnpublished.class)
+        .event(SeatCapacityChanged.class)
         .event(SeatsReserved.class)
         .upcaster("SeatsReserved", 1, BookingCatalogue::seatsReservedV1toV2)
-        .event(BookingPlaced.class);
+        .event(SeatsCommitted.class)
+        .event(SeatsReleased.class)
+        .event(BookingPlaced.class)
+        .event(BookingConfirmed.class)
+        .event(BookingCancelled.class)
+        .event(BookingExpired.class)
+        .event(AttendeesAssigned.class);
   }
 
   /** v1 held a quantity of the one general kind of seat that existed then. */

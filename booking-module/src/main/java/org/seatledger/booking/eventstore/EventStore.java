@@ -77,90 +77,167 @@ public class EventStore implements EventLog {
    */
   @Transactional
   public AppendResult append(CommandMetadata metadata, List<StreamAppend> appends, String outcome) {
-    if (appends.isEmpty()) {
-      throw new IllegalArgumentException("an append names at least one stream");
+    return appendAll(List.of(new CommandAppend(metadata, appends, outcome))).get(0);
+  }
+
+  /**
+   * Appends the events of several commands in one transaction and one commit: how a busy stream
+   * takes many commands per fsync. Expected versions are checked in order, each command's appends
+   * against the stream as the commands before it in the batch left it.
+   *
+   * <p>A single command whose id was carried out before is answered with its first outcome. In a
+   * batch of several, such a command makes the whole batch fail with {@link ConcurrencyConflict}
+   * (the commands after it were decided on state that included it): the writer decides again.
+   */
+  @Transactional
+  public List<AppendResult> appendAll(List<CommandAppend> commands) {
+    if (commands.isEmpty()) {
+      return List.of();
     }
-    List<Prepared> prepared = new ArrayList<>();
-    for (StreamAppend append : appends) {
-      prepared.add(
-          new Prepared(append, append.events().stream().map(serializer::serialize).toList()));
+    List<List<Prepared>> prepared = new ArrayList<>();
+    for (CommandAppend command : commands) {
+      List<Prepared> streams = new ArrayList<>();
+      for (StreamAppend append : command.appends()) {
+        streams.add(
+            new Prepared(append, append.events().stream().map(serializer::serialize).toList()));
+      }
+      prepared.add(streams);
     }
 
     EventSequence sequence =
         em.find(EventSequence.class, EventSequence.ID, LockModeType.PESSIMISTIC_WRITE);
-    ProcessedCommand earlier = em.find(ProcessedCommand.class, metadata.commandId());
-    if (earlier != null) {
-      return new AppendResult(
-          orZero(earlier.firstPosition),
-          orZero(earlier.lastPosition),
-          List.of(),
-          true,
-          earlier.outcome);
+    Map<String, ProcessedCommand> earlier =
+        processedRows(commands.stream().map(c -> c.metadata().commandId()).toList());
+    if (!earlier.isEmpty()) {
+      if (commands.size() == 1) {
+        ProcessedCommand first = earlier.values().iterator().next();
+        return List.of(
+            new AppendResult(
+                orZero(first.firstPosition),
+                orZero(first.lastPosition),
+                List.of(),
+                true,
+                first.outcome));
+      }
+      throw new ConcurrencyConflict(
+          null, "commands " + earlier.keySet() + " of this batch were carried out meanwhile");
     }
-    Map<String, Head> heads = heads(appends);
+    List<StreamAppend> all = commands.stream().flatMap(c -> c.appends().stream()).toList();
+    Map<String, Head> heads = heads(all);
     long recordedAt = Clock.micros();
-    long first = sequence.nextPosition();
-    long position = first;
-    List<AppendResult.StreamVersion> versions = new ArrayList<>();
-    for (Prepared stream : prepared) {
-      StreamAppend append = stream.append();
-      Head head = heads.getOrDefault(append.streamId(), Head.NONE);
-      if (!append.expected().matches(head.version())) {
-        throw new ConcurrencyConflict(
-            append.streamId(),
-            "stream "
-                + append.streamId()
-                + " is at version "
-                + head.version()
-                + ", the writer expected "
-                + append.expected());
+    long position = sequence.nextPosition();
+    List<AppendResult> results = new ArrayList<>();
+    for (int i = 0; i < commands.size(); i++) {
+      CommandMetadata metadata = commands.get(i).metadata();
+      long first = position;
+      List<AppendResult.StreamVersion> versions = new ArrayList<>();
+      for (Prepared stream : prepared.get(i)) {
+        StreamAppend append = stream.append();
+        Head head = heads.getOrDefault(append.streamId(), Head.NONE);
+        checkExpected(append, head);
+        String previous = head.hash();
+        long version = head.version();
+        for (EventSerializer.Serialized event : stream.events()) {
+          StoredEvent row = new StoredEvent();
+          row.globalPosition = position++;
+          row.eventId = UUID.randomUUID().toString();
+          row.streamId = append.streamId();
+          row.streamType = append.streamType();
+          row.streamVersion = ++version;
+          row.eventType = event.type();
+          row.schemaVersion = event.schemaVersion();
+          row.payload = event.payload();
+          row.recordedAtMicros = recordedAt;
+          row.recordedBy = metadata.principal();
+          row.commandId = metadata.commandId();
+          row.correlationId = metadata.correlationId();
+          row.causationId = metadata.causationId();
+          row.reason = metadata.reason();
+          row.previousHash = previous;
+          row.hash = HashChain.hash(previous, row.link());
+          previous = row.hash;
+          em.persist(row);
+        }
+        heads.put(append.streamId(), new Head(version, previous, append.streamType()));
+        versions.add(new AppendResult.StreamVersion(append.streamId(), version));
       }
-      if (head.type() != null && !head.type().equals(append.streamType())) {
-        throw new IllegalArgumentException(
-            "stream "
-                + append.streamId()
-                + " is a "
-                + head.type()
-                + ", not a "
-                + append.streamType());
-      }
-      String previous = head.hash();
-      long version = head.version();
-      for (EventSerializer.Serialized event : stream.events()) {
-        StoredEvent row = new StoredEvent();
-        row.globalPosition = position++;
-        row.eventId = UUID.randomUUID().toString();
-        row.streamId = append.streamId();
-        row.streamType = append.streamType();
-        row.streamVersion = ++version;
-        row.eventType = event.type();
-        row.schemaVersion = event.schemaVersion();
-        row.payload = event.payload();
-        row.recordedAtMicros = recordedAt;
-        row.recordedBy = metadata.principal();
-        row.commandId = metadata.commandId();
-        row.correlationId = metadata.correlationId();
-        row.causationId = metadata.causationId();
-        row.reason = metadata.reason();
-        row.previousHash = previous;
-        row.hash = HashChain.hash(previous, row.link());
-        previous = row.hash;
-        em.persist(row);
-      }
-      heads.put(append.streamId(), new Head(version, previous, append.streamType()));
-      versions.add(new AppendResult.StreamVersion(append.streamId(), version));
+      ProcessedCommand done = new ProcessedCommand();
+      done.commandId = metadata.commandId();
+      done.outcome = commands.get(i).outcome();
+      done.firstPosition = first;
+      done.lastPosition = position - 1;
+      done.recordedAtMicros = recordedAt;
+      em.persist(done);
+      results.add(
+          new AppendResult(first, position - 1, versions, false, commands.get(i).outcome()));
     }
     sequence.advanceTo(position);
+    flushOrConflict(all);
+    return results;
+  }
 
-    ProcessedCommand done = new ProcessedCommand();
-    done.commandId = metadata.commandId();
-    done.outcome = outcome;
-    done.firstPosition = first;
-    done.lastPosition = position - 1;
-    done.recordedAtMicros = recordedAt;
-    em.persist(done);
-    flushOrConflict(appends);
-    return new AppendResult(first, position - 1, versions, false, outcome);
+  /** Outcomes of commands carried out before, by command id (a read without the lock). */
+  @Transactional
+  public Map<String, AppendResult> processed(List<String> commandIds) {
+    Map<String, AppendResult> outcomes = new HashMap<>();
+    processedRows(commandIds)
+        .forEach(
+            (id, row) ->
+                outcomes.put(
+                    id,
+                    new AppendResult(
+                        orZero(row.firstPosition),
+                        orZero(row.lastPosition),
+                        List.of(),
+                        true,
+                        row.outcome)));
+    return outcomes;
+  }
+
+  /** Ids of the streams of one type, oldest first. */
+  @Transactional
+  public List<String> streamsOfType(String streamType) {
+    return em.createQuery(
+            "SELECT e.streamId FROM StoredEvent e WHERE e.streamType = :type AND e.streamVersion = 1"
+                + " ORDER BY e.globalPosition",
+            String.class)
+        .setParameter("type", streamType)
+        .getResultList();
+  }
+
+  private Map<String, ProcessedCommand> processedRows(List<String> commandIds) {
+    if (commandIds.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, ProcessedCommand> rows = new HashMap<>();
+    em.createQuery(
+            "SELECT p FROM ProcessedCommand p WHERE p.commandId IN :ids", ProcessedCommand.class)
+        .setParameter("ids", commandIds)
+        .getResultList()
+        .forEach(row -> rows.put(row.commandId, row));
+    return rows;
+  }
+
+  private static void checkExpected(StreamAppend append, Head head) {
+    if (!append.expected().matches(head.version())) {
+      throw new ConcurrencyConflict(
+          append.streamId(),
+          "stream "
+              + append.streamId()
+              + " is at version "
+              + head.version()
+              + ", the writer expected "
+              + append.expected());
+    }
+    if (head.type() != null && !head.type().equals(append.streamType())) {
+      throw new IllegalArgumentException(
+          "stream "
+              + append.streamId()
+              + " is a "
+              + head.type()
+              + ", not a "
+              + append.streamType());
+    }
   }
 
   @Transactional

@@ -5,18 +5,30 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.seatledger.booking.api.BookingPlaced;
 import org.seatledger.booking.api.EventDecodingException;
+import org.seatledger.booking.api.EventType;
 import org.seatledger.booking.api.PersonalData;
 import org.seatledger.booking.api.SeatsReserved;
 import org.seatledger.booking.application.BookingCatalogue;
@@ -47,6 +59,74 @@ class EventSerializerTest {
           new BigDecimal("398.00"),
           "EUR",
           Instant.parse("2026-03-01T10:15:00Z"));
+
+  @Test
+  void everyEventTypeReadsItsGoldenFixtureAndWritesTheSameShape() {
+    for (Object event : GoldenEvents.all()) {
+      EventSerializer.Serialized stored = serializer.serialize(event);
+      String name = stored.type() + ".v" + stored.schemaVersion() + ".json";
+      String golden = fixtureText(name);
+      assertEquals(
+          event,
+          serializer.deserialize(stored.type(), stored.schemaVersion(), golden).event(),
+          name);
+      assertEquals(
+          ciphertextsMasked(fixture(name)),
+          ciphertextsMasked(EventSerializer.parse(stored.payload())),
+          name + " is written in the stored shape");
+    }
+  }
+
+  @Test
+  void everyEventRecordIsRegisteredAndHasAGoldenSample() throws Exception {
+    Path api =
+        Path.of(EventType.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+            .resolve("org/seatledger/booking/api");
+    EventTypes types = new EventTypes(List.of(new BookingCatalogue()));
+    Set<Class<?>> sampled = new HashSet<>();
+    GoldenEvents.all().forEach(event -> sampled.add(event.getClass()));
+    try (Stream<Path> files = Files.list(api)) {
+      List<Class<?>> eventTypes =
+          files
+              .map(file -> file.getFileName().toString())
+              .filter(file -> file.endsWith(".class") && !file.contains("$"))
+              .<Class<?>>map(
+                  file -> load("org.seatledger.booking.api." + file.replace(".class", "")))
+              .filter(type -> type.isAnnotationPresent(EventType.class))
+              .toList();
+      assertTrue(eventTypes.size() >= 15, "found the event records: " + eventTypes);
+      for (Class<?> type : eventTypes) {
+        assertEquals(type, types.of(type).type(), type + " is registered");
+        assertTrue(sampled.contains(type), type + " has a golden sample");
+      }
+    }
+  }
+
+  private static Class<?> load(String name) {
+    try {
+      return Class.forName(name);
+    } catch (ClassNotFoundException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Ciphertexts differ on every write (random nonce); everything else must be identical. */
+  private static JsonValue ciphertextsMasked(JsonValue json) {
+    if (json instanceof JsonObject object) {
+      JsonObjectBuilder copy = Json.createObjectBuilder();
+      object.forEach((key, value) -> copy.add(key, ciphertextsMasked(value)));
+      return copy.build();
+    }
+    if (json instanceof JsonArray array) {
+      JsonArrayBuilder copy = Json.createArrayBuilder();
+      array.forEach(value -> copy.add(ciphertextsMasked(value)));
+      return copy.build();
+    }
+    if (json instanceof JsonString text && text.getString().startsWith("pd1:")) {
+      return Json.createValue("pd1:…");
+    }
+    return json;
+  }
 
   @Test
   void seatsReservedV2IsStoredAsTheGoldenFixtureAndReadBack() {

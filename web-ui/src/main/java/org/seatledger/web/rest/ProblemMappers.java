@@ -18,6 +18,7 @@ import jakarta.ws.rs.ext.Provider;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.seatledger.booking.api.CommandRefused;
 import org.seatledger.booking.api.EventDecodingException;
 
 /**
@@ -36,6 +37,21 @@ public final class ProblemMappers {
     @Override
     public Response toResponse(ApiException e) {
       return e.problem().toResponse();
+    }
+  }
+
+  /** What the booking rules refuse: 400 for bad input, 409 for a clash with the state, 404. */
+  @Provider
+  public static class Refusals implements ExceptionMapper<CommandRefused> {
+    @Override
+    public Response toResponse(CommandRefused refused) {
+      Status status =
+          switch (refused.kind()) {
+            case INVALID -> Status.BAD_REQUEST;
+            case CONFLICT -> Status.CONFLICT;
+            case NOT_FOUND -> Status.NOT_FOUND;
+          };
+      return Problem.of(status, refused.getMessage()).toResponse();
     }
   }
 

@@ -1,0 +1,110 @@
+package org.seatledger.booking.application;
+
+import org.seatledger.booking.domain.Booking;
+import org.seatledger.booking.domain.Conference;
+import org.seatledger.booking.domain.SeatAvailability;
+import org.seatledger.booking.domain.Snapshots;
+import org.seatledger.booking.eventstore.EventSourced;
+
+/** The three kinds of aggregate, their stream ids and how they are rebuilt and snapshotted. */
+final class Kinds {
+  private Kinds() {}
+
+  static String conferenceStream(String conferenceId) {
+    return "conference-" + conferenceId;
+  }
+
+  static String availabilityStream(String conferenceId) {
+    return "availability-" + conferenceId;
+  }
+
+  static String bookingStream(String bookingId) {
+    return "booking-" + bookingId;
+  }
+
+  static String slugStream(String slug) {
+    return "slug-" + slug;
+  }
+
+  static final EventSourced<Conference> CONFERENCE =
+      new EventSourced<>() {
+        public String streamType() {
+          return "Conference";
+        }
+
+        public Conference initial() {
+          return new Conference();
+        }
+
+        public Conference evolve(Conference state, Object event) {
+          return state.evolve(event);
+        }
+
+        public int snapshotVersion() {
+          return 1;
+        }
+
+        public String toSnapshot(Conference state) {
+          return Snapshots.conference(state);
+        }
+
+        public Conference fromSnapshot(String json) {
+          return Snapshots.conference(json);
+        }
+      };
+
+  static final EventSourced<SeatAvailability> AVAILABILITY =
+      new EventSourced<>() {
+        public String streamType() {
+          return "SeatAvailability";
+        }
+
+        public SeatAvailability initial() {
+          return new SeatAvailability();
+        }
+
+        public SeatAvailability evolve(SeatAvailability state, Object event) {
+          return state.evolve(event);
+        }
+
+        public int snapshotVersion() {
+          return 1;
+        }
+
+        public String toSnapshot(SeatAvailability state) {
+          return Snapshots.availability(state);
+        }
+
+        public SeatAvailability fromSnapshot(String json) {
+          return Snapshots.availability(json);
+        }
+      };
+
+  /** Bookings have a handful of events: replaying them is cheaper than any snapshot. */
+  static final EventSourced<Booking> BOOKING =
+      new EventSourced<>() {
+        public String streamType() {
+          return "Booking";
+        }
+
+        public Booking initial() {
+          return new Booking();
+        }
+
+        public Booking evolve(Booking state, Object event) {
+          return state.evolve(event);
+        }
+
+        public int snapshotVersion() {
+          return 0;
+        }
+
+        public String toSnapshot(Booking state) {
+          throw new UnsupportedOperationException("bookings are not snapshotted");
+        }
+
+        public Booking fromSnapshot(String json) {
+          throw new UnsupportedOperationException("bookings are not snapshotted");
+        }
+      };
+}

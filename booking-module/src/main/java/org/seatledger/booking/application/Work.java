@@ -1,0 +1,103 @@
+package org.seatledger.booking.application;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.seatledger.booking.eventstore.AggregateRepository;
+import org.seatledger.booking.eventstore.AggregateRepository.Loaded;
+import org.seatledger.booking.eventstore.EventSourced;
+import org.seatledger.booking.eventstore.EventStore;
+import org.seatledger.booking.eventstore.ExpectedVersion;
+import org.seatledger.booking.eventstore.StreamAppend;
+
+/**
+ * The streams one batch works on: each loaded once, then advanced by every decision of the batch,
+ * so later commands in the batch see the effects of earlier ones. After the append commits, the new
+ * states go to the repositories' caches; after a failure they are forgotten and reloaded.
+ */
+final class Work {
+
+  private final EventStore store;
+  private final Map<String, Stream<?>> streams = new LinkedHashMap<>();
+
+  Work(EventStore store) {
+    this.store = store;
+  }
+
+  private static final class Stream<S> {
+    final AggregateRepository<S> repository;
+    final EventSourced<S> kind;
+    final long versionBefore;
+    S state;
+    long version;
+
+    Stream(AggregateRepository<S> repository, EventSourced<S> kind, Loaded<S> loaded) {
+      this.repository = repository;
+      this.kind = kind;
+      this.versionBefore = loaded.version();
+      this.state = loaded.state();
+      this.version = loaded.version();
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  <S> S state(String streamId, AggregateRepository<S> repository, EventSourced<S> kind) {
+    return ((Stream<S>)
+            streams.computeIfAbsent(
+                streamId, id -> new Stream<>(repository, kind, repository.load(id))))
+        .state;
+  }
+
+  /** True when the stream has events, in the store or earlier in this batch. */
+  boolean exists(String streamId) {
+    Stream<?> stream = streams.get(streamId);
+    return stream != null ? stream.version > 0 : store.streamVersion(streamId) > 0;
+  }
+
+  /** The append of {@code events} to a loaded stream, expecting it where this batch left it. */
+  @SuppressWarnings("unchecked")
+  <S> StreamAppend append(String streamId, List<Object> events) {
+    Stream<S> stream = (Stream<S>) streams.get(streamId);
+    StreamAppend append =
+        new StreamAppend(
+            streamId, stream.kind.streamType(), ExpectedVersion.exactly(stream.version), events);
+    for (Object event : events) {
+      stream.state = stream.kind.evolve(stream.state, event);
+    }
+    stream.version += events.size();
+    return append;
+  }
+
+  /** The append that creates a stream with no aggregate behind it (a slug claim). */
+  StreamAppend create(String streamId, String streamType, List<Object> events) {
+    streams.put(streamId, new Stream<>(null, null, new Loaded<>(null, events.size())));
+    return new StreamAppend(streamId, streamType, ExpectedVersion.NO_STREAM, events);
+  }
+
+  /** The batch committed: caches take the new states, snapshots are written where due. */
+  void committed() {
+    streams.forEach((id, stream) -> commit(id, stream));
+  }
+
+  private <S> void commit(String id, Stream<S> stream) {
+    if (stream.repository != null && stream.version > stream.versionBefore) {
+      stream.repository.appended(
+          id, stream.versionBefore, new Loaded<>(stream.state, stream.version));
+    }
+  }
+
+  /** The batch failed: every state it touched is reloaded next time. */
+  void discard() {
+    streams.forEach(
+        (id, stream) -> {
+          if (stream.repository != null) {
+            stream.repository.forget(id);
+          }
+        });
+  }
+
+  List<String> touched() {
+    return new ArrayList<>(streams.keySet());
+  }
+}

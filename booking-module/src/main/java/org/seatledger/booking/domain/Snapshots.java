@@ -1,0 +1,154 @@
+package org.seatledger.booking.domain;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.io.StringReader;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.seatledger.booking.api.ConferenceCreated;
+import org.seatledger.booking.api.ConferencePublished;
+import org.seatledger.booking.api.SeatTypeAdded;
+
+/**
+ * Snapshot forms of the aggregates (JSON, version 1). A snapshot is rebuilt by replaying the events
+ * that would produce the same state, so the snapshot code cannot drift from {@code evolve}.
+ */
+public final class Snapshots {
+  private Snapshots() {}
+
+  public static String conference(Conference c) {
+    JsonObjectBuilder types = Json.createObjectBuilder();
+    for (Conference.SeatType t : c.seatTypeList()) {
+      types.add(
+          t.code(),
+          Json.createObjectBuilder()
+              .add("name", t.name())
+              .add("quantity", t.quantity())
+              .add("price", t.price())
+              .add("currency", t.currency()));
+    }
+    return Json.createObjectBuilder()
+        .add("id", c.id())
+        .add("name", c.name())
+        .add("slug", c.slug())
+        .add("startsOn", c.startsOn().toString())
+        .add("endsOn", c.endsOn().toString())
+        .add("venue", c.venue())
+        .add("published", c.published())
+        .add("seatTypes", types)
+        .build()
+        .toString();
+  }
+
+  public static Conference conference(String json) {
+    JsonObject o = parse(json);
+    Conference c = new Conference();
+    String id = o.getString("id");
+    c.evolve(
+        new ConferenceCreated(
+            id,
+            o.getString("name"),
+            o.getString("slug"),
+            LocalDate.parse(o.getString("startsOn")),
+            LocalDate.parse(o.getString("endsOn")),
+            o.getString("venue")));
+    o.getJsonObject("seatTypes")
+        .forEach(
+            (code, value) -> {
+              JsonObject t = value.asJsonObject();
+              c.evolve(
+                  new SeatTypeAdded(
+                      id,
+                      code,
+                      t.getString("name"),
+                      t.getInt("quantity"),
+                      t.getJsonNumber("price").bigDecimalValue(),
+                      t.getString("currency")));
+            });
+    if (o.getBoolean("published")) {
+      c.evolve(new ConferencePublished(id));
+    }
+    return c;
+  }
+
+  public static String availability(SeatAvailability a) {
+    JsonObjectBuilder counts = Json.createObjectBuilder();
+    a.counts()
+        .forEach(
+            (type, n) ->
+                counts.add(
+                    type,
+                    Json.createObjectBuilder()
+                        .add("capacity", n.capacity())
+                        .add("held", n.held())
+                        .add("sold", n.sold())));
+    JsonObjectBuilder holds = Json.createObjectBuilder();
+    a.holds()
+        .forEach(
+            (booking, h) ->
+                holds.add(
+                    booking,
+                    Json.createObjectBuilder()
+                        .add("seats", seats(h.seats()))
+                        .add("holdUntil", h.holdUntil().toString())));
+    JsonObjectBuilder sold = Json.createObjectBuilder();
+    a.soldByBooking().forEach((booking, s) -> sold.add(booking, seats(s)));
+    return Json.createObjectBuilder()
+        .add("conferenceId", a.conferenceId() == null ? "" : a.conferenceId())
+        .add("counts", counts)
+        .add("holds", holds)
+        .add("sold", sold)
+        .build()
+        .toString();
+  }
+
+  public static SeatAvailability availability(String json) {
+    JsonObject o = parse(json);
+    Map<String, SeatAvailability.Count> counts = new LinkedHashMap<>();
+    o.getJsonObject("counts")
+        .forEach(
+            (type, v) -> {
+              JsonObject n = v.asJsonObject();
+              counts.put(
+                  type,
+                  new SeatAvailability.Count(
+                      n.getInt("capacity"), n.getInt("held"), n.getInt("sold")));
+            });
+    Map<String, SeatAvailability.Hold> holds = new HashMap<>();
+    o.getJsonObject("holds")
+        .forEach(
+            (booking, v) -> {
+              JsonObject h = v.asJsonObject();
+              holds.put(
+                  booking,
+                  new SeatAvailability.Hold(
+                      seats(h.getJsonObject("seats")), Instant.parse(h.getString("holdUntil"))));
+            });
+    Map<String, Map<String, Integer>> sold = new HashMap<>();
+    o.getJsonObject("sold").forEach((booking, v) -> sold.put(booking, seats(v.asJsonObject())));
+    String conferenceId = o.getString("conferenceId");
+    return SeatAvailability.of(conferenceId.isEmpty() ? null : conferenceId, counts, holds, sold);
+  }
+
+  private static JsonObjectBuilder seats(Map<String, Integer> seats) {
+    JsonObjectBuilder json = Json.createObjectBuilder();
+    seats.forEach(json::add);
+    return json;
+  }
+
+  private static Map<String, Integer> seats(JsonObject json) {
+    Map<String, Integer> seats = new LinkedHashMap<>();
+    json.forEach((type, n) -> seats.put(type, ((jakarta.json.JsonNumber) n).intValue()));
+    return Map.copyOf(seats);
+  }
+
+  private static JsonObject parse(String json) {
+    try (var reader = Json.createReader(new StringReader(json))) {
+      return reader.readObject();
+    }
+  }
+}

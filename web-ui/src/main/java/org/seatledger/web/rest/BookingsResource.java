@@ -1,0 +1,98 @@
+package org.seatledger.web.rest;
+
+import static org.seatledger.web.rest.ConferencesResource.required;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Response.Status;
+import java.math.BigDecimal;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.seatledger.booking.api.BookingCommand;
+import org.seatledger.booking.api.BookingQueries;
+import org.seatledger.booking.api.BookingQueries.BookingView;
+import org.seatledger.web.security.Roles;
+
+/** One booking: read it, confirm its payment, cancel it, name its attendees. */
+@Path("bookings")
+@Produces(MediaType.APPLICATION_JSON)
+public class BookingsResource {
+
+  /** Body of a payment. Currency defaults to the booking's. */
+  public record Payment(String paymentReference, BigDecimal amount, String currency) {}
+
+  /** Body of a cancellation. */
+  public record Cancellation(String reason) {}
+
+  /** One attendee. */
+  public record AttendeeBody(String seatType, String name, String email) {}
+
+  /** Body of an attendee assignment. */
+  public record Attendees(List<AttendeeBody> attendees) {}
+
+  @Inject Commands commands;
+  @Inject BookingQueries queries;
+
+  @GET
+  @Path("{id}")
+  @RolesAllowed({Roles.STAFF, Roles.AUDITOR, Roles.ADMIN})
+  @Operation(summary = "A booking: status, registrant, seats, total, hold deadline, attendees")
+  public BookingView get(@PathParam("id") String id) {
+    return booking(id);
+  }
+
+  @POST
+  @Path("{id}/confirm")
+  @RolesAllowed(Roles.STAFF)
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Record the payment of a held booking: amount = the booking's total")
+  public Response confirm(@PathParam("id") String id, Payment body) {
+    Payment payment = required(body);
+    String currency = payment.currency() == null ? booking(id).currency() : payment.currency();
+    return commands.ok(
+        commands.send(
+            new BookingCommand.ConfirmBooking(
+                id, payment.paymentReference(), payment.amount(), currency),
+            null));
+  }
+
+  @POST
+  @Path("{id}/cancel")
+  @RolesAllowed(Roles.STAFF)
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Cancel a booking with a reason; its seats are given back")
+  public Response cancel(@PathParam("id") String id, Cancellation body) {
+    String reason = required(body).reason();
+    return commands.ok(commands.send(new BookingCommand.CancelBooking(id, reason), reason));
+  }
+
+  @POST
+  @Path("{id}/attendees")
+  @RolesAllowed(Roles.STAFF)
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Name the attendees of a confirmed booking, one per seat")
+  public Response attendees(@PathParam("id") String id, Attendees body) {
+    List<AttendeeBody> given = required(body).attendees();
+    List<BookingCommand.AttendeeInput> attendees =
+        given == null
+            ? List.of()
+            : given.stream()
+                .map(a -> new BookingCommand.AttendeeInput(a.seatType(), a.name(), a.email()))
+                .toList();
+    return commands.ok(commands.send(new BookingCommand.AssignAttendees(id, attendees), null));
+  }
+
+  private BookingView booking(String id) {
+    return queries
+        .booking(id)
+        .orElseThrow(() -> new ApiException(Status.NOT_FOUND, "There is no booking '" + id + "'."));
+  }
+}

@@ -1,0 +1,60 @@
+package org.seatledger.web.rest;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Response.Status;
+import java.net.URI;
+import org.seatledger.booking.api.BookingCommand;
+import org.seatledger.booking.api.BookingCommands;
+import org.seatledger.booking.api.CommandContext;
+import org.seatledger.booking.api.CommandResult;
+
+/**
+ * Sends a command for the current request: the caller's principal, the {@code Idempotency-Key}
+ * header as command id (a new id without it), {@code X-Correlation-ID} when given. Answers with the
+ * outcome and the command's global position; a repeat answers as the first time did.
+ */
+@RequestScoped
+public class Commands {
+
+  static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+  static final String CORRELATION_ID = "X-Correlation-ID";
+
+  @Inject BookingCommands commands;
+  @Inject HttpServletRequest request;
+
+  CommandResult send(BookingCommand command, String reason) {
+    CommandContext context =
+        new CommandContext(
+            request.getHeader(IDEMPOTENCY_KEY),
+            request.getHeader(CORRELATION_ID),
+            request.getUserPrincipal().getName(),
+            reason);
+    return commands.handle(command, context);
+  }
+
+  /** 200 with the outcome and position. */
+  Response ok(CommandResult result) {
+    return respond(Response.ok(), result);
+  }
+
+  /** 201 with a Location and the outcome. */
+  Response created(URI location, CommandResult result) {
+    return respond(Response.status(Status.CREATED).location(location), result);
+  }
+
+  private static Response respond(Response.ResponseBuilder builder, CommandResult result) {
+    JsonObjectBuilder body = Json.createObjectBuilder(result.outcome());
+    body.add("id", result.id()).add("position", result.position());
+    if (result.repeated()) {
+      builder.header("Idempotent-Replayed", "true");
+    }
+    JsonObject json = body.build();
+    return builder.entity(json).type("application/json").build();
+  }
+}

@@ -1,0 +1,171 @@
+package org.seatledger.web.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Response.Status;
+import jakarta.ws.rs.core.UriInfo;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.seatledger.booking.api.BookingCommand;
+import org.seatledger.booking.api.BookingQueries;
+import org.seatledger.booking.api.BookingQueries.AvailabilityView;
+import org.seatledger.booking.api.BookingQueries.ConferenceView;
+import org.seatledger.booking.api.CommandResult;
+import org.seatledger.web.security.Roles;
+
+/** Conferences, their seat types and bookings. Commands accept an {@code Idempotency-Key}. */
+@Path("conferences")
+@Produces(MediaType.APPLICATION_JSON)
+public class ConferencesResource {
+
+  /** Body of a new conference. */
+  public record NewConference(
+      String name, String slug, LocalDate startsOn, LocalDate endsOn, String venue) {}
+
+  /** Body of a new seat type. */
+  public record NewSeatType(
+      String code, String name, Integer quantity, BigDecimal price, String currency) {}
+
+  /** Body of a quantity change. */
+  public record Quantity(Integer quantity) {}
+
+  /** The registrant of a booking. */
+  public record Registrant(String name, String email) {}
+
+  /** Body of a new booking. */
+  public record NewBooking(Registrant registrant, Map<String, Integer> seats) {}
+
+  @Inject Commands commands;
+  @Inject BookingQueries queries;
+  @Context UriInfo uri;
+
+  @POST
+  @RolesAllowed(Roles.STAFF)
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Create a conference (unpublished) with a unique slug")
+  public Response create(NewConference body) {
+    NewConference c = required(body);
+    CommandResult result =
+        commands.send(
+            new BookingCommand.CreateConference(
+                c.name(), c.slug(), c.startsOn(), c.endsOn(), c.venue()),
+            null);
+    return commands.created(uri.getAbsolutePathBuilder().path(result.id()).build(), result);
+  }
+
+  @GET
+  @RolesAllowed({Roles.STAFF, Roles.AUDITOR, Roles.ADMIN})
+  @Operation(summary = "All conferences")
+  public List<ConferenceView> list() {
+    return queries.conferences();
+  }
+
+  @GET
+  @Path("{id}")
+  @RolesAllowed({Roles.STAFF, Roles.AUDITOR, Roles.ADMIN})
+  @Operation(summary = "One conference with its seat types")
+  public ConferenceView get(@PathParam("id") String id) {
+    return queries.conference(id).orElseThrow(() -> noConference(id));
+  }
+
+  @POST
+  @Path("{id}/seat-types")
+  @RolesAllowed(Roles.STAFF)
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Offer a new seat type: code, name, quantity, price, currency")
+  public Response addSeatType(@PathParam("id") String id, NewSeatType body) {
+    NewSeatType s = required(body);
+    CommandResult result =
+        commands.send(
+            new BookingCommand.AddSeatType(
+                id, s.code(), s.name(), number(s.quantity(), "quantity"), s.price(), s.currency()),
+            null);
+    return commands.created(uri.getAbsolutePathBuilder().path(s.code()).build(), result);
+  }
+
+  @PUT
+  @Path("{id}/seat-types/{code}/quantity")
+  @RolesAllowed(Roles.STAFF)
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Add or remove seats of a type; never below what is held and sold")
+  public Response changeQuantity(
+      @PathParam("id") String id, @PathParam("code") String code, Quantity body) {
+    int quantity = number(required(body).quantity(), "quantity");
+    return commands.ok(
+        commands.send(new BookingCommand.ChangeSeatQuantity(id, code, quantity), null));
+  }
+
+  @POST
+  @Path("{id}/publish")
+  @RolesAllowed(Roles.STAFF)
+  @Operation(summary = "Open the conference for bookings")
+  public Response publish(@PathParam("id") String id) {
+    return commands.ok(commands.send(new BookingCommand.PublishConference(id), null));
+  }
+
+  @POST
+  @Path("{id}/unpublish")
+  @RolesAllowed(Roles.STAFF)
+  @Operation(summary = "Stop taking bookings")
+  public Response unpublish(@PathParam("id") String id) {
+    return commands.ok(commands.send(new BookingCommand.UnpublishConference(id), null));
+  }
+
+  @POST
+  @Path("{id}/bookings")
+  @RolesAllowed(Roles.STAFF)
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Book seats for a registrant",
+      description =
+          "Holds the seats until the hold deadline; 409 names what is left when there are not enough.")
+  public Response book(@PathParam("id") String id, NewBooking body) {
+    NewBooking b = required(body);
+    Registrant registrant = b.registrant() == null ? new Registrant(null, null) : b.registrant();
+    CommandResult result =
+        commands.send(
+            new BookingCommand.PlaceBooking(id, registrant.name(), registrant.email(), b.seats()),
+            null);
+    return commands.created(
+        uri.getBaseUriBuilder().path("bookings").path(result.id()).build(), result);
+  }
+
+  @GET
+  @Path("{id}/availability")
+  @RolesAllowed({Roles.STAFF, Roles.AUDITOR, Roles.ADMIN})
+  @Operation(summary = "Capacity, held, sold and available seats per seat type")
+  public AvailabilityView availability(@PathParam("id") String id) {
+    return queries.availability(id).orElseThrow(() -> noConference(id));
+  }
+
+  static <T> T required(T body) {
+    if (body == null) {
+      throw new ApiException(Status.BAD_REQUEST, "Send the details as a JSON object.");
+    }
+    return body;
+  }
+
+  static int number(Integer value, String name) {
+    if (value == null) {
+      throw new ApiException(Status.BAD_REQUEST, "The " + name + " is required.");
+    }
+    return value;
+  }
+
+  private static ApiException noConference(String id) {
+    return new ApiException(Status.NOT_FOUND, "There is no conference '" + id + "'.");
+  }
+}
