@@ -34,7 +34,7 @@ public class BookingReads implements BookingQueries {
   @Override
   public Optional<ConferenceView> conference(String conferenceId) {
     Conference conference =
-        service.conferences.loadWithoutCache(conferenceStream(conferenceId)).state();
+        service.conferenceRepository().loadWithoutCache(conferenceStream(conferenceId)).state();
     if (!conference.exists()) {
       return Optional.empty();
     }
@@ -71,7 +71,7 @@ public class BookingReads implements BookingQueries {
       return Optional.empty();
     }
     SeatAvailability seats =
-        service.availabilities.loadWithoutCache(availabilityStream(conferenceId)).state();
+        service.availabilityRepository().loadWithoutCache(availabilityStream(conferenceId)).state();
     List<SeatCountView> counts =
         conference.get().seatTypes().stream()
             .map(

@@ -126,6 +126,16 @@ public class BookingService implements BookingCommands {
     }
   }
 
+  /** For queries: conferences, loaded without the writers' cache. */
+  AggregateRepository<Conference> conferenceRepository() {
+    return conferences;
+  }
+
+  /** For queries: seat availabilities, loaded without the writers' cache. */
+  AggregateRepository<SeatAvailability> availabilityRepository() {
+    return availabilities;
+  }
+
   /** Duration a placed booking holds its seats. */
   Duration hold() {
     return Duration.ofMinutes(holdMinutes);
