@@ -1,0 +1,298 @@
+package org.seatledger.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Staff working through the JSON API: conferences, seat types, bookings, the rules. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class BookingApiIT {
+
+  private static final String PASSWORD = "staff-member-passphrase";
+  private static String staff;
+  private static String auditor;
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return ClientDeployment.marker("booking-api-it");
+  }
+
+  @BeforeAll
+  static void users() throws InterruptedException {
+    Server.awaitReady();
+    staff = user("staff");
+    auditor = user("auditor");
+  }
+
+  @Test
+  void aBookingGoesFromHeldToConfirmedToCancelledAndTheSeatsFollow() {
+    String conference = publishedConference(10, "100.00");
+    HttpResponse<String> placed = book(conference, 2, null);
+    assertEquals(201, placed.statusCode(), placed.body());
+    JsonObject booking = Http.object(placed);
+    assertEquals("HELD", booking.getString("status"));
+    assertEquals(
+        0,
+        booking
+            .getJsonNumber("total")
+            .bigDecimalValue()
+            .compareTo(new java.math.BigDecimal("200")));
+    Instant holdUntil = Instant.parse(booking.getString("holdUntil"));
+    assertTrue(
+        holdUntil.isAfter(Instant.now().plus(Duration.ofMinutes(14))), "held for 15 minutes");
+    assertTrue(booking.getInt("position") > 0, "the command's global position");
+    String id = booking.getString("id");
+    assertTrue(placed.headers().firstValue("Location").orElse("").endsWith("/api/bookings/" + id));
+    assertSeats(conference, 2, 0, 8);
+
+    JsonObject read = Http.object(as(staff).get("/api/bookings/" + id));
+    assertEquals("Ada Lovelace", read.getString("registrantName"));
+    assertEquals("HELD", read.getString("status"));
+
+    HttpResponse<String> underpaid =
+        as(staff)
+            .postJson(
+                "/api/bookings/" + id + "/confirm",
+                "{\"paymentReference\":\"PAY-1\",\"amount\":150.00}");
+    assertEquals(400, underpaid.statusCode());
+    assertTrue(Http.object(underpaid).getString("detail").contains("does not match"));
+
+    HttpResponse<String> paid =
+        as(staff)
+            .postJson(
+                "/api/bookings/" + id + "/confirm",
+                "{\"paymentReference\":\"PAY-1\",\"amount\":200.00}");
+    assertEquals(200, paid.statusCode(), paid.body());
+    assertEquals("CONFIRMED", Http.object(paid).getString("status"));
+    assertSeats(conference, 0, 2, 8);
+
+    HttpResponse<String> named =
+        as(staff)
+            .postJson(
+                "/api/bookings/" + id + "/attendees",
+                "{\"attendees\":[{\"seatType\":\"standard\",\"name\":\"Grace Hopper\",\"email\":\"grace@example.org\"}]}");
+    assertEquals(200, named.statusCode(), named.body());
+    JsonArray attendees =
+        Http.object(as(staff).get("/api/bookings/" + id)).getJsonArray("attendees");
+    assertEquals("Grace Hopper", attendees.getJsonObject(0).getString("name"));
+
+    HttpResponse<String> cancelled =
+        as(staff).postJson("/api/bookings/" + id + "/cancel", "{\"reason\":\"travel ban\"}");
+    assertEquals(200, cancelled.statusCode(), cancelled.body());
+    assertSeats(conference, 0, 0, 10);
+    JsonArray history =
+        (JsonArray) Http.json(Http.admin().get("/api/streams/booking-" + id + "/events"));
+    JsonObject last = history.getJsonObject(history.size() - 1);
+    assertEquals("BookingCancelled", last.getString("type"));
+    assertEquals("travel ban", last.getString("reason"), "the reason is recorded on the event");
+    assertEquals(staff, last.getString("recordedBy"), "and who did it");
+  }
+
+  @Test
+  void sixtyConcurrentBookingsNeverOversellTenSeats() throws Exception {
+    String conference = publishedConference(10, "50.00");
+    ExecutorService clients = Executors.newFixedThreadPool(16);
+    List<Future<HttpResponse<String>>> attempts = new ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      attempts.add(clients.submit(() -> book(conference, 1, null)));
+    }
+    int held = 0;
+    for (Future<HttpResponse<String>> attempt : attempts) {
+      HttpResponse<String> response = attempt.get();
+      if (response.statusCode() == 201) {
+        held++;
+      } else {
+        assertEquals(409, response.statusCode(), response.body());
+        assertTrue(Http.object(response).getString("detail").contains("left"), response.body());
+      }
+    }
+    clients.shutdown();
+    assertEquals(10, held, "exactly the ten seats there are");
+    assertSeats(conference, 10, 0, 0);
+  }
+
+  @Test
+  void theSameIdempotencyKeyPlacesOneBooking() {
+    String conference = publishedConference(5, "10.00");
+    String key = "key-" + UUID.randomUUID();
+    HttpResponse<String> first = book(conference, 2, key);
+    HttpResponse<String> again = book(conference, 2, key);
+    assertEquals(201, first.statusCode());
+    assertEquals(Http.object(first).getString("id"), Http.object(again).getString("id"));
+    assertEquals(Http.object(first).getInt("position"), Http.object(again).getInt("position"));
+    assertEquals("true", again.headers().firstValue("Idempotent-Replayed").orElse(""));
+    assertSeats(conference, 2, 0, 3);
+  }
+
+  @Test
+  void theRulesAnswerWithASentenceAndStoreNothing() {
+    String conference = publishedConference(4, "10.00");
+    String slug = Http.object(as(staff).get("/api/conferences/" + conference)).getString("slug");
+    HttpResponse<String> sameSlug = as(staff).postJson("/api/conferences", conferenceJson(slug));
+    assertEquals(409, sameSlug.statusCode());
+    assertTrue(Http.object(sameSlug).getString("detail").contains("taken"));
+
+    assertEquals(
+        400,
+        as(staff)
+            .postJson(
+                "/api/conferences/" + conference + "/bookings",
+                "{\"registrant\":{\"name\":\"Ada\",\"email\":\"not-an-email\"},\"seats\":{\"standard\":1}}")
+            .statusCode());
+    assertEquals(
+        400,
+        as(staff)
+            .postJson(
+                "/api/conferences/" + conference + "/bookings",
+                "{\"registrant\":{\"name\":\"Ada\",\"email\":\"ada@example.org\"},\"seats\":{\"balcony\":1}}")
+            .statusCode());
+    assertEquals(
+        400,
+        as(staff)
+            .postJson(
+                "/api/conferences",
+                "{\"name\":\"X\",\"slug\":\"x-"
+                    + shortId()
+                    + "\",\"startsOn\":\"2027-13-45\",\"endsOn\":\"2027-05-06\",\"venue\":\"V\"}")
+            .statusCode());
+    assertEquals(400, as(staff).postJson("/api/conferences", "").statusCode());
+    assertEquals(
+        404, as(staff).postJson("/api/conferences/no-such-conference/publish", "").statusCode());
+
+    book(conference, 3, null);
+    HttpResponse<String> shrink =
+        as(staff)
+            .send(
+                as(staff)
+                    .request("/api/conferences/" + conference + "/seat-types/standard/quantity")
+                    .header("Content-Type", "application/json")
+                    .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"quantity\":2}")));
+    assertEquals(409, shrink.statusCode(), shrink.body());
+    assertTrue(Http.object(shrink).getString("detail").contains("3 seats"));
+    assertSeats(conference, 3, 0, 1);
+
+    assertEquals(
+        200, as(staff).postJson("/api/conferences/" + conference + "/unpublish", "").statusCode());
+    HttpResponse<String> closed = book(conference, 1, null);
+    assertEquals(409, closed.statusCode());
+    assertTrue(Http.object(closed).getString("detail").contains("not published"));
+  }
+
+  @Test
+  void auditorsReadButDoNotBook() {
+    String conference = publishedConference(3, "10.00");
+    assertEquals(
+        403,
+        as(auditor)
+            .postJson(
+                "/api/conferences/" + conference + "/bookings",
+                "{\"registrant\":{\"name\":\"Ada\",\"email\":\"ada@example.org\"},\"seats\":{\"standard\":1}}")
+            .statusCode());
+    assertEquals(
+        200, as(auditor).get("/api/conferences/" + conference + "/availability").statusCode());
+    JsonArray all = (JsonArray) Http.json(as(auditor).get("/api/conferences"));
+    assertTrue(
+        all.getValuesAs(JsonObject.class).stream()
+            .anyMatch(c -> c.getString("id").equals(conference)));
+  }
+
+  private static String publishedConference(int seats, String price) {
+    HttpResponse<String> created =
+        as(staff).postJson("/api/conferences", conferenceJson("conf-" + shortId()));
+    assertEquals(201, created.statusCode(), created.body());
+    String id = Http.object(created).getString("id");
+    HttpResponse<String> seatType =
+        as(staff)
+            .postJson(
+                "/api/conferences/" + id + "/seat-types",
+                "{\"code\":\"standard\",\"name\":\"Standard\",\"quantity\":"
+                    + seats
+                    + ",\"price\":"
+                    + price
+                    + ",\"currency\":\"EUR\"}");
+    assertEquals(201, seatType.statusCode(), seatType.body());
+    assertEquals(200, as(staff).postJson("/api/conferences/" + id + "/publish", "").statusCode());
+    return id;
+  }
+
+  private static String conferenceJson(String slug) {
+    return "{\"name\":\"DevConf\",\"slug\":\""
+        + slug
+        + "\",\"startsOn\":\"2027-05-04\",\"endsOn\":\"2027-05-06\",\"venue\":\"Brno\"}";
+  }
+
+  private static HttpResponse<String> book(String conference, int seats, String key) {
+    Http http = as(staff);
+    var request =
+        http.request("/api/conferences/" + conference + "/bookings")
+            .header("Content-Type", "application/json")
+            .POST(
+                java.net.http.HttpRequest.BodyPublishers.ofString(
+                    "{\"registrant\":{\"name\":\"Ada Lovelace\",\"email\":\"ada@example.org\"},\"seats\":{\"standard\":"
+                        + seats
+                        + "}}"));
+    if (key != null) {
+      request.header("Idempotency-Key", key);
+    }
+    return http.send(request);
+  }
+
+  private static void assertSeats(String conference, int held, int sold, int available) {
+    JsonObject standard =
+        Http.object(as(staff).get("/api/conferences/" + conference + "/availability"))
+            .getJsonArray("seatTypes")
+            .getJsonObject(0);
+    assertEquals(
+        List.of(held, sold, available),
+        List.of(standard.getInt("held"), standard.getInt("sold"), standard.getInt("available")),
+        standard.toString());
+    assertFalse(
+        standard.getInt("held") + standard.getInt("sold") > standard.getInt("capacity"),
+        "never oversold");
+  }
+
+  private static Http as(String user) {
+    return Http.as(user, PASSWORD);
+  }
+
+  private static String user(String role) {
+    String name = role + "-" + shortId();
+    HttpResponse<String> created =
+        Http.admin()
+            .postJson(
+                "/api/admin/users",
+                "{\"username\":\""
+                    + name
+                    + "\",\"password\":\""
+                    + PASSWORD
+                    + "\",\"roles\":[\""
+                    + role
+                    + "\"]}");
+    assertEquals(201, created.statusCode(), created.body());
+    return name;
+  }
+
+  private static String shortId() {
+    return UUID.randomUUID().toString().substring(0, 8);
+  }
+}
