@@ -1,0 +1,127 @@
+package org.seatledger.it.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.seatledger.it.store.Fixtures.command;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.seatledger.booking.api.BookingPlaced;
+import org.seatledger.booking.api.BookingQueries;
+import org.seatledger.booking.api.BookingStatus;
+import org.seatledger.booking.api.ConferenceCreated;
+import org.seatledger.booking.api.ConferencePublished;
+import org.seatledger.booking.api.RecordedEvent;
+import org.seatledger.booking.api.SeatCapacityChanged;
+import org.seatledger.booking.api.SeatTypeAdded;
+import org.seatledger.booking.api.SeatsReserved;
+import org.seatledger.booking.application.HoldExpiry;
+import org.seatledger.booking.eventstore.EventStore;
+import org.seatledger.booking.eventstore.ExpectedVersion;
+import org.seatledger.booking.eventstore.StreamAppend;
+
+/**
+ * Hold deadlines come from the log, not from timers: a booking placed "before a restart" (written
+ * straight into the log, with a deadline in the past) is expired by this fresh instance, once,
+ * while the application's own expiry runs at the same time as a second server would.
+ */
+@ExtendWith(ArquillianExtension.class)
+class ExpiryIT {
+
+  @Deployment
+  static WebArchive deployment() {
+    return StoreDeployment.of("expiry-it", ExpiryIT.class, Fixtures.class);
+  }
+
+  @Inject EventStore store;
+  @Inject HoldExpiry expiry;
+  @Inject BookingQueries queries;
+
+  @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+  ManagedExecutorService executor;
+
+  @Test
+  void anOverdueHoldExpiresExactlyOnceAndGivesItsSeatsBack() throws Exception {
+    String conference = UUID.randomUUID().toString();
+    String booking = UUID.randomUUID().toString();
+    Instant past = Instant.now().minusSeconds(60);
+    store.append(
+        command(),
+        List.of(
+            new StreamAppend(
+                "conference-" + conference,
+                "Conference",
+                ExpectedVersion.NO_STREAM,
+                List.of(
+                    new ConferenceCreated(
+                        conference,
+                        "Old",
+                        "old-" + conference.substring(0, 8),
+                        LocalDate.parse("2027-01-01"),
+                        LocalDate.parse("2027-01-02"),
+                        "V"),
+                    new SeatTypeAdded(conference, "standard", "Standard", 5, BigDecimal.TEN, "EUR"),
+                    new ConferencePublished(conference))),
+            new StreamAppend(
+                "availability-" + conference,
+                "SeatAvailability",
+                ExpectedVersion.NO_STREAM,
+                List.of(new SeatCapacityChanged(conference, "standard", 5)))),
+        null);
+    store.append(
+        command(),
+        List.of(
+            new StreamAppend(
+                "booking-" + booking,
+                "Booking",
+                ExpectedVersion.NO_STREAM,
+                List.of(
+                    new BookingPlaced(
+                        booking,
+                        conference,
+                        "r-" + booking,
+                        "Ada",
+                        "ada@example.org",
+                        Map.of("standard", 2),
+                        new BigDecimal("20"),
+                        "EUR",
+                        past))),
+            new StreamAppend(
+                "availability-" + conference,
+                "SeatAvailability",
+                ExpectedVersion.exactly(1),
+                List.of(new SeatsReserved(conference, booking, Map.of("standard", 2), past)))),
+        null);
+    assertEquals(2, queries.availability(conference).orElseThrow().seatTypes().get(0).held());
+
+    Future<Integer> one = executor.submit(expiry::expireOverdue);
+    Future<Integer> two = executor.submit(expiry::expireOverdue);
+    one.get(60, TimeUnit.SECONDS);
+    two.get(60, TimeUnit.SECONDS);
+    expiry.expireOverdue();
+
+    assertEquals(BookingStatus.EXPIRED, queries.booking(booking).orElseThrow().status());
+    List<RecordedEvent> events = store.readStream("booking-" + booking, 1, 100);
+    assertEquals(
+        List.of("BookingPlaced", "BookingExpired"),
+        events.stream().map(RecordedEvent::type).toList(),
+        "expired once, however many rounds ran");
+    assertEquals("system", events.get(1).recordedBy());
+    assertEquals("expire-" + booking, events.get(1).commandId());
+    var seats = queries.availability(conference).orElseThrow().seatTypes().get(0);
+    assertEquals(List.of(0, 5), List.of(seats.held(), seats.available()), "the seats are back");
+  }
+}
