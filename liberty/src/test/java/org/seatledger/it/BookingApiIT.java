@@ -109,11 +109,12 @@ class BookingApiIT {
   }
 
   @Test
-  void sixtyConcurrentBookingsNeverOversellTenSeats() throws Exception {
-    String conference = publishedConference(10, "50.00");
-    ExecutorService clients = Executors.newFixedThreadPool(16);
+  void sixtyFourConcurrentBookingsForFiftySeatsHoldExactlyFifty() throws Exception {
+    String conference = publishedConference(50, "50.00");
+    long eventsBefore = seatEvents(conference);
+    ExecutorService clients = Executors.newFixedThreadPool(64);
     List<Future<HttpResponse<String>>> attempts = new ArrayList<>();
-    for (int i = 0; i < 60; i++) {
+    for (int i = 0; i < 64; i++) {
       attempts.add(clients.submit(() -> book(conference, 1, null)));
     }
     int held = 0;
@@ -127,8 +128,129 @@ class BookingApiIT {
       }
     }
     clients.shutdown();
-    assertEquals(10, held, "exactly the ten seats there are");
-    assertSeats(conference, 10, 0, 0);
+    assertEquals(50, held, "exactly the fifty seats there are; no 5xx");
+    assertSeats(conference, 50, 0, 0);
+    assertEquals(
+        eventsBefore + 50, seatEvents(conference), "one SeatsReserved per accepted booking");
+  }
+
+  /** Bad input, each with its status; nothing is appended for any of them. */
+  @Test
+  void badInputIsRefusedWithItsStatusAndAppendsNothing() {
+    String conference = publishedConference(5, "10.00");
+    String path = "/api/conferences/" + conference + "/bookings";
+    String ok =
+        "{\"registrant\":{\"name\":\"Ada\",\"email\":\"ada@example.org\"},\"seats\":{\"standard\":1}}";
+    Object[][] cases = {
+      {
+        path,
+        "{\"registrant\":{\"name\":\"\",\"email\":\"ada@example.org\"},\"seats\":{\"standard\":1}}",
+        400,
+        "name"
+      },
+      {
+        path,
+        "{\"registrant\":{\"name\":\""
+            + "x".repeat(201)
+            + "\",\"email\":\"ada@example.org\"},\"seats\":{\"standard\":1}}",
+        400,
+        "name"
+      },
+      {
+        path,
+        "{\"registrant\":{\"name\":\"Ada\",\"email\":\"ada-at-example\"},\"seats\":{\"standard\":1}}",
+        400,
+        "e-mail"
+      },
+      {
+        path,
+        "{\"registrant\":{\"name\":\"Ada\",\"email\":\"ada@example.org\"},\"seats\":{\"standard\":0}}",
+        400,
+        "seats"
+      },
+      {
+        path,
+        "{\"registrant\":{\"name\":\"Ada\",\"email\":\"ada@example.org\"},\"seats\":{\"standard\":-2}}",
+        400,
+        "seats"
+      },
+      {
+        path,
+        "{\"registrant\":{\"name\":\"Ada\",\"email\":\"ada@example.org\"},\"seats\":{}}",
+        400,
+        "seats"
+      },
+      {
+        path,
+        "{\"registrant\":{\"name\":\"Ada\",\"email\":\"ada@example.org\"},\"seats\":{\"balcony\":1}}",
+        400,
+        "balcony"
+      },
+      {path, "{\"registrant\":", 400, "JSON"},
+      {path, "{\"seats\":{\"standard\":1}}", 400, "registrant"},
+      {
+        path,
+        "{\"registrant\":{\"name\":\"Ada\",\"email\":\"ada@example.org\"},\"seats\":{\"standard\":6}}",
+        409,
+        "left"
+      },
+      {"/api/conferences/no-such-conference/bookings", ok, 404, "conference"},
+      {"/api/bookings/no-such-booking/cancel", "{\"reason\":\"x\"}", 404, "booking"},
+      {
+        "/api/conferences/" + conference + "/seat-types",
+        "{\"code\":\"VIP!\",\"name\":\"V\",\"quantity\":1,\"price\":1,\"currency\":\"EUR\"}",
+        400,
+        "code"
+      },
+      {
+        "/api/conferences/" + conference + "/seat-types",
+        "{\"code\":\"vip\",\"name\":\"V\",\"quantity\":-1,\"price\":1,\"currency\":\"EUR\"}",
+        400,
+        "quantity"
+      },
+      {
+        "/api/conferences/" + conference + "/seat-types",
+        "{\"code\":\"vip\",\"name\":\"V\",\"quantity\":1,\"price\":1.001,\"currency\":\"EUR\"}",
+        400,
+        "price"
+      },
+      {
+        "/api/conferences/" + conference + "/seat-types",
+        "{\"code\":\"vip\",\"name\":\"V\",\"quantity\":1,\"price\":1,\"currency\":\"EURO\"}",
+        400,
+        "currency"
+      },
+    };
+    long before = seatEvents(conference);
+    for (Object[] c : cases) {
+      HttpResponse<String> response = as(staff).postJson((String) c[0], (String) c[1]);
+      assertEquals(c[2], response.statusCode(), c[1] + " -> " + response.body());
+      String detail = Http.object(response).getString("detail");
+      assertTrue(
+          detail.toLowerCase().contains(((String) c[3]).toLowerCase()), c[1] + " -> " + detail);
+    }
+    HttpResponse<String> text =
+        as(staff)
+            .send(
+                as(staff)
+                    .request(path)
+                    .header("Content-Type", "text/plain")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(ok)));
+    assertEquals(415, text.statusCode());
+    HttpResponse<String> huge =
+        as(staff).postJson(path, "{\"registrant\":{\"name\":\"" + "x".repeat(70_000) + "\"}}");
+    assertEquals(413, huge.statusCode());
+    assertEquals(before, seatEvents(conference), "nothing was appended");
+  }
+
+  @Test
+  void staffCannotErasePeople() {
+    assertEquals(403, as(staff).postJson("/api/subjects/anyone/erase", "").statusCode());
+  }
+
+  private static long seatEvents(String conference) {
+    return ((JsonArray) Http.json(Http.admin().get("/api/streams/seats-" + conference + "/events")))
+        .size();
   }
 
   @Test

@@ -6,8 +6,9 @@ import static org.seatledger.booking.application.Kinds.conferenceStream;
 import static org.seatledger.booking.application.Kinds.slugStream;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -24,6 +25,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.logging.Logger;
@@ -83,12 +86,22 @@ public class BookingService implements BookingCommands {
   @Inject Snapshots snapshots;
   @Inject StoreSettings settings;
 
-  @Resource(lookup = "java:comp/DefaultManagedExecutorService")
-  ManagedExecutorService executor;
+  /**
+   * Writers run on threads of their own: never on the server's request threads, which wait for
+   * them. Sharing one pool could let waiting requests take every thread (a starvation deadlock).
+   */
+  @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
+  ManagedThreadFactory threads;
 
   @Inject
-  @ConfigProperty(name = "seatledger.hold-minutes", defaultValue = "15")
-  long holdMinutes;
+  @ConfigProperty(name = "seatledger.writer-threads", defaultValue = "4")
+  int writerThreads;
+
+  private ExecutorService executor;
+
+  @Inject
+  @ConfigProperty(name = "seatledger.hold-timeout", defaultValue = "PT15M")
+  Duration holdTimeout;
 
   AggregateRepository<Conference> conferences;
   AggregateRepository<SeatAvailability> availabilities;
@@ -99,9 +112,15 @@ public class BookingService implements BookingCommands {
 
   @PostConstruct
   void init() {
+    executor = Executors.newFixedThreadPool(writerThreads, threads);
     conferences = settings.repository(Kinds.CONFERENCE, store, snapshots);
     availabilities = settings.repository(Kinds.AVAILABILITY, store, snapshots);
     bookings = settings.repository(Kinds.BOOKING, store, snapshots);
+  }
+
+  @PreDestroy
+  void stop() {
+    executor.shutdown();
   }
 
   @Override
@@ -138,7 +157,7 @@ public class BookingService implements BookingCommands {
 
   /** Duration a placed booking holds its seats. */
   Duration hold() {
-    return Duration.ofMinutes(holdMinutes);
+    return holdTimeout;
   }
 
   private String conferenceOf(BookingCommand command, CommandContext context) {

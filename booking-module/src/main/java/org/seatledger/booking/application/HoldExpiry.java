@@ -59,7 +59,7 @@ public class HoldExpiry {
     String round = "expiry-" + UUID.randomUUID();
     try {
       for (String stream : store.streamsOfType(Kinds.AVAILABILITY.streamType())) {
-        String conferenceId = stream.substring("availability-".length());
+        String conferenceId = stream.substring("seats-".length());
         expired +=
             bookings
                 .handle(

@@ -15,7 +15,7 @@ final class Kinds {
   }
 
   static String availabilityStream(String conferenceId) {
-    return "availability-" + conferenceId;
+    return "seats-" + conferenceId;
   }
 
   static String bookingStream(String bookingId) {

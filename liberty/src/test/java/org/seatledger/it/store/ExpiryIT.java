@@ -76,7 +76,7 @@ class ExpiryIT {
                     new SeatTypeAdded(conference, "standard", "Standard", 5, BigDecimal.TEN, "EUR"),
                     new ConferencePublished(conference))),
             new StreamAppend(
-                "availability-" + conference,
+                "seats-" + conference,
                 "SeatAvailability",
                 ExpectedVersion.NO_STREAM,
                 List.of(new SeatCapacityChanged(conference, "standard", 5)))),
@@ -100,7 +100,7 @@ class ExpiryIT {
                         "EUR",
                         past))),
             new StreamAppend(
-                "availability-" + conference,
+                "seats-" + conference,
                 "SeatAvailability",
                 ExpectedVersion.exactly(1),
                 List.of(new SeatsReserved(conference, booking, Map.of("standard", 2), past)))),

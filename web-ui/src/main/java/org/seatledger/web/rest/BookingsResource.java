@@ -4,6 +4,14 @@ import static org.seatledger.web.rest.ConferencesResource.required;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -27,16 +35,22 @@ import org.seatledger.web.security.Roles;
 public class BookingsResource {
 
   /** Body of a payment. Currency defaults to the booking's. */
-  public record Payment(String paymentReference, BigDecimal amount, String currency) {}
+  public record Payment(
+      @NotBlank @Size(max = 100) String paymentReference,
+      @NotNull @PositiveOrZero @Digits(integer = 10, fraction = 2) BigDecimal amount,
+      @Size(min = 3, max = 3, message = ConferencesResource.CURRENCY) String currency) {}
 
   /** Body of a cancellation. */
-  public record Cancellation(String reason) {}
+  public record Cancellation(@NotBlank @Size(max = 500) String reason) {}
 
   /** One attendee. */
-  public record AttendeeBody(String seatType, String name, String email) {}
+  public record AttendeeBody(
+      @NotBlank String seatType,
+      @NotBlank @Size(max = 200) String name,
+      @NotBlank @Size(max = 254) @Email(message = ConferencesResource.EMAIL) String email) {}
 
   /** Body of an attendee assignment. */
-  public record Attendees(List<AttendeeBody> attendees) {}
+  public record Attendees(@NotEmpty List<@NotNull @Valid AttendeeBody> attendees) {}
 
   @Inject Commands commands;
   @Inject BookingQueries queries;
@@ -54,7 +68,7 @@ public class BookingsResource {
   @RolesAllowed(Roles.STAFF)
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Record the payment of a held booking: amount = the booking's total")
-  public Response confirm(@PathParam("id") String id, Payment body) {
+  public Response confirm(@PathParam("id") String id, @Valid @NotNull Payment body) {
     Payment payment = required(body);
     String currency = payment.currency() == null ? booking(id).currency() : payment.currency();
     return commands.ok(
@@ -69,7 +83,7 @@ public class BookingsResource {
   @RolesAllowed(Roles.STAFF)
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Cancel a booking with a reason; its seats are given back")
-  public Response cancel(@PathParam("id") String id, Cancellation body) {
+  public Response cancel(@PathParam("id") String id, @Valid @NotNull Cancellation body) {
     String reason = required(body).reason();
     return commands.ok(commands.send(new BookingCommand.CancelBooking(id, reason), reason));
   }
@@ -79,7 +93,7 @@ public class BookingsResource {
   @RolesAllowed(Roles.STAFF)
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Name the attendees of a confirmed booking, one per seat")
-  public Response attendees(@PathParam("id") String id, Attendees body) {
+  public Response attendees(@PathParam("id") String id, @Valid @NotNull Attendees body) {
     List<AttendeeBody> given = required(body).attendees();
     List<BookingCommand.AttendeeInput> attendees =
         given == null

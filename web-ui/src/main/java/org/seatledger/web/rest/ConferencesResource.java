@@ -2,6 +2,18 @@ package org.seatledger.web.rest;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -33,20 +45,40 @@ public class ConferencesResource {
 
   /** Body of a new conference. */
   public record NewConference(
-      String name, String slug, LocalDate startsOn, LocalDate endsOn, String venue) {}
+      @NotBlank @Size(max = 200) String name,
+      @NotNull @Pattern(regexp = "[a-z0-9][a-z0-9-]{1,58}[a-z0-9]", message = SLUG) String slug,
+      @NotNull(message = DATE) LocalDate startsOn,
+      @NotNull(message = DATE) LocalDate endsOn,
+      @NotBlank @Size(max = 200) String venue) {}
 
   /** Body of a new seat type. */
   public record NewSeatType(
-      String code, String name, Integer quantity, BigDecimal price, String currency) {}
+      @NotNull @Pattern(regexp = "[a-z0-9][a-z0-9_-]{0,29}", message = CODE) String code,
+      @NotBlank @Size(max = 100) String name,
+      @NotNull @PositiveOrZero @Max(BookingCommand.MAX_SEATS) Integer quantity,
+      @NotNull @DecimalMin("0") @Digits(integer = 8, fraction = 2) BigDecimal price,
+      @NotNull @Size(min = 3, max = 3, message = CURRENCY) String currency) {}
 
   /** Body of a quantity change. */
-  public record Quantity(Integer quantity) {}
+  public record Quantity(
+      @NotNull @PositiveOrZero @Max(BookingCommand.MAX_SEATS) Integer quantity) {}
 
   /** The registrant of a booking. */
-  public record Registrant(String name, String email) {}
+  public record Registrant(
+      @NotBlank @Size(max = 200) String name,
+      @NotBlank @Size(max = 254) @Email(message = EMAIL) String email) {}
 
   /** Body of a new booking. */
-  public record NewBooking(Registrant registrant, Map<String, Integer> seats) {}
+  public record NewBooking(
+      @NotNull @Valid Registrant registrant,
+      @NotEmpty
+          Map<@NotBlank String, @NotNull @Positive @Max(BookingCommand.MAX_SEATS) Integer> seats) {}
+
+  static final String SLUG = "must be 3 to 60 lower-case letters, digits and dashes";
+  static final String CODE = "must be 1 to 30 lower-case letters, digits, '-' or '_'";
+  static final String DATE = "must be a date such as 2027-05-04";
+  static final String CURRENCY = "must be an ISO 4217 code such as EUR";
+  static final String EMAIL = "must be an e-mail address";
 
   @Inject Commands commands;
   @Inject BookingQueries queries;
@@ -56,7 +88,7 @@ public class ConferencesResource {
   @RolesAllowed(Roles.STAFF)
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Create a conference (unpublished) with a unique slug")
-  public Response create(NewConference body) {
+  public Response create(@Valid @NotNull NewConference body) {
     NewConference c = required(body);
     CommandResult result =
         commands.send(
@@ -86,7 +118,7 @@ public class ConferencesResource {
   @RolesAllowed(Roles.STAFF)
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Offer a new seat type: code, name, quantity, price, currency")
-  public Response addSeatType(@PathParam("id") String id, NewSeatType body) {
+  public Response addSeatType(@PathParam("id") String id, @Valid @NotNull NewSeatType body) {
     NewSeatType s = required(body);
     CommandResult result =
         commands.send(
@@ -102,7 +134,7 @@ public class ConferencesResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Add or remove seats of a type; never below what is held and sold")
   public Response changeQuantity(
-      @PathParam("id") String id, @PathParam("code") String code, Quantity body) {
+      @PathParam("id") String id, @PathParam("code") String code, @Valid @NotNull Quantity body) {
     int quantity = number(required(body).quantity(), "quantity");
     return commands.ok(
         commands.send(new BookingCommand.ChangeSeatQuantity(id, code, quantity), null));
@@ -132,7 +164,7 @@ public class ConferencesResource {
       summary = "Book seats for a registrant",
       description =
           "Holds the seats until the hold deadline; 409 names what is left when there are not enough.")
-  public Response book(@PathParam("id") String id, NewBooking body) {
+  public Response book(@PathParam("id") String id, @Valid @NotNull NewBooking body) {
     NewBooking b = required(body);
     Registrant registrant = b.registrant() == null ? new Registrant(null, null) : b.registrant();
     CommandResult result =

@@ -3,6 +3,7 @@ package org.seatledger.web.rest;
 import jakarta.json.bind.JsonbException;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.TransactionalException;
+import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.ext.Provider;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 import org.seatledger.booking.api.CommandRefused;
 import org.seatledger.booking.api.EventDecodingException;
 
@@ -52,6 +54,29 @@ public final class ProblemMappers {
             case NOT_FOUND -> Status.NOT_FOUND;
           };
       return Problem.of(status, refused.getMessage()).toResponse();
+    }
+  }
+
+  /** Bean Validation of a request body: every broken field in one sentence. */
+  @Provider
+  public static class InvalidInput implements ExceptionMapper<ConstraintViolationException> {
+    @Override
+    public Response toResponse(ConstraintViolationException e) {
+      String fields =
+          e.getConstraintViolations().stream()
+              .map(v -> field(v.getPropertyPath().toString()) + " " + v.getMessage())
+              .sorted()
+              .distinct()
+              .collect(Collectors.joining("; "));
+      return Problem.of(Status.BAD_REQUEST, "Please correct: " + fields + ".").toResponse();
+    }
+
+    /** {@code create.body.registrant.email} → {@code registrant.email}. */
+    private static String field(String path) {
+      String[] nodes = path.split("\\.");
+      return nodes.length <= 2
+          ? path
+          : String.join(".", java.util.Arrays.copyOfRange(nodes, 2, nodes.length));
     }
   }
 
