@@ -4,10 +4,10 @@ package org.seatledger.booking.api;
 public interface PersonalDataErasure {
 
   /**
-   * Erases a data subject.
+   * Erases a data subject, and records that {@code principal} did ({@link PersonalDataErased}).
    *
    * @return true when the subject had personal data in the log, false when there was nothing to
    *     erase (unknown or already erased)
    */
-  boolean erase(String subjectId);
+  boolean erase(String subjectId, String principal);
 }

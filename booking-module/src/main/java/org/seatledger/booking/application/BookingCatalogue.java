@@ -11,6 +11,7 @@ import org.seatledger.booking.api.BookingPlaced;
 import org.seatledger.booking.api.ConferenceCreated;
 import org.seatledger.booking.api.ConferencePublished;
 import org.seatledger.booking.api.ConferenceUnpublished;
+import org.seatledger.booking.api.PersonalDataErased;
 import org.seatledger.booking.api.SeatCapacityChanged;
 import org.seatledger.booking.api.SeatQuantityChanged;
 import org.seatledger.booking.api.SeatTypeAdded;
@@ -42,7 +43,8 @@ public class BookingCatalogue implements EventCatalogue {
         .event(BookingConfirmed.class)
         .event(BookingCancelled.class)
         .event(BookingExpired.class)
-        .event(AttendeesAssigned.class);
+        .event(AttendeesAssigned.class)
+        .event(PersonalDataErased.class);
   }
 
   /** v1 held a quantity of the one general kind of seat that existed then. */

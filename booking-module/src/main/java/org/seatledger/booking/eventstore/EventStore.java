@@ -2,6 +2,7 @@ package org.seatledger.booking.eventstore;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -61,6 +62,7 @@ public class EventStore implements EventLog {
 
   @Inject EventTypes types;
   @Inject StoredDataKeys keys;
+  @Inject Event<AppendCommitted.Appended> appended;
 
   private EventSerializer serializer;
 
@@ -173,6 +175,7 @@ public class EventStore implements EventLog {
     }
     sequence.advanceTo(position);
     flushOrConflict(all);
+    appended.fire(new AppendCommitted.Appended(position - 1));
     return results;
   }
 

@@ -14,6 +14,7 @@ import org.seatledger.booking.api.BookingPlaced;
 import org.seatledger.booking.api.ConferenceCreated;
 import org.seatledger.booking.api.ConferencePublished;
 import org.seatledger.booking.api.ConferenceUnpublished;
+import org.seatledger.booking.api.PersonalDataErased;
 import org.seatledger.booking.api.SeatCapacityChanged;
 import org.seatledger.booking.api.SeatQuantityChanged;
 import org.seatledger.booking.api.SeatTypeAdded;
@@ -60,6 +61,7 @@ final class GoldenEvents {
         new BookingCancelled("b-1", "changed plans"),
         new BookingExpired("b-1", AT),
         new AttendeesAssigned(
-            "b-1", List.of(new Attendee("a-1", "standard", "Grace Hopper", "grace@example.org"))));
+            "b-1", List.of(new Attendee("a-1", "standard", "Grace Hopper", "grace@example.org"))),
+        new PersonalDataErased("r-1"));
   }
 }

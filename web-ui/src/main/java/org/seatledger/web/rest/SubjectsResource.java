@@ -8,8 +8,10 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response.Status;
+import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.seatledger.booking.api.PersonalDataErasure;
 import org.seatledger.web.security.Roles;
@@ -29,8 +31,9 @@ public class SubjectsResource {
       description =
           "Deletes the person's data key: their names and e-mails read as [erased] from now on,"
               + " everywhere; the events themselves and the hash chain stay intact.")
-  public JsonObject erase(@PathParam("subjectId") String subjectId) {
-    if (!erasure.erase(subjectId)) {
+  public JsonObject erase(
+      @PathParam("subjectId") String subjectId, @Context SecurityContext caller) {
+    if (!erasure.erase(subjectId, caller.getUserPrincipal().getName())) {
       throw new ApiException(
           Status.NOT_FOUND, "There is no personal data of subject '" + subjectId + "' to erase.");
     }
