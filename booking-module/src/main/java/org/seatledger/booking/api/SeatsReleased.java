@@ -6,10 +6,17 @@ import java.util.Objects;
 /**
  * Seats held or sold for a booking were given back (the booking was cancelled or its hold expired):
  * the compensating event of {@link SeatsReserved} and {@link SeatsCommitted}.
+ *
+ * @param wereSold true when the seats had been sold (a confirmed booking was cancelled), false when
+ *     they were only held
  */
 @EventType(name = "SeatsReleased")
 public record SeatsReleased(
-    String conferenceId, String bookingId, Map<String, Integer> seats, String reason) {
+    String conferenceId,
+    String bookingId,
+    Map<String, Integer> seats,
+    String reason,
+    boolean wereSold) {
   public SeatsReleased {
     Objects.requireNonNull(conferenceId, "conferenceId");
     Objects.requireNonNull(bookingId, "bookingId");

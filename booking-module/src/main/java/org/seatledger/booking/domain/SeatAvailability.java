@@ -88,12 +88,12 @@ public final class SeatAvailability {
   public List<Object> decideRelease(String bookingId, String reason) {
     Hold hold = holds.get(bookingId);
     if (hold != null) {
-      return List.of(new SeatsReleased(conferenceId, bookingId, hold.seats(), reason));
+      return List.of(new SeatsReleased(conferenceId, bookingId, hold.seats(), reason, false));
     }
     Map<String, Integer> paid = sold.get(bookingId);
     return paid == null
         ? List.of()
-        : List.of(new SeatsReleased(conferenceId, bookingId, paid, reason));
+        : List.of(new SeatsReleased(conferenceId, bookingId, paid, reason, true));
   }
 
   /** Bookings whose hold deadline has passed at {@code now}. */

@@ -87,14 +87,14 @@ class SeatAvailabilityTest {
         given(TEN_STANDARD, new SeatsReserved("c", "b1", Map.of("standard", 3), LATER));
     held.then(
         a -> a.decideRelease("b1", "cancelled"),
-        new SeatsReleased("c", "b1", Map.of("standard", 3), "cancelled"));
+        new SeatsReleased("c", "b1", Map.of("standard", 3), "cancelled", false));
 
     Given<SeatAvailability> sold =
         given(
             TEN_STANDARD,
             new SeatsReserved("c", "b1", Map.of("standard", 3), LATER),
             new SeatsCommitted("c", "b1", Map.of("standard", 3)),
-            new SeatsReleased("c", "b1", Map.of("standard", 3), "cancelled"));
+            new SeatsReleased("c", "b1", Map.of("standard", 3), "cancelled", true));
     assertEquals(new SeatAvailability.Count(10, 0, 0), sold.state().count("standard"));
     sold.then(a -> a.decideRelease("b1", "again"));
   }
@@ -125,7 +125,7 @@ class SeatAvailabilityTest {
     SeatAvailability restored = Snapshots.availability(Snapshots.availability(state));
     assertEquals(state.counts(), restored.counts());
     assertEquals(state.holds(), restored.holds());
-    restored.evolve(new SeatsReleased("c", "b2", Map.of("vip", 1), "cancelled"));
+    restored.evolve(new SeatsReleased("c", "b2", Map.of("vip", 1), "cancelled", true));
     assertEquals(
         new SeatAvailability.Count(2, 0, 0), restored.count("vip"), "sales survive the snapshot");
   }

@@ -46,7 +46,7 @@ final class GoldenEvents {
         new SeatCapacityChanged("c-1", "standard", 350),
         new SeatsReserved("c-1", "b-1", Map.of("standard", 2, "vip", 1), AT),
         new SeatsCommitted("c-1", "b-1", Map.of("standard", 2)),
-        new SeatsReleased("c-1", "b-1", Map.of("standard", 2), "cancelled"),
+        new SeatsReleased("c-1", "b-1", Map.of("standard", 2), "cancelled", true),
         new BookingPlaced(
             "b-1",
             "c-1",
