@@ -17,7 +17,7 @@ import javax.sql.DataSource;
 
 /**
  * Gives the application's database account the table privileges each module declares in {@code
- * db/<module>/grants.sql}, and nothing more.
+ * db/grants/<module>.sql}, and nothing more.
  *
  * <p>Only where it matters: on MySQL (and MariaDB), when the migrations ran as a different account
  * than the application's. With one account, or on the embedded database, there is nobody to grant
@@ -80,7 +80,7 @@ final class ApplicationGrants {
   }
 
   private static List<String> statements(String module) {
-    String resource = "db/" + module + "/grants.sql";
+    String resource = "db/grants/" + module + ".sql";
     try (InputStream in = ApplicationGrants.class.getClassLoader().getResourceAsStream(resource)) {
       if (in == null) {
         return List.of();

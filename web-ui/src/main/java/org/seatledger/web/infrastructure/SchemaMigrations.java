@@ -30,7 +30,7 @@ import org.flywaydb.core.api.MigrationInfo;
  *
  * <p>On MySQL the migrations may run as an owner account ({@code SEATLEDGER_DB_MIGRATION_USER})
  * while the application connects as a second account with no DDL rights at all: after migrating,
- * each module's {@code db/<module>/grants.sql} gives that account exactly the table privileges the
+ * each module's {@code db/grants/<module>.sql} gives that account exactly the table privileges the
  * module needs (see {@link ApplicationGrants}).
  *
  * <p>A database that is not reachable at start-up does not stop the server: the attempt is repeated

@@ -13,20 +13,27 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.seatledger.booking.api.BookingCommand;
 import org.seatledger.booking.api.BookingQueries;
 import org.seatledger.booking.api.BookingQueries.BookingView;
+import org.seatledger.reporting.api.ReportingQueries;
+import org.seatledger.reporting.api.ReportingQueries.BookingFilter;
+import org.seatledger.reporting.api.ReportingQueries.BookingRow;
+import org.seatledger.reporting.api.ReportingQueries.Page;
 import org.seatledger.web.security.Roles;
 
 /** One booking: read it, confirm its payment, cancel it, name its attendees. */
@@ -54,6 +61,44 @@ public class BookingsResource {
 
   @Inject Commands commands;
   @Inject BookingQueries queries;
+  @Inject ReportingQueries reporting;
+  @Inject ReadModels readModels;
+
+  private static final Set<String> STATUSES = Set.of("HELD", "CONFIRMED", "CANCELLED", "EXPIRED");
+
+  @GET
+  @RolesAllowed({Roles.STAFF, Roles.AUDITOR, Roles.ADMIN})
+  @Operation(
+      summary = "Bookings: filter by conference, status and text; sort; page",
+      description =
+          "sort is one of placedAt, total, status, registrant, seats; order asc or desc; page from 1; size up to 200")
+  public Page<BookingRow> bookings(
+      @QueryParam("conferenceId") String conferenceId,
+      @QueryParam("status") String status,
+      @QueryParam("q") String text,
+      @QueryParam("sort") @DefaultValue("placedAt") String sort,
+      @QueryParam("order") @DefaultValue("desc") String order,
+      @QueryParam("page") @DefaultValue("1") int page,
+      @QueryParam("size") @DefaultValue("50") int size,
+      @QueryParam("atLeast") Long atLeast) {
+    if (status != null && !STATUSES.contains(status)) {
+      throw new ApiException(
+          Status.BAD_REQUEST, "status is one of HELD, CONFIRMED, CANCELLED, EXPIRED.");
+    }
+    if (!ReportingQueries.BOOKING_SORTS.containsKey(sort)) {
+      throw new ApiException(
+          Status.BAD_REQUEST, "sort is one of placedAt, total, status, registrant, seats.");
+    }
+    if (!order.equals("asc") && !order.equals("desc")) {
+      throw new ApiException(Status.BAD_REQUEST, "order is asc or desc.");
+    }
+    if (page < 1 || size < 1 || size > 200) {
+      throw new ApiException(Status.BAD_REQUEST, "page starts at 1 and size is between 1 and 200.");
+    }
+    readModels.await(ReportingQueries.BOOKINGS, atLeast);
+    return reporting.bookings(
+        new BookingFilter(conferenceId, status, text, sort, order.equals("desc"), page, size));
+  }
 
   @GET
   @Path("{id}")

@@ -21,6 +21,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -33,9 +34,12 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.seatledger.booking.api.BookingCommand;
 import org.seatledger.booking.api.BookingQueries;
-import org.seatledger.booking.api.BookingQueries.AvailabilityView;
 import org.seatledger.booking.api.BookingQueries.ConferenceView;
 import org.seatledger.booking.api.CommandResult;
+import org.seatledger.reporting.api.ReportingQueries;
+import org.seatledger.reporting.api.ReportingQueries.AttendeeRow;
+import org.seatledger.reporting.api.ReportingQueries.Availability;
+import org.seatledger.reporting.api.ReportingQueries.DailyStats;
 import org.seatledger.web.security.Roles;
 
 /** Conferences, their seat types and bookings. Commands accept an {@code Idempotency-Key}. */
@@ -82,6 +86,8 @@ public class ConferencesResource {
 
   @Inject Commands commands;
   @Inject BookingQueries queries;
+  @Inject ReportingQueries reporting;
+  @Inject ReadModels readModels;
   @Context UriInfo uri;
 
   @POST
@@ -176,11 +182,35 @@ public class ConferencesResource {
   }
 
   @GET
-  @Path("{id}/availability")
   @RolesAllowed({Roles.STAFF, Roles.AUDITOR, Roles.ADMIN})
-  @Operation(summary = "Capacity, held, sold and available seats per seat type")
-  public AvailabilityView availability(@PathParam("id") String id) {
-    return queries.availability(id).orElseThrow(() -> noConference(id));
+  @Path("{id}/availability")
+  @Operation(summary = "Capacity, held, sold and available seats per seat type (read model)")
+  public Availability availability(
+      @PathParam("id") String id, @QueryParam("atLeast") Long atLeast) {
+    readModels.await(ReportingQueries.AVAILABILITY, atLeast);
+    return reporting
+        .availability(id)
+        .orElseThrow(
+            () -> new ApiException(Status.NOT_FOUND, "There is no conference '" + id + "'."));
+  }
+
+  @GET
+  @RolesAllowed({Roles.STAFF, Roles.AUDITOR, Roles.ADMIN})
+  @Path("{id}/attendees")
+  @Operation(summary = "Everyone named on a seat of the conference")
+  public List<AttendeeRow> attendees(
+      @PathParam("id") String id, @QueryParam("atLeast") Long atLeast) {
+    readModels.await(ReportingQueries.BOOKINGS, atLeast);
+    return reporting.attendees(id);
+  }
+
+  @GET
+  @Path("{id}/stats")
+  @RolesAllowed({Roles.STAFF, Roles.ADMIN})
+  @Operation(summary = "Per day: bookings, confirmations, cancellations, expirations, revenue")
+  public List<DailyStats> stats(@PathParam("id") String id, @QueryParam("atLeast") Long atLeast) {
+    readModels.await(ReportingQueries.STATS, atLeast);
+    return reporting.stats(id);
   }
 
   static <T> T required(T body) {

@@ -1,0 +1,104 @@
+package org.seatledger.reporting.api;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.seatledger.booking.api.projection.ProjectionStatus;
+
+/** The staff read models: what the web tier asks of the reporting module. */
+public interface ReportingQueries {
+
+  String AVAILABILITY = "reporting.availability";
+  String BOOKINGS = "reporting.bookings";
+  String STATS = "reporting.stats";
+
+  /** Seats of one type. */
+  record SeatTypeCount(
+      String code,
+      String name,
+      int capacity,
+      int held,
+      int sold,
+      int available,
+      BigDecimal price,
+      String currency) {}
+
+  /** Seats of a conference as the read model has them at {@code position}. */
+  record Availability(String conferenceId, long position, List<SeatTypeCount> seatTypes) {}
+
+  /** A booking in the staff list. */
+  record BookingRow(
+      String id,
+      String conferenceId,
+      String status,
+      String registrantName,
+      String registrantEmail,
+      String seats,
+      int seatCount,
+      BigDecimal total,
+      String currency,
+      Instant holdUntil,
+      Instant placedAt) {}
+
+  /** Which bookings, in which order, which page (from 1). */
+  record BookingFilter(
+      String conferenceId,
+      String status,
+      String text,
+      String sort,
+      boolean descending,
+      int page,
+      int size) {}
+
+  /** One page of results. */
+  record Page<T>(List<T> items, int page, int size, long total, long position) {}
+
+  /** A named attendee. */
+  record AttendeeRow(String bookingId, String seatType, String name, String email) {}
+
+  /** One conference's day. */
+  record DailyStats(
+      LocalDate day,
+      int bookings,
+      int confirmations,
+      int cancellations,
+      int expirations,
+      BigDecimal revenue) {}
+
+  /** Sort keys of the bookings list. */
+  Map<String, String> BOOKING_SORTS =
+      Map.of(
+          "placedAt",
+          "placed_at",
+          "total",
+          "total",
+          "status",
+          "status",
+          "registrant",
+          "registrant_name",
+          "seats",
+          "seat_count");
+
+  Optional<Availability> availability(String conferenceId);
+
+  Page<BookingRow> bookings(BookingFilter filter);
+
+  List<AttendeeRow> attendees(String conferenceId);
+
+  List<DailyStats> stats(String conferenceId);
+
+  /** Waits (at most {@code patience}) until the projection has applied {@code position}. */
+  boolean awaitPosition(String projection, long position, Duration patience);
+
+  List<ProjectionStatus> projections();
+
+  /** Resumes a stopped projection; false when there is no such projection. */
+  boolean retry(String projection);
+
+  /** Starts a rebuild; false when there is no such projection or one is running. */
+  boolean rebuild(String projection);
+}

@@ -1,0 +1,324 @@
+package org.seatledger.reporting.application;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.ObservesAsync;
+import jakarta.enterprise.event.Startup;
+import jakarta.inject.Inject;
+import jakarta.transaction.UserTransaction;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.seatledger.booking.api.EventLog;
+import org.seatledger.booking.api.LogAdvanced;
+import org.seatledger.booking.api.projection.ProjectionRunner;
+import org.seatledger.booking.api.projection.ProjectionStatus;
+import org.seatledger.reporting.api.ReportingQueries;
+import org.seatledger.reporting.projection.AvailabilityProjection;
+import org.seatledger.reporting.projection.BookingsProjection;
+import org.seatledger.reporting.projection.StatsProjection;
+
+/**
+ * The reporting module's projectors and queries. Projectors run at start-up, when an append commits
+ * ({@link LogAdvanced}, asynchronously), and on a short timer; the timer alone keeps the models
+ * current if wake-ups are lost, and brings in other servers' commits.
+ */
+@ApplicationScoped
+public class Reporting implements ReportingQueries {
+
+  @Resource(lookup = "jdbc/seatledger")
+  DataSource dataSource;
+
+  @Inject UserTransaction transaction;
+  @Inject EventLog log;
+
+  @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
+  ManagedScheduledExecutorService scheduler;
+
+  @Inject
+  @ConfigProperty(name = "seatledger.projection-interval-ms", defaultValue = "1000")
+  long intervalMillis;
+
+  @Inject
+  @ConfigProperty(name = "seatledger.projection-batch-size", defaultValue = "500")
+  int batchSize;
+
+  @Inject
+  @ConfigProperty(name = "seatledger.projection-wake-up", defaultValue = "true")
+  boolean wakeUp;
+
+  private final Map<String, ProjectionRunner> runners = new LinkedHashMap<>();
+  private ScheduledFuture<?> timer;
+
+  @PostConstruct
+  void init() {
+    for (var projection :
+        List.of(new AvailabilityProjection(), new BookingsProjection(), new StatsProjection())) {
+      runners.put(
+          projection.name(),
+          new ProjectionRunner(
+              projection, log, dataSource, transaction, "reporting_projections", batchSize));
+    }
+  }
+
+  void onStart(@Observes Startup startup) {
+    timer =
+        scheduler.scheduleWithFixedDelay(this::runAll, 0, intervalMillis, TimeUnit.MILLISECONDS);
+  }
+
+  @PreDestroy
+  void stop() {
+    if (timer != null) {
+      timer.cancel(false);
+    }
+  }
+
+  void onAppend(@ObservesAsync LogAdvanced advanced) {
+    if (wakeUp) {
+      runAll();
+    }
+  }
+
+  void runAll() {
+    runners.values().forEach(ProjectionRunner::runOnce);
+  }
+
+  @Override
+  public Optional<Availability> availability(String conferenceId) {
+    ProjectionRunner runner = runners.get(AVAILABILITY);
+    long position = runner.position();
+    int generation = runner.generation();
+    List<SeatTypeCount> counts = new ArrayList<>();
+    boolean exists = false;
+    try (Connection c = dataSource.getConnection()) {
+      try (PreparedStatement q =
+          c.prepareStatement(
+              "SELECT 1 FROM reporting_conferences WHERE generation = ? AND conference_id = ?")) {
+        q.setInt(1, generation);
+        q.setString(2, conferenceId);
+        try (ResultSet rows = q.executeQuery()) {
+          exists = rows.next();
+        }
+      }
+      try (PreparedStatement q =
+          c.prepareStatement(
+              "SELECT code, name, capacity, held, sold, price, currency FROM reporting_seat_types"
+                  + " WHERE generation = ? AND conference_id = ? ORDER BY ordinal, code")) {
+        q.setInt(1, generation);
+        q.setString(2, conferenceId);
+        try (ResultSet rows = q.executeQuery()) {
+          while (rows.next()) {
+            int capacity = rows.getInt(3);
+            int held = rows.getInt(4);
+            int sold = rows.getInt(5);
+            counts.add(
+                new SeatTypeCount(
+                    rows.getString(1),
+                    rows.getString(2),
+                    capacity,
+                    held,
+                    sold,
+                    capacity - held - sold,
+                    rows.getBigDecimal(6),
+                    rows.getString(7)));
+          }
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read availability", e);
+    }
+    return exists
+        ? Optional.of(new Availability(conferenceId, position, counts))
+        : Optional.empty();
+  }
+
+  @Override
+  public Page<BookingRow> bookings(BookingFilter filter) {
+    ProjectionRunner runner = runners.get(BOOKINGS);
+    long position = runner.position();
+    StringBuilder where = new StringBuilder(" WHERE generation = ?");
+    List<Object> parameters = new ArrayList<>();
+    parameters.add(runner.generation());
+    if (filter.conferenceId() != null) {
+      where.append(" AND conference_id = ?");
+      parameters.add(filter.conferenceId());
+    }
+    if (filter.status() != null) {
+      where.append(" AND status = ?");
+      parameters.add(filter.status());
+    }
+    if (filter.text() != null && !filter.text().isBlank()) {
+      where.append(
+          " AND (LOWER(registrant_name) LIKE ? OR LOWER(registrant_email) LIKE ? OR booking_id LIKE ?)");
+      String like =
+          "%" + filter.text().strip().toLowerCase().replace("%", "\\%").replace("_", "\\_") + "%";
+      parameters.add(like);
+      parameters.add(like);
+      parameters.add(like);
+    }
+    String order =
+        BOOKING_SORTS.getOrDefault(filter.sort(), "placed_at")
+            + (filter.descending() ? " DESC" : " ASC");
+    List<BookingRow> items = new ArrayList<>();
+    long total;
+    try (Connection c = dataSource.getConnection()) {
+      try (PreparedStatement count =
+          prepare(c, "SELECT COUNT(*) FROM reporting_bookings" + where, parameters)) {
+        try (ResultSet rows = count.executeQuery()) {
+          rows.next();
+          total = rows.getLong(1);
+        }
+      }
+      List<Object> paged = new ArrayList<>(parameters);
+      paged.add(filter.size());
+      paged.add((long) (filter.page() - 1) * filter.size());
+      try (PreparedStatement q =
+          prepare(
+              c,
+              "SELECT booking_id, conference_id, status, registrant_name, registrant_email, seats, seat_count, total,"
+                  + " currency, hold_until, placed_at FROM reporting_bookings"
+                  + where
+                  + " ORDER BY "
+                  + order
+                  + ", booking_id LIMIT ? OFFSET ?",
+              paged)) {
+        try (ResultSet rows = q.executeQuery()) {
+          while (rows.next()) {
+            items.add(
+                new BookingRow(
+                    rows.getString(1),
+                    rows.getString(2),
+                    rows.getString(3),
+                    rows.getString(4),
+                    rows.getString(5),
+                    rows.getString(6),
+                    rows.getInt(7),
+                    rows.getBigDecimal(8),
+                    rows.getString(9),
+                    instant(rows.getLong(10)),
+                    instant(rows.getLong(11))));
+          }
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot list bookings", e);
+    }
+    return new Page<>(items, filter.page(), filter.size(), total, position);
+  }
+
+  @Override
+  public List<AttendeeRow> attendees(String conferenceId) {
+    List<AttendeeRow> attendees = new ArrayList<>();
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement q =
+            prepare(
+                c,
+                "SELECT booking_id, seat_type, name, email FROM reporting_attendees WHERE generation = ? AND conference_id = ?"
+                    + " ORDER BY name, booking_id, ordinal",
+                List.of(runners.get(BOOKINGS).generation(), conferenceId));
+        ResultSet rows = q.executeQuery()) {
+      while (rows.next()) {
+        attendees.add(
+            new AttendeeRow(
+                rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4)));
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot list attendees", e);
+    }
+    return attendees;
+  }
+
+  @Override
+  public List<DailyStats> stats(String conferenceId) {
+    List<DailyStats> days = new ArrayList<>();
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement q =
+            prepare(
+                c,
+                "SELECT stat_day, bookings, confirmations, cancellations, expirations, revenue FROM reporting_daily_stats"
+                    + " WHERE generation = ? AND conference_id = ? ORDER BY stat_day",
+                List.of(runners.get(STATS).generation(), conferenceId));
+        ResultSet rows = q.executeQuery()) {
+      while (rows.next()) {
+        days.add(
+            new DailyStats(
+                rows.getDate(1).toLocalDate(),
+                rows.getInt(2),
+                rows.getInt(3),
+                rows.getInt(4),
+                rows.getInt(5),
+                rows.getBigDecimal(6)));
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read statistics", e);
+    }
+    return days;
+  }
+
+  @Override
+  public boolean awaitPosition(String projection, long position, Duration patience) {
+    ProjectionRunner runner = runners.get(projection);
+    return runner != null && runner.awaitPosition(position, patience);
+  }
+
+  @Override
+  public List<ProjectionStatus> projections() {
+    return runners.values().stream().map(ProjectionRunner::status).toList();
+  }
+
+  @Override
+  public boolean retry(String projection) {
+    ProjectionRunner runner = runners.get(projection);
+    if (runner == null) {
+      return false;
+    }
+    runner.retry();
+    runner.runOnce();
+    return true;
+  }
+
+  @Override
+  public boolean rebuild(String projection) {
+    ProjectionRunner runner = runners.get(projection);
+    if (runner == null || !runner.startRebuild()) {
+      return false;
+    }
+    scheduler.execute(runner::runOnce);
+    return true;
+  }
+
+  /** The runners, for tests and diagnostics within the module. */
+  Map<String, ProjectionRunner> runners() {
+    return runners;
+  }
+
+  private static PreparedStatement prepare(Connection c, String sql, List<Object> parameters)
+      throws SQLException {
+    PreparedStatement statement = c.prepareStatement(sql);
+    for (int i = 0; i < parameters.size(); i++) {
+      statement.setObject(i + 1, parameters.get(i));
+    }
+    return statement;
+  }
+
+  private static Instant instant(long micros) {
+    return Instant.EPOCH.plus(micros, ChronoUnit.MICROS);
+  }
+}

@@ -1,0 +1,97 @@
+package org.seatledger.web.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response.Status;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.seatledger.booking.api.projection.ProjectionStatus;
+import org.seatledger.reporting.api.ReportingQueries;
+import org.seatledger.web.security.Roles;
+
+/** Admins watch, retry and rebuild the read models. */
+@Path("admin/projections")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.ADMIN)
+public class ProjectionsResource {
+
+  @Inject ReportingQueries reporting;
+
+  @GET
+  @Operation(summary = "Every projection: checkpoint, head, lag in events and milliseconds, status")
+  public JsonArray list() {
+    JsonArrayBuilder all = Json.createArrayBuilder();
+    reporting.projections().forEach(status -> all.add(json(status)));
+    return all.build();
+  }
+
+  @POST
+  @Path("{name}/retry")
+  @Operation(
+      summary = "Resume a stopped projection after a fix: it tries the event it stopped at again")
+  public JsonObject retry(@PathParam("name") String name) {
+    if (!reporting.retry(name)) {
+      throw new ApiException(Status.NOT_FOUND, "There is no projection '" + name + "'.");
+    }
+    return status(name);
+  }
+
+  @POST
+  @Path("{name}/rebuild")
+  @Operation(
+      summary = "Rebuild a read model from the log",
+      description =
+          "Replays into fresh rows beside the live ones, which keep serving queries, and switches when caught up.")
+  public JsonObject rebuild(@PathParam("name") String name) {
+    if (reporting.projections().stream().noneMatch(p -> p.name().equals(name))) {
+      throw new ApiException(Status.NOT_FOUND, "There is no projection '" + name + "'.");
+    }
+    if (!reporting.rebuild(name)) {
+      throw new ApiException(Status.CONFLICT, "A rebuild of '" + name + "' is already running.");
+    }
+    return status(name);
+  }
+
+  private JsonObject status(String name) {
+    return reporting.projections().stream()
+        .filter(p -> p.name().equals(name))
+        .findFirst()
+        .map(ProjectionsResource::json)
+        .orElseThrow()
+        .build();
+  }
+
+  static JsonObjectBuilder json(ProjectionStatus status) {
+    JsonObjectBuilder json =
+        Json.createObjectBuilder()
+            .add("name", status.name())
+            .add("checkpoint", status.checkpoint())
+            .add("head", status.head())
+            .add("lagEvents", status.lagEvents())
+            .add("lagMillis", status.lagMillis())
+            .add("status", status.status());
+    if (status.error() != null) {
+      json.add("error", status.error()).add("errorPosition", status.errorPosition());
+    }
+    if (status.rebuild() != null) {
+      json.add(
+          "rebuild",
+          Json.createObjectBuilder()
+              .add("done", status.rebuild().done())
+              .add("total", status.rebuild().total())
+              .add("eventsPerSecond", status.rebuild().eventsPerSecond())
+              .add("etaSeconds", status.rebuild().etaSeconds()));
+    }
+    return json;
+  }
+}

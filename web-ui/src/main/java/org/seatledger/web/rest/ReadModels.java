@@ -1,0 +1,37 @@
+package org.seatledger.web.rest;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response.Status;
+import java.time.Duration;
+import org.seatledger.reporting.api.ReportingQueries;
+
+/**
+ * Read your writes: every read-model query takes {@code ?atLeast=<position>} — the position a
+ * command answered with — and waits (at most 2 s) until the read model has applied it.
+ */
+@ApplicationScoped
+public class ReadModels {
+
+  static final Duration PATIENCE = Duration.ofSeconds(2);
+
+  @Inject ReportingQueries reporting;
+
+  void await(String projection, Long atLeast) {
+    if (atLeast == null) {
+      return;
+    }
+    if (atLeast < 0) {
+      throw new ApiException(Status.BAD_REQUEST, "atLeast is a position, 0 or more.");
+    }
+    if (!reporting.awaitPosition(projection, atLeast, PATIENCE)) {
+      throw new ApiException(
+          Status.SERVICE_UNAVAILABLE,
+          "The read model has not reached position "
+              + atLeast
+              + " within "
+              + PATIENCE.toSeconds()
+              + " s; try again in a moment.");
+    }
+  }
+}
