@@ -12,6 +12,15 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 final class StoreDeployment {
   private StoreDeployment() {}
 
+  /** With the reporting module too: a second server's projectors on the same read models. */
+  static WebArchive withReporting(String name, Class<?>... classes) {
+    return of(name, classes)
+        .addAsLibrary(
+            new File(
+                System.getProperty(
+                    "reporting.jar", "../reporting-module/target/reporting-module.jar")));
+  }
+
   static WebArchive of(String name, Class<?>... classes) {
     File bookingJar =
         new File(System.getProperty("booking.jar", "../booking-module/target/booking-module.jar"));

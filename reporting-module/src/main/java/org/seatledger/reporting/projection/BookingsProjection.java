@@ -36,12 +36,13 @@ public final class BookingsProjection implements Projection {
   public void apply(RecordedEvent recorded, Connection c, int generation) throws SQLException {
     Object event = recorded.event();
     long at = micros(recorded.recordedAt());
+    long position = recorded.globalPosition();
     if (event instanceof BookingPlaced e) {
       Sql.update(
           c,
-          "INSERT INTO reporting_bookings (generation, booking_id, conference_id, status, registrant_id,"
-              + " registrant_name, registrant_email, seats, seat_count, total, currency, hold_until, placed_at, updated_at)"
-              + " VALUES (?, ?, ?, 'HELD', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          "INSERT IGNORE INTO reporting_bookings (generation, booking_id, conference_id, status, registrant_id,"
+              + " registrant_name, registrant_email, seats, seat_count, total, currency, hold_until, placed_at,"
+              + " updated_at, last_position) VALUES (?, ?, ?, 'HELD', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
           generation,
           e.bookingId(),
           e.conferenceId(),
@@ -54,14 +55,25 @@ public final class BookingsProjection implements Projection {
           e.currency(),
           micros(e.holdUntil()),
           at,
-          at);
+          at,
+          position);
     } else if (event instanceof BookingConfirmed e) {
-      status(c, generation, e.bookingId(), "CONFIRMED", at);
+      status(c, generation, e.bookingId(), "CONFIRMED", at, position);
     } else if (event instanceof BookingCancelled e) {
-      status(c, generation, e.bookingId(), "CANCELLED", at);
+      status(c, generation, e.bookingId(), "CANCELLED", at, position);
     } else if (event instanceof BookingExpired e) {
-      status(c, generation, e.bookingId(), "EXPIRED", at);
+      status(c, generation, e.bookingId(), "EXPIRED", at, position);
     } else if (event instanceof AttendeesAssigned e) {
+      if (Sql.update(
+              c,
+              "UPDATE reporting_bookings SET last_position = ? WHERE generation = ? AND booking_id = ? AND last_position < ?",
+              position,
+              generation,
+              e.bookingId(),
+              position)
+          == 0) {
+        return;
+      }
       Sql.update(
           c,
           "DELETE FROM reporting_attendees WHERE generation = ? AND booking_id = ?",
@@ -72,8 +84,9 @@ public final class BookingsProjection implements Projection {
         Attendee a = attendees.get(i);
         Sql.update(
             c,
-            "INSERT INTO reporting_attendees (generation, booking_id, ordinal, conference_id, attendee_id, seat_type, name, email)"
-                + " SELECT ?, ?, ?, conference_id, ?, ?, ?, ? FROM reporting_bookings WHERE generation = ? AND booking_id = ?",
+            "INSERT INTO reporting_attendees (generation, booking_id, ordinal, conference_id, attendee_id, seat_type,"
+                + " name, email) SELECT ?, ?, ?, conference_id, ?, ?, ?, ? FROM reporting_bookings"
+                + " WHERE generation = ? AND booking_id = ?",
             generation,
             e.bookingId(),
             i,
@@ -102,15 +115,19 @@ public final class BookingsProjection implements Projection {
     }
   }
 
-  private static void status(Connection c, int generation, String bookingId, String status, long at)
+  private static void status(
+      Connection c, int generation, String bookingId, String status, long at, long position)
       throws SQLException {
     Sql.update(
         c,
-        "UPDATE reporting_bookings SET status = ?, updated_at = ? WHERE generation = ? AND booking_id = ?",
+        "UPDATE reporting_bookings SET status = ?, updated_at = ?, last_position = ?"
+            + " WHERE generation = ? AND booking_id = ? AND last_position < ?",
         status,
         at,
+        position,
         generation,
-        bookingId);
+        bookingId,
+        position);
   }
 
   /** Seats as {@code standard=2, vip=1}, sorted: readable in lists and exports. */

@@ -30,34 +30,37 @@ public final class StatsProjection implements Projection {
   @Override
   public void apply(RecordedEvent recorded, Connection c, int generation) throws SQLException {
     Object event = recorded.event();
+    long at = recorded.globalPosition();
     Date day = Date.valueOf(LocalDate.ofInstant(recorded.recordedAt(), ZoneOffset.UTC));
     if (event instanceof BookingPlaced e) {
       Sql.update(
           c,
-          "INSERT INTO reporting_stat_bookings (generation, booking_id, conference_id, total) VALUES (?, ?, ?, ?)",
+          "INSERT IGNORE INTO reporting_stat_bookings (generation, booking_id, conference_id, total) VALUES (?, ?, ?, ?)",
           generation,
           e.bookingId(),
           e.conferenceId(),
           e.total());
-      add(c, generation, e.conferenceId(), day, 1, 0, 0, 0, BigDecimal.ZERO);
+      add(c, generation, e.conferenceId(), day, at, 1, 0, 0, 0, BigDecimal.ZERO);
     } else if (event instanceof BookingConfirmed e) {
       String conference = conferenceOf(c, generation, e.bookingId());
       if (conference != null) {
-        add(c, generation, conference, day, 0, 1, 0, 0, e.amount());
+        add(c, generation, conference, day, at, 0, 1, 0, 0, e.amount());
       }
     } else if (event instanceof SeatsReleased e) {
       boolean expired = "expired".equals(e.reason());
       BigDecimal refund =
           e.wereSold() ? totalOf(c, generation, e.bookingId()).negate() : BigDecimal.ZERO;
-      add(c, generation, e.conferenceId(), day, 0, 0, expired ? 0 : 1, expired ? 1 : 0, refund);
+      add(c, generation, e.conferenceId(), day, at, 0, 0, expired ? 0 : 1, expired ? 1 : 0, refund);
     }
   }
 
+  /** Adds to the day's counters unless this event (position {@code at}) was counted already. */
   private static void add(
       Connection c,
       int generation,
       String conference,
       Date day,
+      long at,
       int booked,
       int confirmed,
       int cancelled,
@@ -68,21 +71,23 @@ public final class StatsProjection implements Projection {
         Sql.update(
             c,
             "UPDATE reporting_daily_stats SET bookings = bookings + ?, confirmations = confirmations + ?,"
-                + " cancellations = cancellations + ?, expirations = expirations + ?, revenue = revenue + ?"
-                + " WHERE generation = ? AND conference_id = ? AND stat_day = ?",
+                + " cancellations = cancellations + ?, expirations = expirations + ?, revenue = revenue + ?,"
+                + " last_position = ? WHERE generation = ? AND conference_id = ? AND stat_day = ? AND last_position < ?",
             booked,
             confirmed,
             cancelled,
             expired,
             revenue,
+            at,
             generation,
             conference,
-            day);
+            day,
+            at);
     if (updated == 0) {
       Sql.update(
           c,
-          "INSERT INTO reporting_daily_stats (generation, conference_id, stat_day, bookings, confirmations,"
-              + " cancellations, expirations, revenue) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+          "INSERT IGNORE INTO reporting_daily_stats (generation, conference_id, stat_day, bookings, confirmations,"
+              + " cancellations, expirations, revenue, last_position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
           generation,
           conference,
           day,
@@ -90,7 +95,8 @@ public final class StatsProjection implements Projection {
           confirmed,
           cancelled,
           expired,
-          revenue);
+          revenue,
+          at);
     }
   }
 

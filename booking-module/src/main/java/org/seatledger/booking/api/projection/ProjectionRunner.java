@@ -239,6 +239,27 @@ public final class ProjectionRunner {
     return event.type() + " at position " + event.globalPosition();
   }
 
+  /**
+   * Locks the checkpoint row, then reads it again: true when {@code column} still holds {@code
+   * expected}. The read is a new statement after the lock is held, so under READ COMMITTED it sees
+   * what another runner committed while this one waited, on every database.
+   */
+  private boolean lockedAt(Connection c, String column, long expected) throws SQLException {
+    try (PreparedStatement lock =
+        c.prepareStatement("UPDATE " + table + " SET updated_at = ? WHERE name = ?")) {
+      lock.setLong(1, now());
+      lock.setString(2, name());
+      lock.executeUpdate();
+    }
+    try (PreparedStatement read =
+        c.prepareStatement("SELECT " + column + " FROM " + table + " WHERE name = ?")) {
+      read.setString(1, name());
+      try (ResultSet rows = read.executeQuery()) {
+        return rows.next() && rows.getLong(1) == expected;
+      }
+    }
+  }
+
   private boolean moveLive(Connection c, long from, long to, int generation) throws SQLException {
     try (PreparedStatement update =
         c.prepareStatement(

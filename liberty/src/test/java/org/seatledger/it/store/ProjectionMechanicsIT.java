@@ -1,0 +1,206 @@
+package org.seatledger.it.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.seatledger.it.store.Fixtures.append;
+import static org.seatledger.it.store.Fixtures.command;
+import static org.seatledger.it.store.Fixtures.newStream;
+import static org.seatledger.it.store.Fixtures.reserved;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.UserTransaction;
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.seatledger.booking.api.EventLog;
+import org.seatledger.booking.api.RecordedEvent;
+import org.seatledger.booking.api.projection.Projection;
+import org.seatledger.booking.api.projection.ProjectionRunner;
+import org.seatledger.booking.api.projection.ProjectionStatus;
+import org.seatledger.booking.eventstore.AppendResult;
+import org.seatledger.booking.eventstore.EventStore;
+import org.seatledger.booking.eventstore.ExpectedVersion;
+
+/**
+ * The projection runner on its own: the timer alone keeps a projection current (no wake-ups at
+ * all), and a poison event stops it at that event until a fix and a retry — nothing skipped,
+ * nothing applied twice.
+ */
+@ExtendWith(ArquillianExtension.class)
+class ProjectionMechanicsIT {
+
+  @Deployment
+  static WebArchive deployment() {
+    return StoreDeployment.of(
+        "projection-mechanics-it", ProjectionMechanicsIT.class, Fixtures.class);
+  }
+
+  @Inject EventStore store;
+  @Inject EventLog log;
+  @Inject UserTransaction transaction;
+
+  @Resource(lookup = "jdbc/seatledger")
+  DataSource dataSource;
+
+  @Resource(lookup = "java:comp/TransactionSynchronizationRegistry")
+  TransactionSynchronizationRegistry registry;
+
+  @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
+  ManagedScheduledExecutorService scheduler;
+
+  /** Records the positions it applied, counting only batches that committed. */
+  final class Recording implements Projection {
+    final String name = "it.recording-" + UUID.randomUUID();
+    final List<Long> applied = Collections.synchronizedList(new ArrayList<>());
+    volatile Long poison;
+
+    @Override
+    public String name() {
+      return name;
+    }
+
+    @Override
+    public void apply(RecordedEvent event, Connection connection, int generation) {
+      if (poison != null && event.globalPosition() == poison) {
+        throw new IllegalStateException("cannot handle " + event.type());
+      }
+      long position = event.globalPosition();
+      registry.registerInterposedSynchronization(
+          new Synchronization() {
+            @Override
+            public void beforeCompletion() {}
+
+            @Override
+            public void afterCompletion(int status) {
+              if (status == Status.STATUS_COMMITTED) {
+                applied.add(position);
+              }
+            }
+          });
+    }
+
+    @Override
+    public void drop(Connection connection, int generation) {}
+  }
+
+  private ProjectionRunner runner(Recording projection) {
+    return new ProjectionRunner(
+        projection, log, dataSource, transaction, "reporting_projections", 200);
+  }
+
+  @Test
+  void jdbcWorkInAUserTransactionIsAtomicAndLocks() throws Exception {
+    Recording projection = new Recording();
+    runner(projection).runOnce();
+    transaction.begin();
+    try (Connection c = dataSource.getConnection();
+        var update =
+            c.prepareStatement("UPDATE reporting_projections SET updated_at = -7 WHERE name = ?")) {
+      update.setString(1, projection.name);
+      assertEquals(1, update.executeUpdate());
+    }
+    transaction.rollback();
+    try (Connection c = dataSource.getConnection();
+        var query =
+            c.prepareStatement("SELECT updated_at FROM reporting_projections WHERE name = ?")) {
+      query.setString(1, projection.name);
+      try (var rows = query.executeQuery()) {
+        rows.next();
+        assertTrue(rows.getLong(1) != -7, "the rolled-back update is gone");
+      }
+    }
+  }
+
+  @Test
+  void theTimerAloneBringsAProjectionUpToDate() throws Exception {
+    Recording projection = new Recording();
+    ProjectionRunner runner = runner(projection);
+    ScheduledFuture<?> timer =
+        scheduler.scheduleWithFixedDelay(runner::runOnce, 0, 100, TimeUnit.MILLISECONDS);
+    try {
+      String stream = newStream("timer");
+      for (int i = 0; i < 20; i++) {
+        store.append(
+            command(), List.of(append(stream, ExpectedVersion.ANY, reserved(stream, 1))), null);
+      }
+      long head = log.headPosition();
+      Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+      while (runner.position() < head && Instant.now().isBefore(deadline)) {
+        Thread.sleep(50);
+      }
+      assertEquals(head, runner.status().checkpoint(), "caught up without any wake-up");
+    } finally {
+      timer.cancel(false);
+    }
+    List<Long> applied = new ArrayList<>(projection.applied);
+    assertEquals(applied.size(), applied.stream().distinct().count(), "each event once");
+    for (int i = 1; i < applied.size(); i++) {
+      assertTrue(applied.get(i) > applied.get(i - 1), "in global order");
+    }
+  }
+
+  @Test
+  void aPoisonEventStopsTheProjectionThereUntilAFixAndARetry() {
+    Recording projection = new Recording();
+    ProjectionRunner runner = runner(projection);
+    runner.runOnce();
+    String stream = newStream("poison");
+    AppendResult written =
+        store.append(
+            command(),
+            List.of(
+                append(
+                    stream,
+                    ExpectedVersion.NO_STREAM,
+                    reserved(stream, 1),
+                    reserved(stream, 2),
+                    reserved(stream, 3))),
+            null);
+    long poison = written.firstPosition() + 1;
+    projection.poison = poison;
+
+    runner.runOnce();
+    ProjectionStatus stopped = runner.status();
+    assertEquals("STOPPED", stopped.status());
+    assertEquals(poison, stopped.errorPosition());
+    assertTrue(stopped.error().contains("cannot handle SeatsReserved"), stopped.error());
+    assertEquals(poison - 1, stopped.checkpoint(), "everything before the poison event is applied");
+    assertTrue(projection.applied.contains(poison - 1));
+
+    runner.runOnce();
+    assertEquals(
+        poison - 1, runner.status().checkpoint(), "a stopped projection does not skip ahead");
+
+    projection.poison = null;
+    runner.retry();
+    runner.runOnce();
+    ProjectionStatus resumed = runner.status();
+    assertEquals("RUNNING", resumed.status());
+    assertNull(resumed.error());
+    assertTrue(resumed.checkpoint() >= written.lastPosition());
+    for (long p = written.firstPosition(); p <= written.lastPosition(); p++) {
+      assertEquals(
+          1,
+          Collections.frequency(projection.applied, p),
+          "position " + p + " applied exactly once");
+    }
+  }
+}
