@@ -15,6 +15,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response.Status;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.seatledger.audit.api.AuditQueries;
 import org.seatledger.booking.api.projection.ProjectionStatus;
 import org.seatledger.reporting.api.ReportingQueries;
 import org.seatledger.web.security.Roles;
@@ -26,12 +27,14 @@ import org.seatledger.web.security.Roles;
 public class ProjectionsResource {
 
   @Inject ReportingQueries reporting;
+  @Inject AuditQueries audit;
 
   @GET
   @Operation(summary = "Every projection: checkpoint, head, lag in events and milliseconds, status")
   public JsonArray list() {
     JsonArrayBuilder all = Json.createArrayBuilder();
     reporting.projections().forEach(status -> all.add(json(status)));
+    audit.projections().forEach(status -> all.add(json(status)));
     return all.build();
   }
 

@@ -1,0 +1,348 @@
+package org.seatledger.audit.application;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.ObservesAsync;
+import jakarta.enterprise.event.Startup;
+import jakarta.inject.Inject;
+import jakarta.json.JsonValue;
+import jakarta.transaction.UserTransaction;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.seatledger.audit.api.AuditQueries;
+import org.seatledger.booking.api.EventLog;
+import org.seatledger.booking.api.LogAdvanced;
+import org.seatledger.booking.api.RecordedEvent;
+import org.seatledger.booking.api.VerificationReport;
+import org.seatledger.booking.api.projection.ProjectionRunner;
+import org.seatledger.booking.api.projection.ProjectionStatus;
+
+/**
+ * The audit module: the audit trail projection (search and export), histories with field-level
+ * diffs and time travel (replays of the stream), and hash-chain verification on demand and on a
+ * schedule, with every result kept.
+ */
+@ApplicationScoped
+public class Audit implements AuditQueries {
+
+  private static final Logger LOG = Logger.getLogger(Audit.class.getName());
+  private static final int PAGE = 1000;
+
+  @Resource(lookup = "jdbc/seatledger")
+  DataSource dataSource;
+
+  @Inject UserTransaction transaction;
+  @Inject EventLog log;
+
+  @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
+  ManagedScheduledExecutorService scheduler;
+
+  @Inject
+  @ConfigProperty(name = "seatledger.projection-interval-ms", defaultValue = "1000")
+  long intervalMillis;
+
+  @Inject
+  @ConfigProperty(name = "seatledger.verify-interval-minutes", defaultValue = "60")
+  long verifyMinutes;
+
+  private ProjectionRunner trail;
+  private final List<ScheduledFuture<?>> tasks = new ArrayList<>();
+
+  @PostConstruct
+  void init() {
+    trail =
+        new ProjectionRunner(
+            new AuditTrailProjection(), log, dataSource, transaction, "audit_projections", 500);
+  }
+
+  void onStart(@Observes Startup startup) {
+    tasks.add(
+        scheduler.scheduleWithFixedDelay(trail::runOnce, 0, intervalMillis, TimeUnit.MILLISECONDS));
+    if (verifyMinutes > 0) {
+      tasks.add(
+          scheduler.scheduleWithFixedDelay(
+              this::scheduledVerification, verifyMinutes, verifyMinutes, TimeUnit.MINUTES));
+    }
+  }
+
+  @PreDestroy
+  void stop() {
+    tasks.forEach(task -> task.cancel(false));
+  }
+
+  void onAppend(@ObservesAsync LogAdvanced advanced) {
+    trail.runOnce();
+  }
+
+  private void scheduledVerification() {
+    try {
+      Verification result = verify(null, "system");
+      if (!result.ok()) {
+        LOG.severe("Scheduled verification found the log altered: " + result.detail());
+      }
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "scheduled verification could not run; it runs again later", e);
+    }
+  }
+
+  @Override
+  public List<HistoryEntry> history(String streamId) {
+    List<HistoryEntry> entries = new ArrayList<>();
+    Map<String, JsonValue> state = new TreeMap<>();
+    for (RecordedEvent event : stream(streamId)) {
+      Map<String, JsonValue> after = EntityStates.evolve(state, event);
+      List<FieldChange> changes =
+          EntityStates.diff(state, after).stream()
+              .map(c -> new FieldChange(c.field(), plain(c.before()), plain(c.after())))
+              .toList();
+      entries.add(
+          new HistoryEntry(
+              event.globalPosition(),
+              event.streamVersion(),
+              event.type(),
+              event.recordedAt(),
+              event.recordedBy(),
+              event.reason(),
+              Summaries.of(event),
+              event.commandId(),
+              event.correlationId(),
+              event.causationId(),
+              changes));
+      state = after;
+    }
+    Collections.reverse(entries);
+    return entries;
+  }
+
+  @Override
+  public Optional<StateAt> state(String streamId, Instant asOf, Long version) {
+    List<RecordedEvent> events = stream(streamId);
+    if (events.isEmpty()) {
+      return Optional.empty();
+    }
+    Map<String, JsonValue> state = new TreeMap<>();
+    long reached = 0;
+    for (RecordedEvent event : events) {
+      boolean included =
+          version != null ? event.streamVersion() <= version : !event.recordedAt().isAfter(asOf);
+      if (!included) {
+        break;
+      }
+      state = EntityStates.evolve(state, event);
+      reached = event.streamVersion();
+    }
+    return Optional.of(new StateAt(streamId, reached, asOf, EntityStates.json(state)));
+  }
+
+  private List<RecordedEvent> stream(String streamId) {
+    List<RecordedEvent> all = new ArrayList<>();
+    List<RecordedEvent> page;
+    long from = 1;
+    do {
+      page = log.readStream(streamId, from, PAGE);
+      all.addAll(page);
+      from += page.size();
+    } while (page.size() == PAGE);
+    return all;
+  }
+
+  private static Object plain(JsonValue value) {
+    return switch (value.getValueType()) {
+      case NULL -> null;
+      case STRING -> ((jakarta.json.JsonString) value).getString();
+      case NUMBER -> ((jakarta.json.JsonNumber) value).bigDecimalValue();
+      case TRUE -> Boolean.TRUE;
+      case FALSE -> Boolean.FALSE;
+      default -> value.toString();
+    };
+  }
+
+  @Override
+  public Page search(Search search) {
+    StringBuilder where = new StringBuilder(" WHERE generation = ?");
+    List<Object> parameters = new ArrayList<>();
+    parameters.add(trail.generation());
+    if (search.streamId() != null) {
+      where.append(" AND stream_id = ?");
+      parameters.add(search.streamId());
+    }
+    if (search.type() != null) {
+      where.append(" AND event_type = ?");
+      parameters.add(search.type());
+    }
+    if (search.user() != null) {
+      where.append(" AND recorded_by = ?");
+      parameters.add(search.user());
+    }
+    if (search.from() != null) {
+      where.append(" AND recorded_at >= ?");
+      parameters.add(micros(search.from()));
+    }
+    if (search.to() != null) {
+      where.append(" AND recorded_at < ?");
+      parameters.add(micros(search.to()));
+    }
+    try (Connection c = dataSource.getConnection()) {
+      long total;
+      try (PreparedStatement count =
+              prepare(c, "SELECT COUNT(*) FROM audit_entries" + where, parameters);
+          ResultSet rows = count.executeQuery()) {
+        rows.next();
+        total = rows.getLong(1);
+      }
+      List<Object> paged = new ArrayList<>(parameters);
+      paged.add(search.size());
+      paged.add((long) (search.page() - 1) * search.size());
+      List<Entry> items = new ArrayList<>();
+      try (PreparedStatement q =
+              prepare(
+                  c,
+                  "SELECT global_position, stream_id, stream_type, stream_version, event_type, recorded_at, recorded_by,"
+                      + " summary, reason, command_id, correlation_id, causation_id FROM audit_entries"
+                      + where
+                      + " ORDER BY global_position DESC LIMIT ? OFFSET ?",
+                  paged);
+          ResultSet rows = q.executeQuery()) {
+        while (rows.next()) {
+          items.add(
+              new Entry(
+                  rows.getLong(1),
+                  rows.getString(2),
+                  rows.getString(3),
+                  rows.getLong(4),
+                  rows.getString(5),
+                  instant(rows.getLong(6)),
+                  rows.getString(7),
+                  rows.getString(8),
+                  rows.getString(9),
+                  rows.getString(10),
+                  rows.getString(11),
+                  rows.getString(12)));
+        }
+      }
+      return new Page(items, search.page(), search.size(), total);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot search the audit trail", e);
+    }
+  }
+
+  @Override
+  public Verification verify(String streamId, String requestedBy) {
+    Instant started = Instant.now();
+    VerificationReport report = log.verify(Optional.ofNullable(streamId));
+    Verification result =
+        new Verification(
+            UUID.randomUUID().toString(),
+            started,
+            Instant.now(),
+            streamId == null ? "whole log" : "stream " + streamId,
+            report.ok(),
+            report.checkedEvents(),
+            report.firstBadPosition(),
+            report.detail(),
+            requestedBy);
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement insert =
+            prepare(
+                c,
+                "INSERT INTO audit_verifications (id, started_at, finished_at, scope, ok, checked_events,"
+                    + " first_bad_position, detail, requested_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                java.util.Arrays.asList(
+                    result.id(),
+                    micros(result.startedAt()),
+                    micros(result.finishedAt()),
+                    result.scope().length() > 120
+                        ? result.scope().substring(0, 120)
+                        : result.scope(),
+                    result.ok(),
+                    result.checkedEvents(),
+                    result.firstBadPosition(),
+                    result.detail().length() > 1000
+                        ? result.detail().substring(0, 1000)
+                        : result.detail(),
+                    result.requestedBy()))) {
+      insert.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot keep the verification result", e);
+    }
+    return result;
+  }
+
+  @Override
+  public List<Verification> verifications(int limit) {
+    List<Verification> results = new ArrayList<>();
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement q =
+            prepare(
+                c,
+                "SELECT id, started_at, finished_at, scope, ok, checked_events, first_bad_position, detail, requested_by"
+                    + " FROM audit_verifications ORDER BY started_at DESC LIMIT ?",
+                List.of(limit));
+        ResultSet rows = q.executeQuery()) {
+      while (rows.next()) {
+        results.add(
+            new Verification(
+                rows.getString(1),
+                instant(rows.getLong(2)),
+                instant(rows.getLong(3)),
+                rows.getString(4),
+                rows.getBoolean(5),
+                rows.getLong(6),
+                (Long) rows.getObject(7, Long.class),
+                rows.getString(8),
+                rows.getString(9)));
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read verification results", e);
+    }
+    return results;
+  }
+
+  @Override
+  public List<ProjectionStatus> projections() {
+    return List.of(trail.status());
+  }
+
+  @Override
+  public boolean awaitPosition(long position, java.time.Duration patience) {
+    return trail.awaitPosition(position, patience);
+  }
+
+  private static PreparedStatement prepare(Connection c, String sql, List<Object> parameters)
+      throws SQLException {
+    PreparedStatement statement = c.prepareStatement(sql);
+    for (int i = 0; i < parameters.size(); i++) {
+      statement.setObject(i + 1, parameters.get(i));
+    }
+    return statement;
+  }
+
+  private static long micros(Instant instant) {
+    return ChronoUnit.MICROS.between(Instant.EPOCH, instant);
+  }
+
+  private static Instant instant(long micros) {
+    return Instant.EPOCH.plus(micros, ChronoUnit.MICROS);
+  }
+}

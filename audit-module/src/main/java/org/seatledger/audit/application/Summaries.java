@@ -1,0 +1,125 @@
+package org.seatledger.audit.application;
+
+import java.util.Map;
+import java.util.TreeMap;
+import org.seatledger.booking.api.AttendeesAssigned;
+import org.seatledger.booking.api.BookingCancelled;
+import org.seatledger.booking.api.BookingConfirmed;
+import org.seatledger.booking.api.BookingExpired;
+import org.seatledger.booking.api.BookingPlaced;
+import org.seatledger.booking.api.ConferenceCreated;
+import org.seatledger.booking.api.ConferencePublished;
+import org.seatledger.booking.api.ConferenceUnpublished;
+import org.seatledger.booking.api.PersonalDataErased;
+import org.seatledger.booking.api.RecordedEvent;
+import org.seatledger.booking.api.SeatCapacityChanged;
+import org.seatledger.booking.api.SeatQuantityChanged;
+import org.seatledger.booking.api.SeatTypeAdded;
+import org.seatledger.booking.api.SeatsCommitted;
+import org.seatledger.booking.api.SeatsReleased;
+import org.seatledger.booking.api.SeatsReserved;
+import org.seatledger.booking.api.SlugClaimed;
+
+/** A sentence an auditor understands for every kind of event. */
+final class Summaries {
+  private Summaries() {}
+
+  static String of(RecordedEvent recorded) {
+    String who = recorded.recordedBy();
+    Object event = recorded.event();
+    if (event instanceof ConferenceCreated e) {
+      return who
+          + " created the conference '"
+          + e.name()
+          + "' ("
+          + e.slug()
+          + ", "
+          + e.startsOn()
+          + " to "
+          + e.endsOn()
+          + ", "
+          + e.venue()
+          + ")";
+    } else if (event instanceof SlugClaimed e) {
+      return "The slug '" + e.slug() + "' was given to conference " + e.conferenceId();
+    } else if (event instanceof SeatTypeAdded e) {
+      return who
+          + " added "
+          + e.quantity()
+          + " '"
+          + e.name()
+          + "' seats at "
+          + e.price().toPlainString()
+          + " "
+          + e.currency();
+    } else if (event instanceof SeatQuantityChanged e) {
+      return who
+          + " changed the '"
+          + e.code()
+          + "' seats from "
+          + e.previousQuantity()
+          + " to "
+          + e.quantity();
+    } else if (event instanceof ConferencePublished) {
+      return who + " published the conference";
+    } else if (event instanceof ConferenceUnpublished) {
+      return who + " unpublished the conference";
+    } else if (event instanceof SeatCapacityChanged e) {
+      return "Capacity of '" + e.seatType() + "' set to " + e.capacity();
+    } else if (event instanceof SeatsReserved e) {
+      return seats(e.seats()) + " held for booking " + e.bookingId() + " until " + e.holdUntil();
+    } else if (event instanceof SeatsCommitted e) {
+      return seats(e.seats()) + " sold to booking " + e.bookingId();
+    } else if (event instanceof SeatsReleased e) {
+      return seats(e.seats())
+          + " given back from booking "
+          + e.bookingId()
+          + " ("
+          + e.reason()
+          + ")";
+    } else if (event instanceof BookingPlaced e) {
+      return who
+          + " booked "
+          + seats(e.seats())
+          + " for "
+          + e.registrantName()
+          + ", total "
+          + e.total().toPlainString()
+          + " "
+          + e.currency()
+          + ", held until "
+          + e.holdUntil();
+    } else if (event instanceof BookingConfirmed e) {
+      return who
+          + " recorded payment "
+          + e.paymentReference()
+          + " of "
+          + e.amount().toPlainString()
+          + " "
+          + e.currency();
+    } else if (event instanceof BookingCancelled e) {
+      return who + " cancelled the booking: " + e.reason();
+    } else if (event instanceof BookingExpired e) {
+      return "The hold expired at " + e.holdUntil() + " without payment";
+    } else if (event instanceof AttendeesAssigned e) {
+      return who + " named " + e.attendees().size() + " attendee(s)";
+    } else if (event instanceof PersonalDataErased e) {
+      return who + " erased the personal data of subject " + e.subjectId();
+    }
+    return recorded.type();
+  }
+
+  private static String seats(Map<String, Integer> seats) {
+    StringBuilder text = new StringBuilder();
+    new TreeMap<>(seats)
+        .forEach(
+            (type, n) ->
+                text.append(text.length() == 0 ? "" : ", ")
+                    .append(n)
+                    .append(" '")
+                    .append(type)
+                    .append("'"));
+    return text
+        + (seats.values().stream().mapToInt(Integer::intValue).sum() == 1 ? " seat" : " seats");
+  }
+}
