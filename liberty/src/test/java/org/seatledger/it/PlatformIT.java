@@ -26,8 +26,16 @@ class PlatformIT {
   void readinessIsUpWithTheDatabaseAndEveryModuleSchema() throws Exception {
     JsonObject ready = Http.object(Server.awaitReady());
     assertEquals("UP", ready.getString("status"));
-    JsonObject database = ready.getJsonArray("checks").getJsonObject(0);
-    assertEquals("database", database.getString("name"));
+    JsonObject database =
+        ready.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+            .filter(check -> check.getString("name").equals("database"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals("UP", database.getString("status"));
+    assertTrue(
+        ready.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+            .anyMatch(check -> check.getString("name").equals("projections")),
+        "the read models are part of readiness");
     JsonObject data = database.getJsonObject("data");
     assertEquals("v1", data.getString("web"), "the user tables are migrated: " + data);
     for (String module : new String[] {"booking", "reporting", "audit"}) {

@@ -85,6 +85,12 @@ public interface AuditQueries {
 
   List<ProjectionStatus> projections();
 
+  /** Resumes the stopped audit trail projection; false when there is no such projection. */
+  boolean retry(String projection);
+
+  /** Starts a rebuild of the audit trail; false when there is no such projection or one runs. */
+  boolean rebuild(String projection);
+
   /** Waits (at most {@code patience}) until the audit trail has applied {@code position}. */
   boolean awaitPosition(long position, java.time.Duration patience);
 }

@@ -325,6 +325,25 @@ public class Audit implements AuditQueries {
   }
 
   @Override
+  public boolean retry(String projection) {
+    if (!trail.name().equals(projection)) {
+      return false;
+    }
+    trail.retry();
+    trail.runOnce();
+    return true;
+  }
+
+  @Override
+  public boolean rebuild(String projection) {
+    if (!trail.name().equals(projection) || !trail.startRebuild()) {
+      return false;
+    }
+    scheduler.execute(trail::runOnce);
+    return true;
+  }
+
+  @Override
   public boolean awaitPosition(long position, java.time.Duration patience) {
     return trail.awaitPosition(position, patience);
   }

@@ -14,6 +14,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response.Status;
+import java.util.ArrayList;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.seatledger.audit.api.AuditQueries;
 import org.seatledger.booking.api.projection.ProjectionStatus;
@@ -32,10 +34,15 @@ public class ProjectionsResource {
   @GET
   @Operation(summary = "Every projection: checkpoint, head, lag in events and milliseconds, status")
   public JsonArray list() {
-    JsonArrayBuilder all = Json.createArrayBuilder();
-    reporting.projections().forEach(status -> all.add(json(status)));
-    audit.projections().forEach(status -> all.add(json(status)));
-    return all.build();
+    JsonArrayBuilder array = Json.createArrayBuilder();
+    all().forEach(status -> array.add(json(status)));
+    return array.build();
+  }
+
+  private List<ProjectionStatus> all() {
+    List<ProjectionStatus> all = new ArrayList<>(reporting.projections());
+    all.addAll(audit.projections());
+    return all;
   }
 
   @POST
@@ -43,7 +50,7 @@ public class ProjectionsResource {
   @Operation(
       summary = "Resume a stopped projection after a fix: it tries the event it stopped at again")
   public JsonObject retry(@PathParam("name") String name) {
-    if (!reporting.retry(name)) {
+    if (!reporting.retry(name) && !audit.retry(name)) {
       throw new ApiException(Status.NOT_FOUND, "There is no projection '" + name + "'.");
     }
     return status(name);
@@ -56,17 +63,17 @@ public class ProjectionsResource {
       description =
           "Replays into fresh rows beside the live ones, which keep serving queries, and switches when caught up.")
   public JsonObject rebuild(@PathParam("name") String name) {
-    if (reporting.projections().stream().noneMatch(p -> p.name().equals(name))) {
+    if (all().stream().noneMatch(p -> p.name().equals(name))) {
       throw new ApiException(Status.NOT_FOUND, "There is no projection '" + name + "'.");
     }
-    if (!reporting.rebuild(name)) {
+    if (!reporting.rebuild(name) && !audit.rebuild(name)) {
       throw new ApiException(Status.CONFLICT, "A rebuild of '" + name + "' is already running.");
     }
     return status(name);
   }
 
   private JsonObject status(String name) {
-    return reporting.projections().stream()
+    return all().stream()
         .filter(p -> p.name().equals(name))
         .findFirst()
         .map(ProjectionsResource::json)

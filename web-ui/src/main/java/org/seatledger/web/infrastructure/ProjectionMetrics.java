@@ -1,0 +1,71 @@
+package org.seatledger.web.infrastructure;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
+import org.seatledger.audit.api.AuditQueries;
+import org.seatledger.booking.api.projection.ProjectionStatus;
+import org.seatledger.reporting.api.ReportingQueries;
+
+/**
+ * Projection lag on {@code /metrics}: {@code seatledger_projection_lag_events}, {@code
+ * seatledger_projection_lag_milliseconds} and {@code seatledger_projection_stopped}, one series per
+ * projection, read at most once a second however often Prometheus asks.
+ */
+@ApplicationScoped
+public class ProjectionMetrics {
+
+  private static final List<String> NAMES =
+      List.of(
+          ReportingQueries.AVAILABILITY,
+          ReportingQueries.BOOKINGS,
+          ReportingQueries.STATS,
+          "audit.trail");
+
+  @Inject MetricRegistry metrics;
+  @Inject ReportingQueries reporting;
+  @Inject AuditQueries audit;
+
+  private volatile Map<String, ProjectionStatus> latest = Map.of();
+  private volatile long readAt;
+
+  void register(@Observes Startup startup) {
+    for (String name : NAMES) {
+      Tag projection = new Tag("projection", name);
+      metrics.gauge(
+          "seatledger_projection_lag_events", () -> value(name, s -> s.lagEvents()), projection);
+      metrics.gauge(
+          "seatledger_projection_lag_milliseconds",
+          () -> value(name, s -> s.lagMillis()),
+          projection);
+      metrics.gauge(
+          "seatledger_projection_stopped",
+          () -> value(name, s -> "STOPPED".equals(s.status()) ? 1 : 0),
+          projection);
+    }
+  }
+
+  private long value(String name, java.util.function.ToLongFunction<ProjectionStatus> field) {
+    if (System.currentTimeMillis() - readAt > 1000) {
+      try {
+        Map<String, ProjectionStatus> fresh = new ConcurrentHashMap<>();
+        List<ProjectionStatus> all = new ArrayList<>(reporting.projections());
+        all.addAll(audit.projections());
+        all.forEach(status -> fresh.put(status.name(), status));
+        latest = fresh;
+      } catch (RuntimeException databaseAway) {
+        latest = Map.of();
+      }
+      readAt = System.currentTimeMillis();
+    }
+    ProjectionStatus status = latest.get(name);
+    return status == null ? -1 : field.applyAsLong(status);
+  }
+}
