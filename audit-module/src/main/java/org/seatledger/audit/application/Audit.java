@@ -16,7 +16,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -37,6 +36,7 @@ import org.seatledger.booking.api.RecordedEvent;
 import org.seatledger.booking.api.VerificationReport;
 import org.seatledger.booking.api.projection.ProjectionRunner;
 import org.seatledger.booking.api.projection.ProjectionStatus;
+import org.seatledger.booking.api.projection.Sql;
 
 /**
  * The audit module: the audit trail projection (search and export), histories with field-level
@@ -197,16 +197,16 @@ public class Audit implements AuditQueries {
     }
     if (search.from() != null) {
       where.append(" AND recorded_at >= ?");
-      parameters.add(micros(search.from()));
+      parameters.add(Sql.micros(search.from()));
     }
     if (search.to() != null) {
       where.append(" AND recorded_at < ?");
-      parameters.add(micros(search.to()));
+      parameters.add(Sql.micros(search.to()));
     }
     try (Connection c = dataSource.getConnection()) {
       long total;
       try (PreparedStatement count =
-              prepare(c, "SELECT COUNT(*) FROM audit_entries" + where, parameters);
+              Sql.prepare(c, "SELECT COUNT(*) FROM audit_entries" + where, parameters);
           ResultSet rows = count.executeQuery()) {
         rows.next();
         total = rows.getLong(1);
@@ -216,7 +216,7 @@ public class Audit implements AuditQueries {
       paged.add((long) (search.page() - 1) * search.size());
       List<Entry> items = new ArrayList<>();
       try (PreparedStatement q =
-              prepare(
+              Sql.prepare(
                   c,
                   "SELECT global_position, stream_id, stream_type, stream_version, event_type, recorded_at, recorded_by,"
                       + " summary, reason, command_id, correlation_id, causation_id FROM audit_entries"
@@ -232,7 +232,7 @@ public class Audit implements AuditQueries {
                   rows.getString(3),
                   rows.getLong(4),
                   rows.getString(5),
-                  instant(rows.getLong(6)),
+                  Sql.instant(rows.getLong(6)),
                   rows.getString(7),
                   rows.getString(8),
                   rows.getString(9),
@@ -264,14 +264,14 @@ public class Audit implements AuditQueries {
             requestedBy);
     try (Connection c = dataSource.getConnection();
         PreparedStatement insert =
-            prepare(
+            Sql.prepare(
                 c,
                 "INSERT INTO audit_verifications (id, started_at, finished_at, scope, ok, checked_events,"
                     + " first_bad_position, detail, requested_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 java.util.Arrays.asList(
                     result.id(),
-                    micros(result.startedAt()),
-                    micros(result.finishedAt()),
+                    Sql.micros(result.startedAt()),
+                    Sql.micros(result.finishedAt()),
                     result.scope().length() > 120
                         ? result.scope().substring(0, 120)
                         : result.scope(),
@@ -294,7 +294,7 @@ public class Audit implements AuditQueries {
     List<Verification> results = new ArrayList<>();
     try (Connection c = dataSource.getConnection();
         PreparedStatement q =
-            prepare(
+            Sql.prepare(
                 c,
                 "SELECT id, started_at, finished_at, scope, ok, checked_events, first_bad_position, detail, requested_by"
                     + " FROM audit_verifications ORDER BY started_at DESC LIMIT ?",
@@ -304,8 +304,8 @@ public class Audit implements AuditQueries {
         results.add(
             new Verification(
                 rows.getString(1),
-                instant(rows.getLong(2)),
-                instant(rows.getLong(3)),
+                Sql.instant(rows.getLong(2)),
+                Sql.instant(rows.getLong(3)),
                 rows.getString(4),
                 rows.getBoolean(5),
                 rows.getLong(6),
@@ -346,22 +346,5 @@ public class Audit implements AuditQueries {
   @Override
   public boolean awaitPosition(long position, java.time.Duration patience) {
     return trail.awaitPosition(position, patience);
-  }
-
-  private static PreparedStatement prepare(Connection c, String sql, List<Object> parameters)
-      throws SQLException {
-    PreparedStatement statement = c.prepareStatement(sql);
-    for (int i = 0; i < parameters.size(); i++) {
-      statement.setObject(i + 1, parameters.get(i));
-    }
-    return statement;
-  }
-
-  private static long micros(Instant instant) {
-    return ChronoUnit.MICROS.between(Instant.EPOCH, instant);
-  }
-
-  private static Instant instant(long micros) {
-    return Instant.EPOCH.plus(micros, ChronoUnit.MICROS);
   }
 }

@@ -15,8 +15,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +28,7 @@ import org.seatledger.booking.api.EventLog;
 import org.seatledger.booking.api.LogAdvanced;
 import org.seatledger.booking.api.projection.ProjectionRunner;
 import org.seatledger.booking.api.projection.ProjectionStatus;
+import org.seatledger.booking.api.projection.Sql;
 import org.seatledger.reporting.api.ReportingQueries;
 import org.seatledger.reporting.projection.AvailabilityProjection;
 import org.seatledger.reporting.projection.BookingsProjection;
@@ -180,7 +179,7 @@ public class Reporting implements ReportingQueries {
     long total;
     try (Connection c = dataSource.getConnection()) {
       try (PreparedStatement count =
-          prepare(c, "SELECT COUNT(*) FROM reporting_bookings" + where, parameters)) {
+          Sql.prepare(c, "SELECT COUNT(*) FROM reporting_bookings" + where, parameters)) {
         try (ResultSet rows = count.executeQuery()) {
           rows.next();
           total = rows.getLong(1);
@@ -190,7 +189,7 @@ public class Reporting implements ReportingQueries {
       paged.add(filter.size());
       paged.add((long) (filter.page() - 1) * filter.size());
       try (PreparedStatement q =
-          prepare(
+          Sql.prepare(
               c,
               "SELECT booking_id, conference_id, status, registrant_name, registrant_email, seats, seat_count, total,"
                   + " currency, hold_until, placed_at FROM reporting_bookings"
@@ -212,8 +211,8 @@ public class Reporting implements ReportingQueries {
                     rows.getInt(7),
                     rows.getBigDecimal(8),
                     rows.getString(9),
-                    instant(rows.getLong(10)),
-                    instant(rows.getLong(11))));
+                    Sql.instant(rows.getLong(10)),
+                    Sql.instant(rows.getLong(11))));
           }
         }
       }
@@ -228,7 +227,7 @@ public class Reporting implements ReportingQueries {
     List<AttendeeRow> attendees = new ArrayList<>();
     try (Connection c = dataSource.getConnection();
         PreparedStatement q =
-            prepare(
+            Sql.prepare(
                 c,
                 "SELECT booking_id, seat_type, name, email FROM reporting_attendees WHERE generation = ? AND conference_id = ?"
                     + " ORDER BY name, booking_id, ordinal",
@@ -250,7 +249,7 @@ public class Reporting implements ReportingQueries {
     List<DailyStats> days = new ArrayList<>();
     try (Connection c = dataSource.getConnection();
         PreparedStatement q =
-            prepare(
+            Sql.prepare(
                 c,
                 "SELECT stat_day, bookings, confirmations, cancellations, expirations, revenue FROM reporting_daily_stats"
                     + " WHERE generation = ? AND conference_id = ? ORDER BY stat_day",
@@ -307,18 +306,5 @@ public class Reporting implements ReportingQueries {
   /** The runners, for tests and diagnostics within the module. */
   Map<String, ProjectionRunner> runners() {
     return runners;
-  }
-
-  private static PreparedStatement prepare(Connection c, String sql, List<Object> parameters)
-      throws SQLException {
-    PreparedStatement statement = c.prepareStatement(sql);
-    for (int i = 0; i < parameters.size(); i++) {
-      statement.setObject(i + 1, parameters.get(i));
-    }
-    return statement;
-  }
-
-  private static Instant instant(long micros) {
-    return Instant.EPOCH.plus(micros, ChronoUnit.MICROS);
   }
 }

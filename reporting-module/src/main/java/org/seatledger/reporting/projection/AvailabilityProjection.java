@@ -14,6 +14,7 @@ import org.seatledger.booking.api.SeatsCommitted;
 import org.seatledger.booking.api.SeatsReleased;
 import org.seatledger.booking.api.SeatsReserved;
 import org.seatledger.booking.api.projection.Projection;
+import org.seatledger.booking.api.projection.Sql;
 
 /**
  * Conferences and, per seat type, capacity, held and sold seats. Idempotent: rows remember the last

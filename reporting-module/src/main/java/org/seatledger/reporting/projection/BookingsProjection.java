@@ -2,8 +2,6 @@ package org.seatledger.reporting.projection;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -17,6 +15,7 @@ import org.seatledger.booking.api.PersonalData;
 import org.seatledger.booking.api.PersonalDataErased;
 import org.seatledger.booking.api.RecordedEvent;
 import org.seatledger.booking.api.projection.Projection;
+import org.seatledger.booking.api.projection.Sql;
 
 /**
  * Bookings with their registrant, seats, total and status, and the attendees of each. Personal data
@@ -35,7 +34,7 @@ public final class BookingsProjection implements Projection {
   @Override
   public void apply(RecordedEvent recorded, Connection c, int generation) throws SQLException {
     Object event = recorded.event();
-    long at = micros(recorded.recordedAt());
+    long at = Sql.micros(recorded.recordedAt());
     long position = recorded.globalPosition();
     if (event instanceof BookingPlaced e) {
       Sql.update(
@@ -53,7 +52,7 @@ public final class BookingsProjection implements Projection {
           e.seats().values().stream().mapToInt(Integer::intValue).sum(),
           e.total(),
           e.currency(),
-          micros(e.holdUntil()),
+          Sql.micros(e.holdUntil()),
           at,
           at,
           position);
@@ -133,10 +132,6 @@ public final class BookingsProjection implements Projection {
   /** Seats as {@code standard=2, vip=1}, sorted: readable in lists and exports. */
   static String seats(Map<String, Integer> seats) {
     return new TreeMap<>(seats).toString().replaceAll("[{}]", "");
-  }
-
-  static long micros(Instant instant) {
-    return ChronoUnit.MICROS.between(Instant.EPOCH, instant);
   }
 
   @Override

@@ -13,6 +13,7 @@ import org.seatledger.booking.api.BookingPlaced;
 import org.seatledger.booking.api.RecordedEvent;
 import org.seatledger.booking.api.SeatsReleased;
 import org.seatledger.booking.api.projection.Projection;
+import org.seatledger.booking.api.projection.Sql;
 
 /**
  * Per conference and UTC day: bookings placed, confirmed, cancelled and expired, and revenue (paid
