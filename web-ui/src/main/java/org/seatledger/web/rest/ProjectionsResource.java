@@ -17,6 +17,10 @@ import jakarta.ws.rs.core.Response.Status;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.seatledger.audit.api.AuditQueries;
 import org.seatledger.booking.api.projection.ProjectionStatus;
 import org.seatledger.reporting.api.ReportingQueries;
@@ -33,6 +37,9 @@ public class ProjectionsResource {
 
   @GET
   @Operation(summary = "Every projection: checkpoint, head, lag in events and milliseconds, status")
+  @APIResponse(
+      responseCode = "200",
+      content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = Object.class)))
   public JsonArray list() {
     JsonArrayBuilder array = Json.createArrayBuilder();
     all().forEach(status -> array.add(json(status)));

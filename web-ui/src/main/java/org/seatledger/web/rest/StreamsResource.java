@@ -16,6 +16,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response.Status;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.seatledger.booking.api.EventLog;
 import org.seatledger.booking.api.RecordedEvent;
 import org.seatledger.web.security.Roles;
@@ -37,6 +41,9 @@ public class StreamsResource {
       description =
           "Metadata, hash chain and the data upcast to the current shape; erased personal data"
               + " reads as [erased]. Page with fromVersion and limit (at most 1000).")
+  @APIResponse(
+      responseCode = "200",
+      content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = Object.class)))
   public JsonArray events(
       @PathParam("streamId") String streamId,
       @QueryParam("fromVersion") @DefaultValue("1") long fromVersion,

@@ -54,6 +54,9 @@ public final class ProjectionRunner {
   private volatile long known = -1;
   private volatile RuntimeException lastFailure;
 
+  /** Why the last batch could not be applied (set by apply, read by the step that called it). */
+  private RuntimeException failure;
+
   /**
    * @param table the module's checkpoint table (see the module's migrations)
    */
@@ -200,8 +203,6 @@ public final class ProjectionRunner {
     }
     return true;
   }
-
-  private RuntimeException failure;
 
   /**
    * Applies events and moves a checkpoint in one transaction: OK, LOST_RACE or the failing index.
