@@ -16,6 +16,7 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.UserTransaction;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -126,6 +127,66 @@ class ProjectionMechanicsIT {
         rows.next();
         assertTrue(rows.getLong(1) != -7, "the rolled-back update is gone");
       }
+    }
+  }
+
+  /** Inserts one row per event into a table with a primary key: a second application fails. */
+  static final class Inserting implements Projection {
+    final String name = "it.inserting-" + UUID.randomUUID();
+
+    @Override
+    public String name() {
+      return name;
+    }
+
+    @Override
+    public void apply(RecordedEvent event, Connection connection, int generation)
+        throws SQLException {
+      try (var insert =
+          connection.prepareStatement(
+              "INSERT INTO reporting_stat_bookings (generation, booking_id, conference_id, total)"
+                  + " VALUES (?, ?, 'it', 0)")) {
+        insert.setInt(1, generation);
+        insert.setString(2, name.substring(name.length() - 36) + "-" + event.globalPosition());
+        insert.executeUpdate();
+      }
+    }
+
+    @Override
+    public void drop(Connection connection, int generation) {}
+  }
+
+  /** Two servers' runners for one projection, racing on a short timer while events keep coming. */
+  @Test
+  void twoRunnersRacingForOneProjectionApplyEveryEventOnce() throws Exception {
+    Inserting projection = new Inserting();
+    ProjectionRunner one =
+        new ProjectionRunner(projection, log, dataSource, transaction, "reporting_projections", 50);
+    ProjectionRunner two =
+        new ProjectionRunner(projection, log, dataSource, transaction, "reporting_projections", 50);
+    ScheduledFuture<?> first =
+        scheduler.scheduleWithFixedDelay(one::runOnce, 0, 5, TimeUnit.MILLISECONDS);
+    ScheduledFuture<?> second =
+        scheduler.scheduleWithFixedDelay(two::runOnce, 0, 7, TimeUnit.MILLISECONDS);
+    try {
+      String stream = newStream("race-projection");
+      for (int i = 0; i < 300; i++) {
+        store.append(
+            command(), List.of(append(stream, ExpectedVersion.ANY, reserved(stream, 1))), null);
+      }
+      long head = log.headPosition();
+      Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+      while (one.status().checkpoint() < head
+          && !"STOPPED".equals(one.status().status())
+          && Instant.now().isBefore(deadline)) {
+        Thread.sleep(50);
+      }
+      ProjectionStatus status = one.status();
+      assertEquals("RUNNING", status.status(), "no event was applied twice: " + status.error());
+      assertEquals(head, status.checkpoint());
+    } finally {
+      first.cancel(false);
+      second.cancel(false);
     }
   }
 

@@ -133,7 +133,11 @@ public final class ProjectionRunner {
     }
     long last = events.get(events.size() - 1).globalPosition();
     int result =
-        apply(events, row.generation, c -> moveLive(c, row.position, last, row.generation));
+        apply(
+            events,
+            row.generation,
+            c -> lockedAt(c, "position", row.position),
+            c -> moveLive(c, row.position, last, row.generation));
     if (result == OK) {
       known = last;
       return true;
@@ -147,6 +151,7 @@ public final class ProjectionRunner {
       apply(
           events.subList(0, result),
           row.generation,
+          c -> lockedAt(c, "position", row.position),
           c -> moveLive(c, row.position, before, row.generation));
     }
     stop(poison.globalPosition(), failure);
@@ -155,24 +160,28 @@ public final class ProjectionRunner {
 
   private boolean rebuild(Checkpoint row) {
     if (row.rebuildPosition >= row.position) {
-      transactionally(
-          c -> {
-            try (PreparedStatement swap =
-                c.prepareStatement(
-                    "UPDATE "
-                        + table
-                        + " SET generation = ?, position = ?, rebuild_generation = NULL,"
-                        + " rebuild_position = NULL, rebuild_target = NULL, rebuild_started_at = NULL,"
-                        + " updated_at = ? WHERE name = ? AND position = ? AND rebuild_generation = ?")) {
-              swap.setInt(1, row.rebuildGeneration);
-              swap.setLong(2, row.rebuildPosition);
-              swap.setLong(3, now());
-              swap.setString(4, name());
-              swap.setLong(5, row.position);
-              swap.setInt(6, row.rebuildGeneration);
-              return swap.executeUpdate() == 1;
-            }
-          });
+      boolean switched =
+          transactionally(
+              c -> {
+                try (PreparedStatement swap =
+                    c.prepareStatement(
+                        "UPDATE "
+                            + table
+                            + " SET generation = ?, position = ?, rebuild_generation = NULL,"
+                            + " rebuild_position = NULL, rebuild_target = NULL, rebuild_started_at = NULL,"
+                            + " updated_at = ? WHERE name = ? AND position = ? AND rebuild_generation = ?")) {
+                  swap.setInt(1, row.rebuildGeneration);
+                  swap.setLong(2, row.rebuildPosition);
+                  swap.setLong(3, now());
+                  swap.setString(4, name());
+                  swap.setLong(5, row.position);
+                  swap.setInt(6, row.rebuildGeneration);
+                  return swap.executeUpdate() == 1;
+                }
+              });
+      if (!switched) {
+        return true;
+      }
       transactionally(
           c -> {
             projection.drop(c, row.generation);
@@ -196,6 +205,7 @@ public final class ProjectionRunner {
         apply(
             events,
             row.rebuildGeneration,
+            c -> lockedAt(c, "rebuild_position", row.rebuildPosition),
             c -> moveRebuild(c, row.rebuildPosition, last, row.rebuildGeneration));
     if (result >= 0) {
       stop(events.get(result).globalPosition(), failure);
@@ -206,11 +216,17 @@ public final class ProjectionRunner {
 
   /**
    * Applies events and moves a checkpoint in one transaction: OK, LOST_RACE or the failing index.
+   * The checkpoint row is locked first and must still be where the batch started: a runner on
+   * another server that got there first makes this one stand down before it applies anything.
    */
-  private int apply(List<RecordedEvent> events, int generation, SqlStep move) {
+  private int apply(List<RecordedEvent> events, int generation, SqlStep stillThere, SqlStep move) {
     try {
       transaction.begin();
       try (Connection connection = dataSource.getConnection()) {
+        if (!stillThere.run(connection)) {
+          transaction.setRollbackOnly();
+          return LOST_RACE;
+        }
         for (int i = 0; i < events.size(); i++) {
           try {
             projection.apply(events.get(i), connection, generation);
