@@ -100,6 +100,22 @@ class BookingApiIT {
         as(staff).postJson("/api/bookings/" + id + "/cancel", "{\"reason\":\"travel ban\"}");
     assertEquals(200, cancelled.statusCode(), cancelled.body());
     assertSeats(conference, 0, 0, 10);
+    long cancelledAt = Http.object(cancelled).getJsonNumber("position").longValue();
+    JsonObject listed =
+        Http.object(
+            as(staff)
+                .get(
+                    "/api/bookings?conferenceId="
+                        + conference
+                        + "&q=LOVELACE&atLeast="
+                        + cancelledAt));
+    assertEquals(1, listed.getInt("total"), "found by the registrant's name, any case");
+    assertEquals("CANCELLED", listed.getJsonArray("items").getJsonObject(0).getString("status"));
+    assertEquals(
+        0,
+        Http.object(as(staff).get("/api/bookings?conferenceId=" + conference + "&status=HELD"))
+            .getInt("total"));
+    assertEquals(400, as(staff).get("/api/bookings?sort=colour").statusCode());
     JsonArray history =
         (JsonArray) Http.json(Http.admin().get("/api/streams/booking-" + id + "/events"));
     JsonObject last = history.getJsonObject(history.size() - 1);

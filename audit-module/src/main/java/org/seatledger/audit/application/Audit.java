@@ -180,49 +180,24 @@ public class Audit implements AuditQueries {
 
   @Override
   public Page search(Search search) {
-    StringBuilder where = new StringBuilder(" WHERE generation = ?");
-    List<Object> parameters = new ArrayList<>();
-    parameters.add(trail.generation());
-    if (search.streamId() != null) {
-      where.append(" AND stream_id = ?");
-      parameters.add(search.streamId());
-    }
-    if (search.type() != null) {
-      where.append(" AND event_type = ?");
-      parameters.add(search.type());
-    }
-    if (search.user() != null) {
-      where.append(" AND recorded_by = ?");
-      parameters.add(search.user());
-    }
-    if (search.from() != null) {
-      where.append(" AND recorded_at >= ?");
-      parameters.add(Sql.micros(search.from()));
-    }
-    if (search.to() != null) {
-      where.append(" AND recorded_at < ?");
-      parameters.add(Sql.micros(search.to()));
-    }
+    Sql.Where where =
+        Sql.where("generation = ?", trail.generation())
+            .and("stream_id = ?", search.streamId())
+            .and("event_type = ?", search.type())
+            .and("recorded_by = ?", search.user())
+            .and("recorded_at >= ?", search.from() == null ? null : Sql.micros(search.from()))
+            .and("recorded_at < ?", search.to() == null ? null : Sql.micros(search.to()));
     try (Connection c = dataSource.getConnection()) {
-      long total;
-      try (PreparedStatement count =
-              Sql.prepare(c, "SELECT COUNT(*) FROM audit_entries" + where, parameters);
-          ResultSet rows = count.executeQuery()) {
-        rows.next();
-        total = rows.getLong(1);
-      }
-      List<Object> paged = new ArrayList<>(parameters);
-      paged.add(search.size());
-      paged.add((long) (search.page() - 1) * search.size());
+      long total = where.count(c, "audit_entries");
       List<Entry> items = new ArrayList<>();
       try (PreparedStatement q =
               Sql.prepare(
                   c,
                   "SELECT global_position, stream_id, stream_type, stream_version, event_type, recorded_at, recorded_by,"
                       + " summary, reason, command_id, correlation_id, causation_id FROM audit_entries"
-                      + where
+                      + where.sql()
                       + " ORDER BY global_position DESC LIMIT ? OFFSET ?",
-                  paged);
+                  where.paged(search.page(), search.size()));
           ResultSet rows = q.executeQuery()) {
         while (rows.next()) {
           items.add(

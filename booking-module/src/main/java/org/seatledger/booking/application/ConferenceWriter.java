@@ -88,8 +88,4 @@ final class ConferenceWriter {
       next.result().completeExceptionally(cause);
     }
   }
-
-  boolean idle() {
-    return queue.isEmpty() && !scheduled.get();
-  }
 }

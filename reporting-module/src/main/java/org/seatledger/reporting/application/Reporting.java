@@ -152,52 +152,37 @@ public class Reporting implements ReportingQueries {
   public Page<BookingRow> bookings(BookingFilter filter) {
     ProjectionRunner runner = runners.get(BOOKINGS);
     long position = runner.position();
-    StringBuilder where = new StringBuilder(" WHERE generation = ?");
-    List<Object> parameters = new ArrayList<>();
-    parameters.add(runner.generation());
-    if (filter.conferenceId() != null) {
-      where.append(" AND conference_id = ?");
-      parameters.add(filter.conferenceId());
-    }
-    if (filter.status() != null) {
-      where.append(" AND status = ?");
-      parameters.add(filter.status());
-    }
-    if (filter.text() != null && !filter.text().isBlank()) {
-      where.append(
-          " AND (LOWER(registrant_name) LIKE ? OR LOWER(registrant_email) LIKE ? OR booking_id LIKE ?)");
-      String like =
-          "%" + filter.text().strip().toLowerCase().replace("%", "\\%").replace("_", "\\_") + "%";
-      parameters.add(like);
-      parameters.add(like);
-      parameters.add(like);
-    }
+    String text = filter.text() == null || filter.text().isBlank() ? null : filter.text().strip();
+    String like =
+        text == null
+            ? null
+            : "%" + text.toLowerCase().replace("%", "\\%").replace("_", "\\_") + "%";
+    Sql.Where where =
+        Sql.where("generation = ?", runner.generation())
+            .and("conference_id = ?", filter.conferenceId())
+            .and("status = ?", filter.status())
+            .and(
+                "(LOWER(registrant_name) LIKE ? OR LOWER(registrant_email) LIKE ? OR booking_id LIKE ?)",
+                like,
+                like,
+                like);
     String order =
         BOOKING_SORTS.getOrDefault(filter.sort(), "placed_at")
             + (filter.descending() ? " DESC" : " ASC");
     List<BookingRow> items = new ArrayList<>();
     long total;
     try (Connection c = dataSource.getConnection()) {
-      try (PreparedStatement count =
-          Sql.prepare(c, "SELECT COUNT(*) FROM reporting_bookings" + where, parameters)) {
-        try (ResultSet rows = count.executeQuery()) {
-          rows.next();
-          total = rows.getLong(1);
-        }
-      }
-      List<Object> paged = new ArrayList<>(parameters);
-      paged.add(filter.size());
-      paged.add((long) (filter.page() - 1) * filter.size());
+      total = where.count(c, "reporting_bookings");
       try (PreparedStatement q =
           Sql.prepare(
               c,
               "SELECT booking_id, conference_id, status, registrant_name, registrant_email, seats, seat_count, total,"
                   + " currency, hold_until, placed_at FROM reporting_bookings"
-                  + where
+                  + where.sql()
                   + " ORDER BY "
                   + order
                   + ", booking_id LIMIT ? OFFSET ?",
-              paged)) {
+              where.paged(filter.page(), filter.size()))) {
         try (ResultSet rows = q.executeQuery()) {
           while (rows.next()) {
             items.add(

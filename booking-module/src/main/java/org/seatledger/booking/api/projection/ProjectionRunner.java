@@ -52,7 +52,6 @@ public final class ProjectionRunner {
   private final AtomicBoolean running = new AtomicBoolean();
   private volatile boolean again;
   private volatile long known = -1;
-  private volatile RuntimeException lastFailure;
 
   /** Why the last batch could not be applied (set by apply, read by the step that called it). */
   private RuntimeException failure;
@@ -90,9 +89,7 @@ public final class ProjectionRunner {
         again = false;
         catchUp();
       } while (again);
-      lastFailure = null;
     } catch (RuntimeException e) {
-      lastFailure = e;
       LOG.log(
           Level.FINE,
           "projection " + name() + " could not catch up now; the next run tries again",
@@ -582,10 +579,5 @@ public final class ProjectionRunner {
   private static long now() {
     Instant now = Instant.now();
     return now.getEpochSecond() * 1_000_000 + now.getNano() / 1_000;
-  }
-
-  /** The last failure of a run (database away, …), or null. */
-  public RuntimeException lastFailure() {
-    return lastFailure;
   }
 }

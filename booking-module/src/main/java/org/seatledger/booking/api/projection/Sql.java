@@ -2,9 +2,11 @@ package org.seatledger.booking.api.projection;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -28,6 +30,57 @@ public final class Sql {
       statement.setObject(i + 1, parameters.get(i));
     }
     return statement;
+  }
+
+  /** Starts a WHERE clause; add conditions with {@link Where#and}. */
+  public static Where where(String condition, Object value) {
+    return new Where().and(condition, value);
+  }
+
+  /**
+   * A WHERE clause from optional search criteria: a condition whose value is null is left out, so a
+   * query names only what the user asked for.
+   */
+  public static final class Where {
+    private final StringBuilder sql = new StringBuilder();
+    private final List<Object> parameters = new ArrayList<>();
+
+    private Where() {}
+
+    /** Adds {@code condition} (with one {@code ?} per value) unless the first value is null. */
+    public Where and(String condition, Object... values) {
+      if (values.length > 0 && values[0] != null) {
+        sql.append(sql.length() == 0 ? " WHERE " : " AND ").append(condition);
+        parameters.addAll(Arrays.asList(values));
+      }
+      return this;
+    }
+
+    public String sql() {
+      return sql.toString();
+    }
+
+    public List<Object> parameters() {
+      return parameters;
+    }
+
+    /** How many rows of {@code table} match. */
+    public long count(Connection connection, String table) throws SQLException {
+      try (PreparedStatement count =
+              prepare(connection, "SELECT COUNT(*) FROM " + table + sql, parameters);
+          ResultSet rows = count.executeQuery()) {
+        rows.next();
+        return rows.getLong(1);
+      }
+    }
+
+    /** The parameters followed by LIMIT and OFFSET of page {@code page} (from 1). */
+    public List<Object> paged(int page, int size) {
+      List<Object> paged = new ArrayList<>(parameters);
+      paged.add(size);
+      paged.add((long) (page - 1) * size);
+      return paged;
+    }
   }
 
   public static long micros(Instant instant) {
