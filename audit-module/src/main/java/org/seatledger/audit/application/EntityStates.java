@@ -1,9 +1,9 @@
 package org.seatledger.audit.application;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +30,9 @@ import org.seatledger.booking.api.SeatsReserved;
  * each event changes it. Time travel and field-level diffs are replays of these steps.
  */
 final class EntityStates {
+  /** Looked up once: {@code Json.create…} looks the provider up on every call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
+
   private EntityStates() {}
 
   /** A changed field: its path, the value before and after (JSON null when absent). */
@@ -53,7 +56,7 @@ final class EntityStates {
       String at = "seatTypes." + e.code() + ".";
       put(next, at + "name", e.name());
       put(next, at + "quantity", e.quantity());
-      next.put(at + "price", Json.createValue(e.price()));
+      next.put(at + "price", JSON.createValue(e.price()));
       put(next, at + "currency", e.currency());
     } else if (event instanceof SeatQuantityChanged e) {
       put(next, "seatTypes." + e.code() + ".quantity", e.quantity());
@@ -80,13 +83,13 @@ final class EntityStates {
       put(next, "registrant.name", e.registrantName());
       put(next, "registrant.email", e.registrantEmail());
       e.seats().forEach((type, n) -> put(next, "seats." + type, n));
-      next.put("total", Json.createValue(e.total()));
+      next.put("total", JSON.createValue(e.total()));
       put(next, "currency", e.currency());
       put(next, "holdUntil", e.holdUntil().toString());
     } else if (event instanceof BookingConfirmed e) {
       put(next, "status", "CONFIRMED");
       put(next, "payment.reference", e.paymentReference());
-      next.put("payment.amount", Json.createValue(e.amount()));
+      next.put("payment.amount", JSON.createValue(e.amount()));
     } else if (event instanceof BookingCancelled e) {
       put(next, "status", "CANCELLED");
       put(next, "cancellationReason", e.reason());
@@ -118,22 +121,22 @@ final class EntityStates {
   }
 
   static JsonObject json(Map<String, JsonValue> state) {
-    JsonObjectBuilder json = Json.createObjectBuilder();
+    JsonObjectBuilder json = JSON.createObjectBuilder();
     state.forEach(json::add);
     return json.build();
   }
 
   private static void put(Map<String, JsonValue> state, String field, String value) {
-    state.put(field, value == null ? JsonValue.NULL : Json.createValue(value));
+    state.put(field, value == null ? JsonValue.NULL : JSON.createValue(value));
   }
 
   private static void put(Map<String, JsonValue> state, String field, int value) {
-    state.put(field, Json.createValue(value));
+    state.put(field, JSON.createValue(value));
   }
 
   private static void add(Map<String, JsonValue> state, String field, int delta) {
     JsonValue current = state.get(field);
     int value = current instanceof jakarta.json.JsonNumber n ? n.intValue() : 0;
-    state.put(field, Json.createValue(value + delta));
+    state.put(field, JSON.createValue(value + delta));
   }
 }

@@ -9,4 +9,10 @@ public interface BookingCommands {
    * @throws CommandRefused when the rules refuse it; nothing was stored
    */
   CommandResult handle(BookingCommand command, CommandContext context);
+
+  /**
+   * How many times since start a batch of commands had to be decided again because another writer
+   * (another server) changed its streams first: the cost of contention between servers.
+   */
+  long conflictRetries();
 }

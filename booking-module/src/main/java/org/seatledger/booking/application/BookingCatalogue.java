@@ -1,8 +1,8 @@
 package org.seatledger.booking.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.spi.JsonProvider;
 import org.seatledger.booking.api.AttendeesAssigned;
 import org.seatledger.booking.api.BookingCancelled;
 import org.seatledger.booking.api.BookingConfirmed;
@@ -24,6 +24,8 @@ import org.seatledger.booking.eventstore.EventCatalogue;
 /** Every event type of the booking module, and the upcasters of their older shapes. */
 @ApplicationScoped
 public class BookingCatalogue implements EventCatalogue {
+  /** Looked up once: {@code Json.create…} looks the provider up on every call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
 
   @Override
   public void register(Registrar registrar) {
@@ -49,11 +51,11 @@ public class BookingCatalogue implements EventCatalogue {
 
   /** v1 held a quantity of the one general kind of seat that existed then. */
   static JsonObject seatsReservedV1toV2(JsonObject v1) {
-    return Json.createObjectBuilder(v1)
+    return JSON.createObjectBuilder(v1)
         .remove("quantity")
         .add(
             "seats",
-            Json.createObjectBuilder().add(SeatsReserved.GENERAL_SEAT_TYPE, v1.getInt("quantity")))
+            JSON.createObjectBuilder().add(SeatsReserved.GENERAL_SEAT_TYPE, v1.getInt("quantity")))
         .build();
   }
 }

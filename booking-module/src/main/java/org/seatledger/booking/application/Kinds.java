@@ -7,7 +7,7 @@ import org.seatledger.booking.domain.Snapshots;
 import org.seatledger.booking.eventstore.EventSourced;
 
 /** The three kinds of aggregate, their stream ids and how they are rebuilt and snapshotted. */
-final class Kinds {
+public final class Kinds {
   private Kinds() {}
 
   static String conferenceStream(String conferenceId) {
@@ -53,7 +53,7 @@ final class Kinds {
         }
       };
 
-  static final EventSourced<SeatAvailability> AVAILABILITY =
+  public static final EventSourced<SeatAvailability> AVAILABILITY =
       new EventSourced<>() {
         public String streamType() {
           return "SeatAvailability";
@@ -68,7 +68,7 @@ final class Kinds {
         }
 
         public int snapshotVersion() {
-          return 1;
+          return 2; // 2: no longer lists the seats each booking bought
         }
 
         public String toSnapshot(SeatAvailability state) {

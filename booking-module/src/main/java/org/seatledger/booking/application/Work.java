@@ -1,9 +1,11 @@
 package org.seatledger.booking.application;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.seatledger.booking.eventstore.AggregateRepository;
 import org.seatledger.booking.eventstore.AggregateRepository.Loaded;
 import org.seatledger.booking.eventstore.EventSourced;
@@ -20,6 +22,7 @@ final class Work {
 
   private final EventStore store;
   private final Map<String, Stream<?>> streams = new LinkedHashMap<>();
+  private final Set<String> trusted = new HashSet<>();
 
   Work(EventStore store) {
     this.store = store;
@@ -41,11 +44,49 @@ final class Work {
     }
   }
 
+  /**
+   * The stream's state: the cached one if there is one (trusted without reading the store, see
+   * {@link #stale()}), else loaded.
+   */
   @SuppressWarnings("unchecked")
   <S> S state(String streamId, AggregateRepository<S> repository, EventSourced<S> kind) {
     return ((Stream<S>)
             streams.computeIfAbsent(
-                streamId, id -> new Stream<>(repository, kind, repository.load(id))))
+                streamId,
+                id -> {
+                  Loaded<S> cached = repository.cached(id);
+                  if (cached == null) {
+                    return new Stream<>(repository, kind, repository.load(id));
+                  }
+                  trusted.add(id);
+                  return new Stream<>(repository, kind, cached);
+                }))
+        .state;
+  }
+
+  /**
+   * True when a stream taken from the cache has moved on in the store (another server appended).
+   * Appends need no such check — their version guard refuses them — but a refusal or a "nothing to
+   * do" is answered without an append, so it must not rest on an outdated state.
+   */
+  boolean stale() {
+    for (String id : trusted) {
+      if (store.streamVersion(id) != streams.get(id).versionBefore) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The state of a stream the caller knows to be new (its id derives from a command not carried out
+   * yet), without reading the store; the append expects no stream, so the store still checks.
+   */
+  @SuppressWarnings("unchecked")
+  <S> S fresh(String streamId, AggregateRepository<S> repository, EventSourced<S> kind) {
+    return ((Stream<S>)
+            streams.computeIfAbsent(
+                streamId, id -> new Stream<>(repository, kind, new Loaded<>(kind.initial(), 0))))
         .state;
   }
 

@@ -36,7 +36,6 @@ public final class SeatAvailability {
   private String conferenceId;
   private final Map<String, Count> counts = new LinkedHashMap<>();
   private final Map<String, Hold> holds = new HashMap<>();
-  private final Map<String, Map<String, Integer>> sold = new HashMap<>();
 
   public List<Object> decideCapacity(String conferenceId, String seatType, int capacity) {
     Count count = counts.getOrDefault(seatType, new Count(0, 0, 0));
@@ -85,15 +84,21 @@ public final class SeatAvailability {
         : List.of(new SeatsCommitted(conferenceId, bookingId, hold.seats()));
   }
 
-  public List<Object> decideRelease(String bookingId, String reason) {
+  /**
+   * Gives back the seats of a booking: those it holds, else — when the booking was confirmed — the
+   * seats it bought, which the booking knows ({@code soldSeats}; empty when it bought none). The
+   * availability does not remember what each booking bought: its state stays as small as the open
+   * holds, however many seats a conference sells, so loads and snapshots do not grow with sales.
+   */
+  public List<Object> decideRelease(
+      String bookingId, Map<String, Integer> soldSeats, String reason) {
     Hold hold = holds.get(bookingId);
     if (hold != null) {
       return List.of(new SeatsReleased(conferenceId, bookingId, hold.seats(), reason, false));
     }
-    Map<String, Integer> paid = sold.get(bookingId);
-    return paid == null
+    return soldSeats.isEmpty()
         ? List.of()
-        : List.of(new SeatsReleased(conferenceId, bookingId, paid, reason, true));
+        : List.of(new SeatsReleased(conferenceId, bookingId, soldSeats, reason, true));
   }
 
   /** Bookings whose hold deadline has passed at {@code now}. */
@@ -116,12 +121,11 @@ public final class SeatAvailability {
       e.seats().forEach((type, n) -> adjust(type, n, 0));
     } else if (event instanceof SeatsCommitted e) {
       holds.remove(e.bookingId());
-      sold.put(e.bookingId(), e.seats());
       e.seats().forEach((type, n) -> adjust(type, -n, n));
     } else if (event instanceof SeatsReleased e) {
       if (holds.remove(e.bookingId()) != null) {
         e.seats().forEach((type, n) -> adjust(type, -n, 0));
-      } else if (sold.remove(e.bookingId()) != null) {
+      } else if (e.wereSold()) {
         e.seats().forEach((type, n) -> adjust(type, 0, -n));
       }
     }
@@ -145,21 +149,13 @@ public final class SeatAvailability {
     return Map.copyOf(holds);
   }
 
-  Map<String, Map<String, Integer>> soldByBooking() {
-    return Map.copyOf(sold);
-  }
-
   /** For snapshots: rebuilds a state from its parts. */
   static SeatAvailability of(
-      String conferenceId,
-      Map<String, Count> counts,
-      Map<String, Hold> holds,
-      Map<String, Map<String, Integer>> sold) {
+      String conferenceId, Map<String, Count> counts, Map<String, Hold> holds) {
     SeatAvailability state = new SeatAvailability();
     state.conferenceId = conferenceId;
     state.counts.putAll(counts);
     state.holds.putAll(holds);
-    state.sold.putAll(sold);
     return state;
   }
 

@@ -1,8 +1,8 @@
 package org.seatledger.booking.domain;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,20 +18,23 @@ import org.seatledger.booking.api.SeatTypeAdded;
  * that would produce the same state, so the snapshot code cannot drift from {@code evolve}.
  */
 public final class Snapshots {
+  /** Looked up once: {@code Json.create…} looks the provider up on every call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
+
   private Snapshots() {}
 
   public static String conference(Conference c) {
-    JsonObjectBuilder types = Json.createObjectBuilder();
+    JsonObjectBuilder types = JSON.createObjectBuilder();
     for (Conference.SeatType t : c.seatTypeList()) {
       types.add(
           t.code(),
-          Json.createObjectBuilder()
+          JSON.createObjectBuilder()
               .add("name", t.name())
               .add("quantity", t.quantity())
               .add("price", t.price())
               .add("currency", t.currency()));
     }
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("id", c.id())
         .add("name", c.name())
         .add("slug", c.slug())
@@ -76,32 +79,29 @@ public final class Snapshots {
   }
 
   public static String availability(SeatAvailability a) {
-    JsonObjectBuilder counts = Json.createObjectBuilder();
+    JsonObjectBuilder counts = JSON.createObjectBuilder();
     a.counts()
         .forEach(
             (type, n) ->
                 counts.add(
                     type,
-                    Json.createObjectBuilder()
+                    JSON.createObjectBuilder()
                         .add("capacity", n.capacity())
                         .add("held", n.held())
                         .add("sold", n.sold())));
-    JsonObjectBuilder holds = Json.createObjectBuilder();
+    JsonObjectBuilder holds = JSON.createObjectBuilder();
     a.holds()
         .forEach(
             (booking, h) ->
                 holds.add(
                     booking,
-                    Json.createObjectBuilder()
+                    JSON.createObjectBuilder()
                         .add("seats", seats(h.seats()))
                         .add("holdUntil", h.holdUntil().toString())));
-    JsonObjectBuilder sold = Json.createObjectBuilder();
-    a.soldByBooking().forEach((booking, s) -> sold.add(booking, seats(s)));
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("conferenceId", a.conferenceId() == null ? "" : a.conferenceId())
         .add("counts", counts)
         .add("holds", holds)
-        .add("sold", sold)
         .build()
         .toString();
   }
@@ -128,14 +128,12 @@ public final class Snapshots {
                   new SeatAvailability.Hold(
                       seats(h.getJsonObject("seats")), Instant.parse(h.getString("holdUntil"))));
             });
-    Map<String, Map<String, Integer>> sold = new HashMap<>();
-    o.getJsonObject("sold").forEach((booking, v) -> sold.put(booking, seats(v.asJsonObject())));
     String conferenceId = o.getString("conferenceId");
-    return SeatAvailability.of(conferenceId.isEmpty() ? null : conferenceId, counts, holds, sold);
+    return SeatAvailability.of(conferenceId.isEmpty() ? null : conferenceId, counts, holds);
   }
 
   private static JsonObjectBuilder seats(Map<String, Integer> seats) {
-    JsonObjectBuilder json = Json.createObjectBuilder();
+    JsonObjectBuilder json = JSON.createObjectBuilder();
     seats.forEach(json::add);
     return json;
   }
@@ -147,7 +145,7 @@ public final class Snapshots {
   }
 
   private static JsonObject parse(String json) {
-    try (var reader = Json.createReader(new StringReader(json))) {
+    try (var reader = JSON.createReader(new StringReader(json))) {
       return reader.readObject();
     }
   }

@@ -60,6 +60,15 @@ public final class AggregateRepository<S> {
     return load(streamId, true);
   }
 
+  /**
+   * The cached state, as it is (no read of the store), or null. For a writer that appends with a
+   * version guard: should another server have appended since, the guard refuses the append and the
+   * writer decides again on a fresh load. That saves a read per stream per batch.
+   */
+  public Loaded<S> cached(String streamId) {
+    return cache.get(streamId);
+  }
+
   /** Loads without the cache: from the newest usable snapshot (or the start) plus the tail. */
   public Loaded<S> loadWithoutCache(String streamId) {
     return load(streamId, false);

@@ -1,6 +1,5 @@
 package org.seatledger.booking.eventstore;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -11,11 +10,14 @@ import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbException;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.function.BiFunction;
 import org.seatledger.booking.api.DataSubject;
 import org.seatledger.booking.api.EventDecodingException;
@@ -30,6 +32,8 @@ import org.seatledger.booking.api.PersonalData;
  * current record.
  */
 public final class EventSerializer {
+  /** Looked up once: {@code Json.create…} looks the provider up on every call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
 
   private static final Jsonb JSONB = JsonbBuilder.create();
 
@@ -48,10 +52,40 @@ public final class EventSerializer {
   }
 
   public Serialized serialize(Object event) {
+    return serialize(event, cipher::encrypt);
+  }
+
+  /** Serialises with the keys an append obtained for all its events. */
+  Serialized serialize(Object event, AppendKeys keys) {
+    return serialize(
+        event,
+        (subject, plaintext) ->
+            PersonalDataCipher.encrypt(keys.keyFor(subject), subject, plaintext));
+  }
+
+  private Serialized serialize(Object event, BiFunction<String, String, String> encrypt) {
     EventTypes.Descriptor descriptor = types.of(event.getClass());
     JsonObject json = parse(JSONB.toJson(event));
-    JsonObject protectedJson = (JsonObject) walk(json, descriptor.type(), null, cipher::encrypt);
+    JsonObject protectedJson = (JsonObject) walk(json, descriptor.type(), null, encrypt);
     return new Serialized(descriptor.name(), descriptor.version(), protectedJson.toString());
+  }
+
+  /** The data subjects whose personal data the event holds. */
+  Set<String> subjectsOf(Object event) {
+    Set<String> subjects = new HashSet<>();
+    EventTypes.Descriptor descriptor = types.of(event.getClass());
+    if (!mayHoldPersonalData(descriptor.type())) {
+      return subjects;
+    }
+    walk(
+        parse(JSONB.toJson(event)),
+        descriptor.type(),
+        null,
+        (subject, value) -> {
+          subjects.add(subject);
+          return value;
+        });
+    return subjects;
   }
 
   public Decoded deserialize(String type, int schemaVersion, String payload) {
@@ -78,6 +112,9 @@ public final class EventSerializer {
    */
   private static JsonValue walk(
       JsonValue json, Type type, String subject, BiFunction<String, String, String> transform) {
+    if (!mayHoldPersonalData(type)) {
+      return json; // most events: nothing to encrypt or decrypt, nothing to copy
+    }
     Class<?> raw = rawClass(type);
     if (json instanceof JsonObject object && raw != null && raw.isRecord()) {
       return walkRecord(object, raw, subject, transform);
@@ -87,7 +124,7 @@ public final class EventSerializer {
         && Collection.class.isAssignableFrom(raw)
         && type instanceof ParameterizedType parameterized) {
       Type element = parameterized.getActualTypeArguments()[0];
-      JsonArrayBuilder copy = Json.createArrayBuilder();
+      JsonArrayBuilder copy = JSON.createArrayBuilder();
       array.forEach(item -> copy.add(walk(item, element, subject, transform)));
       return copy.build();
     }
@@ -106,7 +143,7 @@ public final class EventSerializer {
         subject = id.getString();
       }
     }
-    JsonObjectBuilder copy = Json.createObjectBuilder(object);
+    JsonObjectBuilder copy = JSON.createObjectBuilder(object);
     for (RecordComponent component : record.getRecordComponents()) {
       JsonValue value = object.get(component.getName());
       if (value == null) {
@@ -128,6 +165,54 @@ public final class EventSerializer {
     return copy.build();
   }
 
+  /** Per record type: whether it or anything inside it has a {@link PersonalData} component. */
+  private static final ClassValue<Boolean> PERSONAL =
+      new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+          return holdsPersonalData(type, new HashSet<>());
+        }
+      };
+
+  private static boolean mayHoldPersonalData(Type type) {
+    if (type instanceof ParameterizedType parameterized) {
+      for (Type argument : parameterized.getActualTypeArguments()) {
+        if (mayHoldPersonalData(argument)) {
+          return true;
+        }
+      }
+      return false;
+    }
+    return type instanceof Class<?> c ? PERSONAL.get(c) : true;
+  }
+
+  private static boolean holdsPersonalData(Class<?> type, Set<Class<?>> seen) {
+    if (!type.isRecord() || !seen.add(type)) {
+      return false;
+    }
+    for (RecordComponent component : type.getRecordComponents()) {
+      if (component.isAnnotationPresent(PersonalData.class)
+          || holdsPersonalData(component.getGenericType(), seen)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean holdsPersonalData(Type type, Set<Class<?>> seen) {
+    if (type instanceof Class<?> c) {
+      return holdsPersonalData(c, seen);
+    }
+    if (type instanceof ParameterizedType parameterized) {
+      for (Type argument : parameterized.getActualTypeArguments()) {
+        if (holdsPersonalData(argument, seen)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   private static Class<?> rawClass(Type type) {
     if (type instanceof Class<?> c) {
       return c;
@@ -139,7 +224,7 @@ public final class EventSerializer {
   }
 
   static JsonObject parse(String json) {
-    try (JsonReader reader = Json.createReader(new StringReader(json))) {
+    try (JsonReader reader = JSON.createReader(new StringReader(json))) {
       return reader.readObject();
     } catch (RuntimeException e) {
       throw new EventDecodingException("payload is not a JSON object", e);

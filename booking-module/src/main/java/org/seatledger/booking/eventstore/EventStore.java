@@ -1,24 +1,27 @@
 package org.seatledger.booking.eventstore;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.PersistenceException;
-import jakarta.persistence.Query;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.sql.SQLIntegrityConstraintViolationException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.seatledger.booking.api.EventDecodingException;
 import org.seatledger.booking.api.EventLog;
 import org.seatledger.booking.api.RecordedEvent;
@@ -41,8 +44,10 @@ import org.seatledger.booking.api.VerificationReport;
  * <p>The price is that appends commit one after another. Everything that can happen outside the
  * lock does: loading and deciding happen before the append, serialising and encrypting happen
  * before the lock is taken, and only the head lookup, the inserts and the commit happen under it.
- * Many events (of many commands, across streams) can share one append and one commit, which is how
- * throughput is gained: one fsync for a batch instead of one per command.
+ * Many events (of many commands, across streams) share one transaction and one commit, which is how
+ * throughput is gained: one fsync for a batch instead of one per command. A conference writer
+ * batches the commands of its conference; {@link GroupCommit} then merges the batches of all
+ * writers (and all other callers) that queue up while a commit is under way.
  *
  * <p>Reads run in a transaction too (joining the caller's, if any): the persistence context then
  * ends with the read, so no read sees rows that an earlier read of the same request left behind in
@@ -56,13 +61,16 @@ import org.seatledger.booking.api.VerificationReport;
 public class EventStore implements EventLog {
 
   private static final int VERIFY_PAGE = 1000;
+  private static final Duration COMMIT_WAIT = Duration.ofSeconds(60);
 
   @PersistenceContext(unitName = "booking")
   EntityManager em;
 
   @Inject EventTypes types;
   @Inject StoredDataKeys keys;
-  @Inject Event<AppendCommitted.Appended> appended;
+  @Inject LogWriter writer;
+  @Inject GroupCommit groupCommit;
+  @Resource TransactionSynchronizationRegistry transactions;
 
   private EventSerializer serializer;
 
@@ -72,129 +80,106 @@ public class EventStore implements EventLog {
   }
 
   /**
-   * Appends the events of one command to one or more streams, all or nothing, in one transaction.
+   * Appends the events of one command to one or more streams, all or nothing.
    *
    * @param outcome the command's result as JSON, returned again if the command id is repeated
    * @throws ConcurrencyConflict when a stream is not at the expected version
    */
-  @Transactional
   public AppendResult append(CommandMetadata metadata, List<StreamAppend> appends, String outcome) {
     return appendAll(List.of(new CommandAppend(metadata, appends, outcome))).get(0);
   }
 
   /**
-   * Appends the events of several commands in one transaction and one commit: how a busy stream
-   * takes many commands per fsync. Expected versions are checked in order, each command's appends
-   * against the stream as the commands before it in the batch left it.
+   * Appends the events of several commands together, all or nothing: how a busy stream takes many
+   * commands per commit. Expected versions are checked in order, each command's appends against the
+   * stream as the commands before it in the batch left it.
    *
    * <p>A single command whose id was carried out before is answered with its first outcome. In a
    * batch of several, such a command makes the whole batch fail with {@link ConcurrencyConflict}
    * (the commands after it were decided on state that included it): the writer decides again.
+   *
+   * <p>Events are serialised and encrypted on the caller's thread; the locked part goes through
+   * {@link GroupCommit}, which commits the appends of concurrent callers in one transaction. Called
+   * inside a transaction, the append joins it instead and commits (or rolls back) with it.
    */
-  @Transactional
   public List<AppendResult> appendAll(List<CommandAppend> commands) {
     if (commands.isEmpty()) {
       return List.of();
     }
-    List<List<Prepared>> prepared = new ArrayList<>();
+    Set<String> subjects = new HashSet<>();
     for (CommandAppend command : commands) {
-      List<Prepared> streams = new ArrayList<>();
+      for (StreamAppend append : command.appends()) {
+        append.events().forEach(event -> subjects.addAll(serializer.subjectsOf(event)));
+      }
+    }
+    AppendKeys appendKeys = keys.forAppend(subjects);
+    List<Prepared.Command> prepared = new ArrayList<>();
+    for (CommandAppend command : commands) {
+      List<Prepared.Stream> streams = new ArrayList<>();
       for (StreamAppend append : command.appends()) {
         streams.add(
-            new Prepared(append, append.events().stream().map(serializer::serialize).toList()));
+            new Prepared.Stream(
+                append,
+                append.events().stream()
+                    .map(event -> serializer.serialize(event, appendKeys))
+                    .toList()));
       }
-      prepared.add(streams);
+      prepared.add(new Prepared.Command(command, streams));
     }
+    Prepared.Batch batch = new Prepared.Batch(prepared, appendKeys.created());
+    if (transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
+      transactions.registerInterposedSynchronization(
+          new Synchronization() {
+            @Override
+            public void beforeCompletion() {}
 
-    EventSequence sequence =
-        em.find(EventSequence.class, EventSequence.ID, LockModeType.PESSIMISTIC_WRITE);
-    Map<String, ProcessedCommand> earlier =
-        processedRows(commands.stream().map(c -> c.metadata().commandId()).toList());
-    if (!earlier.isEmpty()) {
-      if (commands.size() == 1) {
-        ProcessedCommand first = earlier.values().iterator().next();
-        return List.of(
-            new AppendResult(
-                orZero(first.firstPosition),
-                orZero(first.lastPosition),
-                List.of(),
-                true,
-                first.outcome));
-      }
-      throw new ConcurrencyConflict(
-          null, "commands " + earlier.keySet() + " of this batch were carried out meanwhile");
+            @Override
+            public void afterCompletion(int status) {
+              if (status == Status.STATUS_COMMITTED) {
+                keys.committed(appendKeys);
+              } else {
+                keys.discarded(appendKeys);
+              }
+            }
+          });
+      return answer(writer.write(List.of(batch)).get(0));
     }
-    List<StreamAppend> all = commands.stream().flatMap(c -> c.appends().stream()).toList();
-    Map<String, Head> heads = heads(all);
-    long recordedAt = Clock.micros();
-    long position = sequence.nextPosition();
-    List<AppendResult> results = new ArrayList<>();
-    for (int i = 0; i < commands.size(); i++) {
-      CommandMetadata metadata = commands.get(i).metadata();
-      long first = position;
-      List<AppendResult.StreamVersion> versions = new ArrayList<>();
-      for (Prepared stream : prepared.get(i)) {
-        StreamAppend append = stream.append();
-        Head head = heads.getOrDefault(append.streamId(), Head.NONE);
-        checkExpected(append, head);
-        String previous = head.hash();
-        long version = head.version();
-        for (EventSerializer.Serialized event : stream.events()) {
-          StoredEvent row = new StoredEvent();
-          row.globalPosition = position++;
-          row.eventId = UUID.randomUUID().toString();
-          row.streamId = append.streamId();
-          row.streamType = append.streamType();
-          row.streamVersion = ++version;
-          row.eventType = event.type();
-          row.schemaVersion = event.schemaVersion();
-          row.payload = event.payload();
-          row.recordedAtMicros = recordedAt;
-          row.recordedBy = metadata.principal();
-          row.commandId = metadata.commandId();
-          row.correlationId = metadata.correlationId();
-          row.causationId = metadata.causationId();
-          row.reason = metadata.reason();
-          row.previousHash = previous;
-          row.hash = HashChain.hash(previous, row.link());
-          previous = row.hash;
-          em.persist(row);
-        }
-        heads.put(append.streamId(), new Head(version, previous, append.streamType()));
-        versions.add(new AppendResult.StreamVersion(append.streamId(), version));
+    try {
+      List<AppendResult> results =
+          groupCommit.submit(batch).get(COMMIT_WAIT.toSeconds(), TimeUnit.SECONDS);
+      keys.committed(appendKeys);
+      return results;
+    } catch (ExecutionException e) {
+      keys.discarded(appendKeys);
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
       }
-      ProcessedCommand done = new ProcessedCommand();
-      done.commandId = metadata.commandId();
-      done.outcome = commands.get(i).outcome();
-      done.firstPosition = first;
-      done.lastPosition = position - 1;
-      done.recordedAtMicros = recordedAt;
-      em.persist(done);
-      results.add(
-          new AppendResult(first, position - 1, versions, false, commands.get(i).outcome()));
+      throw new IllegalStateException(e.getCause());
+    } catch (TimeoutException e) {
+      keys.discarded(appendKeys);
+      throw new IllegalStateException(
+          "the append did not commit within "
+              + COMMIT_WAIT.toSeconds()
+              + " s; it may still commit (repeat the command with the same id to find out)");
+    } catch (InterruptedException e) {
+      keys.discarded(appendKeys);
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for the append to commit", e);
     }
-    sequence.advanceTo(position);
-    flushOrConflict(all);
-    appended.fire(new AppendCommitted.Appended(position - 1));
-    return results;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<AppendResult> answer(Object outcome) {
+    if (outcome instanceof RuntimeException refused) {
+      throw refused;
+    }
+    return (List<AppendResult>) outcome;
   }
 
   /** Outcomes of commands carried out before, by command id (a read without the lock). */
   @Transactional
   public Map<String, AppendResult> processed(List<String> commandIds) {
-    Map<String, AppendResult> outcomes = new HashMap<>();
-    processedRows(commandIds)
-        .forEach(
-            (id, row) ->
-                outcomes.put(
-                    id,
-                    new AppendResult(
-                        orZero(row.firstPosition),
-                        orZero(row.lastPosition),
-                        List.of(),
-                        true,
-                        row.outcome)));
-    return outcomes;
+    return writer.processed(commandIds);
   }
 
   /** Ids of the streams of one type, oldest first. */
@@ -206,41 +191,6 @@ public class EventStore implements EventLog {
             String.class)
         .setParameter("type", streamType)
         .getResultList();
-  }
-
-  private Map<String, ProcessedCommand> processedRows(List<String> commandIds) {
-    if (commandIds.isEmpty()) {
-      return Map.of();
-    }
-    Map<String, ProcessedCommand> rows = new HashMap<>();
-    em.createQuery(
-            "SELECT p FROM ProcessedCommand p WHERE p.commandId IN :ids", ProcessedCommand.class)
-        .setParameter("ids", commandIds)
-        .getResultList()
-        .forEach(row -> rows.put(row.commandId, row));
-    return rows;
-  }
-
-  private static void checkExpected(StreamAppend append, Head head) {
-    if (!append.expected().matches(head.version())) {
-      throw new ConcurrencyConflict(
-          append.streamId(),
-          "stream "
-              + append.streamId()
-              + " is at version "
-              + head.version()
-              + ", the writer expected "
-              + append.expected());
-    }
-    if (head.type() != null && !head.type().equals(append.streamType())) {
-      throw new IllegalArgumentException(
-          "stream "
-              + append.streamId()
-              + " is a "
-              + head.type()
-              + ", not a "
-              + append.streamType());
-    }
   }
 
   @Transactional
@@ -436,51 +386,6 @@ public class EventStore implements EventLog {
         decoded.data());
   }
 
-  /** The newest version, hash and type of each stream named in the appends. */
-  private Map<String, Head> heads(List<StreamAppend> appends) {
-    Set<String> ids = new LinkedHashSet<>();
-    appends.forEach(append -> ids.add(append.streamId()));
-    StringBuilder in = new StringBuilder();
-    for (int i = 1; i <= ids.size(); i++) {
-      in.append(i == 1 ? "?" : ", ?").append(i);
-    }
-    Query query =
-        em.createNativeQuery(
-            "SELECT e.stream_id, e.stream_version, e.hash, e.stream_type FROM events e"
-                + " JOIN (SELECT stream_id, MAX(stream_version) AS head FROM events"
-                + " WHERE stream_id IN ("
-                + in
-                + ") GROUP BY stream_id) h"
-                + " ON e.stream_id = h.stream_id AND e.stream_version = h.head");
-    int index = 1;
-    for (String id : ids) {
-      query.setParameter(index++, id);
-    }
-    Map<String, Head> heads = new HashMap<>();
-    for (Object result : query.getResultList()) {
-      Object[] row = (Object[]) result;
-      heads.put(
-          (String) row[0],
-          new Head(((Number) row[1]).longValue(), (String) row[2], (String) row[3]));
-    }
-    return heads;
-  }
-
-  private void flushOrConflict(List<StreamAppend> appends) {
-    try {
-      em.flush();
-    } catch (PersistenceException e) {
-      if (isConstraintViolation(e)) {
-        throw new ConcurrencyConflict(
-            appends.get(0).streamId(),
-            "another writer appended to "
-                + appends.stream().map(StreamAppend::streamId).distinct().toList()
-                + " at the same time");
-      }
-      throw e;
-    }
-  }
-
   static boolean isConstraintViolation(Throwable e) {
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
       if (cause instanceof SQLIntegrityConstraintViolationException) {
@@ -492,12 +397,6 @@ public class EventStore implements EventLog {
     }
     return false;
   }
-
-  private static long orZero(Long value) {
-    return value == null ? 0 : value;
-  }
-
-  private record Prepared(StreamAppend append, List<EventSerializer.Serialized> events) {}
 
   private record Head(long version, String hash, String type) {
     static final Head NONE = new Head(0, HashChain.GENESIS, null);

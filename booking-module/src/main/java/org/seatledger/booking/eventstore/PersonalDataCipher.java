@@ -30,8 +30,12 @@ public final class PersonalDataCipher {
   }
 
   public String encrypt(String subjectId, String plaintext) {
-    return PREFIX
-        + Base64.getEncoder().encodeToString(seal(keys.obtain(subjectId), subjectId, plaintext));
+    return encrypt(keys.obtain(subjectId), subjectId, plaintext);
+  }
+
+  /** Encrypts with a given key of the subject (one an append obtained for all its events). */
+  static String encrypt(SecretKey key, String subjectId, String plaintext) {
+    return PREFIX + Base64.getEncoder().encodeToString(seal(key, subjectId, plaintext));
   }
 
   /** The plaintext, or empty when the subject's key is gone (erased). */

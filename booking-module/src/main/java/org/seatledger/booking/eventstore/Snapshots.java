@@ -19,7 +19,11 @@ public class Snapshots {
   /** A stored snapshot. */
   public record Snapshot(String streamId, long streamVersion, int snapshotVersion, String state) {}
 
-  /** The newest snapshots of a stream, newest first. */
+  /**
+   * The newest snapshots of a stream, newest first. In a transaction (joining the caller's), so the
+   * connection goes back to the pool at its end: a long-lived writer thread must not keep one.
+   */
+  @Transactional
   public List<Snapshot> newest(String streamId, int howMany) {
     return em
         .createQuery(

@@ -11,8 +11,11 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 import javax.crypto.SecretKey;
@@ -75,6 +78,60 @@ public class StoredDataKeys implements DataKeys {
     return key;
   }
 
+  /** A new key and its row, not stored yet. */
+  record Generated(SecretKey key, AppendKeys.NewKey row) {}
+
+  /**
+   * The keys for an append whose events name {@code subjects}: those not in memory are looked up in
+   * one query; subjects without a key get one when first used, stored with the append.
+   */
+  public AppendKeys forAppend(Set<String> subjects) {
+    Map<String, SecretKey> found = new HashMap<>();
+    Set<String> lookUp = new HashSet<>();
+    for (String subject : subjects) {
+      Cached cached = cache.get(subject);
+      if (cached != null && cached.fresh() && cached.key().isPresent()) {
+        found.put(subject, cached.key().get());
+      } else {
+        lookUp.add(subject);
+      }
+    }
+    Set<String> absent = new HashSet<>(lookUp);
+    if (!lookUp.isEmpty()) {
+      rows.wrappedKeys(lookUp)
+          .forEach(
+              (subject, wrapped) -> {
+                SecretKey key = unwrap(subject, wrapped);
+                remember(subject, Optional.of(key));
+                found.put(subject, key);
+                absent.remove(subject);
+              });
+    }
+    return new AppendKeys(this, found, absent);
+  }
+
+  Generated generate(String subjectId) {
+    byte[] bytes = new byte[32];
+    RANDOM.nextBytes(bytes);
+    String wrapped =
+        Base64.getEncoder()
+            .encodeToString(
+                PersonalDataCipher.seal(
+                    master, "subject:" + subjectId, Base64.getEncoder().encodeToString(bytes)));
+    return new Generated(
+        new SecretKeySpec(bytes, "AES"), new AppendKeys.NewKey(subjectId, wrapped, Clock.micros()));
+  }
+
+  /** The append that stored these keys committed: they are served from memory from now on. */
+  void committed(AppendKeys keys) {
+    keys.createdKeys().forEach((subject, key) -> remember(subject, Optional.of(key)));
+  }
+
+  /** The append failed: whatever was assumed about its new subjects is looked up again. */
+  void discarded(AppendKeys keys) {
+    keys.createdKeys().keySet().forEach(cache::remove);
+  }
+
   @Override
   public boolean erase(String subjectId) {
     boolean existed = rows.delete(subjectId);
@@ -83,19 +140,11 @@ public class StoredDataKeys implements DataKeys {
   }
 
   private SecretKey create(String subjectId) {
-    byte[] bytes = new byte[32];
-    RANDOM.nextBytes(bytes);
-    SecretKey key = new SecretKeySpec(bytes, "AES");
+    Generated generated = generate(subjectId);
     try {
-      rows.insert(
-          subjectId,
-          Base64.getEncoder()
-              .encodeToString(
-                  PersonalDataCipher.seal(
-                      master, "subject:" + subjectId, Base64.getEncoder().encodeToString(bytes))),
-          Clock.micros());
-      remember(subjectId, Optional.of(key));
-      return key;
+      rows.insert(subjectId, generated.row().wrappedKey(), generated.row().createdAtMicros());
+      remember(subjectId, Optional.of(generated.key()));
+      return generated.key();
     } catch (RuntimeException anotherWriterWasFaster) {
       cache.remove(subjectId);
       return rows.wrappedKey(subjectId)

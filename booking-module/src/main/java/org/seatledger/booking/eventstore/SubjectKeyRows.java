@@ -5,6 +5,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /** The {@code subject_keys} table. */
@@ -14,8 +17,20 @@ public class SubjectKeyRows {
   @PersistenceContext(unitName = "booking")
   EntityManager em;
 
+  @Transactional
   public Optional<String> wrappedKey(String subjectId) {
     return Optional.ofNullable(em.find(SubjectKey.class, subjectId)).map(row -> row.wrappedKey);
+  }
+
+  /** Wrapped keys of those of {@code subjectIds} that have one, in one query. */
+  @Transactional
+  public Map<String, String> wrappedKeys(Collection<String> subjectIds) {
+    Map<String, String> keys = new HashMap<>();
+    em.createQuery("SELECT k FROM SubjectKey k WHERE k.subjectId IN :ids", SubjectKey.class)
+        .setParameter("ids", subjectIds)
+        .getResultList()
+        .forEach(row -> keys.put(row.subjectId, row.wrappedKey));
+    return keys;
   }
 
   /**

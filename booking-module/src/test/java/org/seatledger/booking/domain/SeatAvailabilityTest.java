@@ -86,7 +86,7 @@ class SeatAvailabilityTest {
     Given<SeatAvailability> held =
         given(TEN_STANDARD, new SeatsReserved("c", "b1", Map.of("standard", 3), LATER));
     held.then(
-        a -> a.decideRelease("b1", "cancelled"),
+        a -> a.decideRelease("b1", Map.of(), "cancelled"),
         new SeatsReleased("c", "b1", Map.of("standard", 3), "cancelled", false));
 
     Given<SeatAvailability> sold =
@@ -96,7 +96,17 @@ class SeatAvailabilityTest {
             new SeatsCommitted("c", "b1", Map.of("standard", 3)),
             new SeatsReleased("c", "b1", Map.of("standard", 3), "cancelled", true));
     assertEquals(new SeatAvailability.Count(10, 0, 0), sold.state().count("standard"));
-    sold.then(a -> a.decideRelease("b1", "again"));
+    sold.then(a -> a.decideRelease("b1", Map.of(), "again"));
+
+    Given<SeatAvailability> confirmed =
+        given(
+            TEN_STANDARD,
+            new SeatsReserved("c", "b1", Map.of("standard", 3), LATER),
+            new SeatsCommitted("c", "b1", Map.of("standard", 3)));
+    assertEquals(new SeatAvailability.Count(10, 0, 3), confirmed.state().count("standard"));
+    confirmed.then(
+        a -> a.decideRelease("b1", Map.of("standard", 3), "cancelled"),
+        new SeatsReleased("c", "b1", Map.of("standard", 3), "cancelled", true));
   }
 
   @Test

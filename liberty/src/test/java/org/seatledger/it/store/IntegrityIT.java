@@ -11,6 +11,7 @@ import static org.seatledger.it.store.Fixtures.reserved;
 
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
+import jakarta.transaction.UserTransaction;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -22,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -52,6 +54,7 @@ class IntegrityIT {
 
   @Inject EventStore store;
   @Inject StoredDataKeys keys;
+  @Inject UserTransaction transaction;
 
   /** An account that may change the table, as an intruder with database access would. */
   @Resource(lookup = "jdbc/seatledger-migrations")
@@ -168,6 +171,54 @@ class IntegrityIT {
     assertTrue(
         store.verify(Optional.of(adaBooking)).ok(), "erasure changes nothing that is hashed");
     assertNull(store.verify(Optional.of(adaBooking)).firstBadPosition());
+  }
+
+  @Test
+  void aPersonsKeyIsStoredWithTheEventsThatNeedItOrNotAtAll() throws Exception {
+    String subject = "subject-" + UUID.randomUUID();
+    String rolledBack = newStream("booking");
+    transaction.begin();
+    try {
+      store.append(
+          command(),
+          List.of(
+              new org.seatledger.booking.eventstore.StreamAppend(
+                  rolledBack,
+                  "Booking",
+                  ExpectedVersion.NO_STREAM,
+                  List.of(placed(rolledBack, subject, "Ada Lovelace", "ada@example.org")))),
+          null);
+    } finally {
+      transaction.rollback();
+    }
+    assertEquals(0, keyRows(subject), "no key without the events that use it");
+    assertEquals(0, store.streamVersion(rolledBack));
+
+    String committed = newStream("booking");
+    store.append(
+        command(),
+        List.of(
+            new org.seatledger.booking.eventstore.StreamAppend(
+                committed,
+                "Booking",
+                ExpectedVersion.NO_STREAM,
+                List.of(placed(committed, subject, "Ada Lovelace", "ada@example.org")))),
+        null);
+    assertEquals(1, keyRows(subject), "the key committed with the events");
+    BookingPlaced read = (BookingPlaced) store.readStream(committed, 1, 1).get(0).event();
+    assertEquals("Ada Lovelace", read.registrantName());
+  }
+
+  private long keyRows(String subject) throws SQLException {
+    try (Connection c = owner.getConnection();
+        PreparedStatement q =
+            c.prepareStatement("SELECT COUNT(*) FROM subject_keys WHERE subject_id = ?")) {
+      q.setString(1, subject);
+      try (ResultSet rs = q.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
   }
 
   private AppendResult threeEvents(String stream) {

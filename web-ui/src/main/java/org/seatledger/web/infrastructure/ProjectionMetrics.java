@@ -11,13 +11,16 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 import org.seatledger.audit.api.AuditQueries;
+import org.seatledger.booking.api.BookingCommands;
 import org.seatledger.booking.api.projection.ProjectionStatus;
 import org.seatledger.reporting.api.ReportingQueries;
 
 /**
  * Projection lag on {@code /metrics}: {@code seatledger_projection_lag_events}, {@code
  * seatledger_projection_lag_milliseconds} and {@code seatledger_projection_stopped}, one series per
- * projection, read at most once a second however often Prometheus asks.
+ * projection, read at most once a second however often Prometheus asks; and {@code
+ * seatledger_command_retries}, how often a batch of commands was decided again because another
+ * server had changed its streams first.
  */
 @ApplicationScoped
 public class ProjectionMetrics {
@@ -32,11 +35,13 @@ public class ProjectionMetrics {
   @Inject MetricRegistry metrics;
   @Inject ReportingQueries reporting;
   @Inject AuditQueries audit;
+  @Inject BookingCommands commands;
 
   private volatile Map<String, ProjectionStatus> latest = Map.of();
   private volatile long readAt;
 
   void register(@Observes Startup startup) {
+    metrics.gauge("seatledger_command_retries", commands::conflictRetries);
     for (String name : NAMES) {
       Tag projection = new Tag("projection", name);
       metrics.gauge(

@@ -2,9 +2,9 @@ package org.seatledger.web.rest;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
@@ -21,6 +21,8 @@ import org.seatledger.booking.api.CommandResult;
  */
 @RequestScoped
 public class Commands {
+  /** Looked up once: {@code Json.create…} looks the provider up on every call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
 
   static final String IDEMPOTENCY_KEY = "Idempotency-Key";
   static final String CORRELATION_ID = "X-Correlation-ID";
@@ -49,7 +51,7 @@ public class Commands {
   }
 
   private static Response respond(Response.ResponseBuilder builder, CommandResult result) {
-    JsonObjectBuilder body = Json.createObjectBuilder(result.outcome());
+    JsonObjectBuilder body = JSON.createObjectBuilder(result.outcome());
     body.add("id", result.id()).add("position", result.position());
     if (result.repeated()) {
       builder.header("Idempotent-Replayed", "true");

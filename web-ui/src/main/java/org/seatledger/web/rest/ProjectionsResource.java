@@ -2,11 +2,11 @@ package org.seatledger.web.rest;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -31,6 +31,8 @@ import org.seatledger.web.security.Roles;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ADMIN)
 public class ProjectionsResource {
+  /** Looked up once: {@code Json.create…} looks the provider up on every call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
 
   @Inject ReportingQueries reporting;
   @Inject AuditQueries audit;
@@ -41,7 +43,7 @@ public class ProjectionsResource {
       responseCode = "200",
       content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = Object.class)))
   public JsonArray list() {
-    JsonArrayBuilder array = Json.createArrayBuilder();
+    JsonArrayBuilder array = JSON.createArrayBuilder();
     all().forEach(status -> array.add(json(status)));
     return array.build();
   }
@@ -90,7 +92,7 @@ public class ProjectionsResource {
 
   static JsonObjectBuilder json(ProjectionStatus status) {
     JsonObjectBuilder json =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("name", status.name())
             .add("checkpoint", status.checkpoint())
             .add("head", status.head())
@@ -103,7 +105,7 @@ public class ProjectionsResource {
     if (status.rebuild() != null) {
       json.add(
           "rebuild",
-          Json.createObjectBuilder()
+          JSON.createObjectBuilder()
               .add("done", status.rebuild().done())
               .add("total", status.rebuild().total())
               .add("eventsPerSecond", status.rebuild().eventsPerSecond())

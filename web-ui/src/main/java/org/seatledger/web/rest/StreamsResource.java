@@ -2,10 +2,10 @@ package org.seatledger.web.rest;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -28,6 +28,8 @@ import org.seatledger.web.security.Roles;
 @Path("streams")
 @RolesAllowed({Roles.AUDITOR, Roles.ADMIN})
 public class StreamsResource {
+  /** Looked up once: {@code Json.create…} looks the provider up on every call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
 
   static final int MAX_LIMIT = 1000;
 
@@ -57,14 +59,14 @@ public class StreamsResource {
     if (events.isEmpty() && fromVersion == 1) {
       throw new ApiException(Status.NOT_FOUND, "There is no stream '" + streamId + "'.");
     }
-    JsonArrayBuilder array = Json.createArrayBuilder();
+    JsonArrayBuilder array = JSON.createArrayBuilder();
     events.forEach(event -> array.add(json(event)));
     return array.build();
   }
 
   static JsonObjectBuilder json(RecordedEvent event) {
     JsonObjectBuilder json =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("globalPosition", event.globalPosition())
             .add("streamId", event.streamId())
             .add("streamType", event.streamType())

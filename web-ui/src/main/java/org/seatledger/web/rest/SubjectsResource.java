@@ -2,8 +2,8 @@ package org.seatledger.web.rest;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -20,6 +20,8 @@ import org.seatledger.web.security.Roles;
 @Path("subjects")
 @RolesAllowed(Roles.ADMIN)
 public class SubjectsResource {
+  /** Looked up once: {@code Json.create…} looks the provider up on every call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
 
   @Inject PersonalDataErasure erasure;
 
@@ -37,6 +39,6 @@ public class SubjectsResource {
       throw new ApiException(
           Status.NOT_FOUND, "There is no personal data of subject '" + subjectId + "' to erase.");
     }
-    return Json.createObjectBuilder().add("subjectId", subjectId).add("erased", true).build();
+    return JSON.createObjectBuilder().add("subjectId", subjectId).add("erased", true).build();
   }
 }

@@ -18,6 +18,8 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.seatledger.web.rest.Problem;
 
 /**
@@ -36,6 +38,18 @@ public class SeatLedgerAuthentication implements HttpAuthenticationMechanism {
   static final String LOGIN_PAGE = "/login";
   private static final String REALM = "Basic realm=\"Seat Ledger\", charset=\"UTF-8\"";
 
+  /**
+   * Checking a password costs about a tenth of a CPU-second on purpose (PBKDF2, 210,000 rounds).
+   * Run them all at once and a burst of sign-ins — 64 API clients starting together — takes every
+   * core and every pooled connection (the identity store holds one while it checks) for many
+   * seconds, and everything else times out. So at most one check per core runs; the others wait
+   * their turn, holding nothing.
+   */
+  private static final Semaphore PASSWORD_CHECKS =
+      new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()), true);
+
+  private static final long CHECK_WAIT_SECONDS = 30;
+
   @Inject IdentityStoreHandler identityStores;
   @Inject TransportPolicy transport;
 
@@ -49,7 +63,8 @@ public class SeatLedgerAuthentication implements HttpAuthenticationMechanism {
     }
     Credential fromSignInPage = context.getAuthParameters().getCredential();
     if (fromSignInPage != null) {
-      return context.notifyContainerAboutLogin(identityStores.validate(fromSignInPage));
+      CredentialValidationResult result = validate(fromSignInPage);
+      return result == null ? busy(response) : context.notifyContainerAboutLogin(result);
     }
     String authorization = request.getHeader("Authorization");
     if (authorization != null) {
@@ -57,7 +72,10 @@ public class SeatLedgerAuthentication implements HttpAuthenticationMechanism {
       if (basic.isEmpty()) {
         return unauthorized(response, "The Authorization header must hold HTTP Basic credentials.");
       }
-      CredentialValidationResult result = identityStores.validate(basic.get());
+      CredentialValidationResult result = validate(basic.get());
+      if (result == null) {
+        return busy(response);
+      }
       if (result.getStatus() != CredentialValidationResult.Status.VALID) {
         return unauthorized(response, "Wrong username or password.");
       }
@@ -70,6 +88,42 @@ public class SeatLedgerAuthentication implements HttpAuthenticationMechanism {
       return unauthorized(response, "Sign in with HTTP Basic credentials to use the API.");
     }
     return context.redirect(signInUrl(request));
+  }
+
+  /** The identity store's verdict, or null when no check could start in time (overload). */
+  private CredentialValidationResult validate(Credential credential) {
+    try {
+      if (!PASSWORD_CHECKS.tryAcquire(CHECK_WAIT_SECONDS, TimeUnit.SECONDS)) {
+        return null;
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    }
+    try {
+      return identityStores.validate(credential);
+    } finally {
+      PASSWORD_CHECKS.release();
+    }
+  }
+
+  private static AuthenticationStatus busy(HttpServletResponse response) {
+    try {
+      response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+      response.setHeader("Retry-After", "5");
+      response.setContentType(Problem.MEDIA_TYPE);
+      response.setCharacterEncoding("UTF-8");
+      response
+          .getWriter()
+          .write(
+              Problem.of(
+                      Status.SERVICE_UNAVAILABLE,
+                      "Too many sign-ins at once; try again in a few seconds.")
+                  .toJson());
+    } catch (IOException clientGone) {
+      // Nothing to tell a client that has gone away.
+    }
+    return AuthenticationStatus.SEND_FAILURE;
   }
 
   static boolean isApi(HttpServletRequest request) {

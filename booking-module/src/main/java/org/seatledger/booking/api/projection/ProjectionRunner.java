@@ -52,6 +52,8 @@ public final class ProjectionRunner {
   private final AtomicBoolean running = new AtomicBoolean();
   private volatile boolean again;
   private volatile long known = -1;
+  private boolean lastBatchFull;
+  private volatile boolean rowExists;
 
   /** Why the last batch could not be applied (set by apply, read by the step that called it). */
   private RuntimeException failure;
@@ -107,9 +109,12 @@ public final class ProjectionRunner {
       if (row.stopped()) {
         return;
       }
+      lastBatchFull = false;
       boolean moved = live(row);
       if (row.rebuildGeneration != null) {
         moved |= rebuild(row);
+      } else if (moved && !lastBatchFull) {
+        return; // caught up with what was there; a wake-up or the next tick brings the rest
       }
       if (!moved) {
         return;
@@ -129,6 +134,7 @@ public final class ProjectionRunner {
       return false;
     }
     long last = events.get(events.size() - 1).globalPosition();
+    lastBatchFull = events.size() == batchSize;
     int result =
         apply(
             events,
@@ -477,6 +483,7 @@ public final class ProjectionRunner {
       query.setString(1, name());
       try (ResultSet rows = query.executeQuery()) {
         if (!rows.next()) {
+          rowExists = false;
           throw new IllegalStateException("no checkpoint row for " + name());
         }
         return new Checkpoint(
@@ -496,12 +503,16 @@ public final class ProjectionRunner {
   }
 
   private void ensureRow() {
+    if (rowExists) {
+      return;
+    }
     try (Connection c = dataSource.getConnection();
         PreparedStatement exists =
             c.prepareStatement("SELECT 1 FROM " + table + " WHERE name = ?")) {
       exists.setString(1, name());
       try (ResultSet rows = exists.executeQuery()) {
         if (rows.next()) {
+          rowExists = true;
           return;
         }
       }

@@ -1,0 +1,8 @@
+package org.seatledger.bench.app;
+
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+
+/** The benchmark's probe: only ever deployed in the benchmark's server, never with the product. */
+@ApplicationPath("/")
+public class BenchApi extends Application {}

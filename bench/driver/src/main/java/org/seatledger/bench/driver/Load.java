@@ -1,0 +1,197 @@
+package org.seatledger.bench.driver;
+
+import java.net.http.HttpRequest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongFunction;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+/** The two ways of loading the server: N clients back to back, or requests at a constant rate. */
+final class Load {
+  private Load() {}
+
+  /** What one load step saw. */
+  static final class Step {
+    final Map<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
+    final Histogram latencyMicros;
+    final double seconds;
+    final double offeredPerSecond;
+    final long notSent;
+
+    Step(Histogram latencyMicros, double seconds, double offeredPerSecond, long notSent) {
+      this.latencyMicros = latencyMicros;
+      this.seconds = seconds;
+      this.offeredPerSecond = offeredPerSecond;
+      this.notSent = notSent;
+    }
+
+    long count(int status) {
+      LongAdder n = statuses.get(status);
+      return n == null ? 0 : n.sum();
+    }
+
+    long total() {
+      return statuses.values().stream().mapToLong(LongAdder::sum).sum();
+    }
+
+    /** Answers that are not 201 (created) or 409 (refused on purpose): errors. */
+    long errors() {
+      return total() - count(201) - count(409);
+    }
+
+    double completedPerSecond() {
+      return total() / seconds;
+    }
+
+    double createdPerSecond() {
+      return count(201) / seconds;
+    }
+
+    double percentileMillis(double p) {
+      return latencyMicros.getValueAtPercentile(p) / 1000.0;
+    }
+
+    Map<String, Long> statusCounts() {
+      Map<String, Long> counts = new TreeMap<>();
+      statuses.forEach((status, n) -> counts.put(String.valueOf(status), n.sum()));
+      return counts;
+    }
+  }
+
+  /**
+   * {@code clients} threads, each sending its next request as soon as the last one was answered,
+   * for {@code seconds}. Measures the throughput a fixed population of clients gets.
+   */
+  static Step closed(
+      Api api, int clients, double seconds, LongFunction<HttpRequest> requestOfClient)
+      throws Exception {
+    Recorder recorder = new Recorder(3);
+    ExecutorService pool = Executors.newFixedThreadPool(clients);
+    Step[] step = new Step[1];
+    Map<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
+    long start = System.nanoTime();
+    long end = start + (long) (seconds * 1e9);
+    List<Future<?>> running = new ArrayList<>();
+    for (int i = 0; i < clients; i++) {
+      long client = i;
+      running.add(
+          pool.submit(
+              () -> {
+                while (System.nanoTime() < end) {
+                  HttpRequest request = requestOfClient.apply(client);
+                  long sent = System.nanoTime();
+                  Api.Answer answer = api.send(request);
+                  recorder.recordValue(Math.max(1, (System.nanoTime() - sent) / 1000));
+                  statuses.computeIfAbsent(answer.status(), s -> new LongAdder()).increment();
+                }
+                return null;
+              }));
+    }
+    for (Future<?> f : running) {
+      f.get(10, TimeUnit.MINUTES);
+    }
+    pool.shutdown();
+    double took = (System.nanoTime() - start) / 1e9;
+    step[0] = new Step(recorder.getIntervalHistogram(), took, 0, 0);
+    step[0].statuses.putAll(statuses);
+    return step[0];
+  }
+
+  /** {@code clients} threads sending back to back until {@code requests} have been answered. */
+  static Step closedCount(
+      Api api, int clients, int requests, LongFunction<HttpRequest> requestOfClient)
+      throws Exception {
+    Recorder recorder = new Recorder(3);
+    ExecutorService pool = Executors.newFixedThreadPool(clients);
+    Map<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
+    AtomicLong left = new AtomicLong(requests);
+    long start = System.nanoTime();
+    List<Future<?>> running = new ArrayList<>();
+    for (int i = 0; i < clients; i++) {
+      long client = i;
+      running.add(
+          pool.submit(
+              () -> {
+                while (left.getAndDecrement() > 0) {
+                  HttpRequest request = requestOfClient.apply(client);
+                  long sent = System.nanoTime();
+                  Api.Answer answer = api.send(request);
+                  recorder.recordValue(Math.max(1, (System.nanoTime() - sent) / 1000));
+                  statuses.computeIfAbsent(answer.status(), s -> new LongAdder()).increment();
+                }
+                return null;
+              }));
+    }
+    for (Future<?> f : running) {
+      f.get(10, TimeUnit.MINUTES);
+    }
+    pool.shutdown();
+    Step step = new Step(recorder.getIntervalHistogram(), (System.nanoTime() - start) / 1e9, 0, 0);
+    step.statuses.putAll(statuses);
+    return step;
+  }
+
+  /**
+   * Requests at a constant rate, whatever the server does (an open system, as real users are): each
+   * latency is measured from the moment the request was due, not from when it could be sent, so a
+   * stalled server shows up in the percentiles instead of quietly slowing the load (coordinated
+   * omission). At most {@code maxOutstanding} requests are in flight; requests due beyond that are
+   * counted as not sent.
+   */
+  static Step constantRate(
+      Api api,
+      double perSecond,
+      double seconds,
+      int maxOutstanding,
+      LongFunction<HttpRequest> requestNumber)
+      throws Exception {
+    Recorder recorder = new Recorder(3);
+    Map<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
+    Semaphore outstanding = new Semaphore(maxOutstanding);
+    AtomicLong notSent = new AtomicLong();
+    long start = System.nanoTime();
+    long total = (long) (perSecond * seconds);
+    double intervalNanos = 1e9 / perSecond;
+    for (long i = 0; i < total; i++) {
+      long due = start + (long) (i * intervalNanos);
+      long wait;
+      while ((wait = due - System.nanoTime()) > 0) {
+        if (wait > 2_000_000) {
+          Thread.sleep(1);
+        } else if (wait > 50_000) {
+          Thread.onSpinWait();
+        }
+      }
+      if (!outstanding.tryAcquire()) {
+        notSent.incrementAndGet();
+        continue;
+      }
+      HttpRequest request = requestNumber.apply(i);
+      api.sendAsync(request)
+          .whenComplete(
+              (answer, failure) -> {
+                recorder.recordValue(Math.max(1, (System.nanoTime() - due) / 1000));
+                int status = answer == null ? -1 : answer.status();
+                statuses.computeIfAbsent(status, s -> new LongAdder()).increment();
+                outstanding.release();
+              });
+    }
+    // wait for the stragglers: their latency counts
+    outstanding.tryAcquire(maxOutstanding, 120, TimeUnit.SECONDS);
+    double took = (System.nanoTime() - start) / 1e9;
+    Step step = new Step(recorder.getIntervalHistogram(), took, perSecond, notSent.get());
+    step.statuses.putAll(statuses);
+    return step;
+  }
+}

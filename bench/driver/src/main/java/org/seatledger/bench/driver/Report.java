@@ -1,0 +1,234 @@
+package org.seatledger.bench.driver;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonGenerator;
+import java.io.StringWriter;
+import java.util.Map;
+
+/** latest.json and latest.md. */
+final class Report {
+  private Report() {}
+
+  static String json(JsonObject result) {
+    StringWriter out = new StringWriter();
+    try (var writer =
+        Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true)).createWriter(out)) {
+      writer.write(result);
+    }
+    return out.toString().trim() + "\n";
+  }
+
+  static String markdown(JsonObject r) {
+    StringBuilder md = new StringBuilder();
+    JsonObject m = r.getJsonObject("metrics");
+    JsonObject f = r.getJsonObject("figures");
+    md.append("# Seat Ledger benchmark (")
+        .append(r.getString("mode"))
+        .append(" run ")
+        .append(r.getString("run"))
+        .append(")\n\n");
+    md.append(r.getBoolean("correct") ? "**Checks: PASS**" : "**Checks: FAIL**").append("\n\n");
+    for (JsonValue failure : r.getJsonArray("failures")) {
+      md.append("- FAIL: ").append(((jakarta.json.JsonString) failure).getString()).append('\n');
+    }
+    md.append("- Machine: ").append(r.getString("machine")).append('\n');
+    md.append("- Durability: ").append(r.getString("durability")).append("\n\n");
+
+    md.append("| Figure | Measured | Target |\n|---|---|---|\n");
+    row(
+        md,
+        "Hot conference, event-sourced ÷ CRUD (bookings/s, 64 clients)",
+        m,
+        "hot_conference_vs_crud",
+        "≥ 3");
+    row(
+        md,
+        "Conflicts (retries + refusals) per command, event-sourced",
+        m,
+        "conflict_rate",
+        "< 0.01");
+    row(
+        md,
+        "Appends, distinct streams ÷ ceiling (a) one row per commit",
+        m,
+        "appends_vs_ceiling_a",
+        "≥ 1.0");
+    row(
+        md,
+        "Appends, distinct streams ÷ ceiling (b) batched rows",
+        m,
+        "appends_vs_ceiling_b",
+        "≥ 0.5");
+    row(
+        md,
+        "Aggregate load with snapshots, 100,000 ÷ 10 events",
+        m,
+        "snapshot_load_100k_vs_10",
+        "≤ 2");
+    row(
+        md,
+        "Rebuild ÷ raw sequential read (slowest read model)",
+        m,
+        "rebuild_vs_raw_read",
+        "≥ 0.5");
+    row(md, "Projection lag p99 (ms) at half the knee", m, "projection_lag_p99_ms", "≤ 100");
+    row(md, "HTTP bookings/s at the knee", m, "http_bookings_per_s", "");
+    row(md, "HTTP p99 (ms) at half the knee", m, "http_p99_ms", "");
+    md.append('\n');
+
+    JsonObject store = f.getJsonObject("store");
+    if (store != null) {
+      md.append("## Store vs JDBC ceilings (")
+          .append(store.getInt("threads"))
+          .append(" threads)\n\n| | rows or events/s |\n|---|---|\n");
+      md.append("| (a) raw insert, one row per commit | ")
+          .append(store.get("ceiling_a_rows_per_s"))
+          .append(" |\n");
+      md.append("| (b) raw insert, ")
+          .append(store.get("ceiling_b_batch"))
+          .append(" rows per commit | ")
+          .append(store.get("ceiling_b_rows_per_s"))
+          .append(" |\n");
+      md.append("| event store appends, one event each to a new stream | ")
+          .append(store.get("appends_events_per_s"))
+          .append(" |\n\n");
+    }
+    JsonObject hot = f.getJsonObject("hot_conference");
+    if (hot != null) {
+      md.append("## Bookings: event-sourced vs CRUD, 64 clients\n\n");
+      md.append(
+          "| conferences | ES bookings/s | CRUD bookings/s | ratio | ES p99 ms | CRUD p99 ms | ES conflict rate | CRUD conflict rate |\n|---|---|---|---|---|---|---|---|\n");
+      sweepRow(md, hot);
+      for (JsonValue v : f.getJsonArray("sweep")) {
+        sweepRow(md, v.asJsonObject());
+      }
+      md.append('\n');
+    }
+    JsonObject http = f.getJsonObject("http");
+    if (http != null) {
+      md.append("## HTTP bookings at constant rates (")
+          .append(http.getInt("conferences"))
+          .append(" conferences)\n\nKnee: ")
+          .append(http.get("knee_bookings_per_s"))
+          .append(" bookings/s (")
+          .append(http.getString("knee_rule"))
+          .append(
+              ").\n\n| offered/s | completed/s | p50 ms | p99 ms | errors | keeps up |\n|---|---|---|---|---|---|\n");
+      for (JsonValue v : http.getJsonArray("steps")) {
+        JsonObject s = v.asJsonObject();
+        md.append("| ")
+            .append(s.get("offered_per_s"))
+            .append(" | ")
+            .append(s.get("completed_per_s"))
+            .append(" | ")
+            .append(s.get("p50_ms"))
+            .append(" | ")
+            .append(s.get("p99_ms"))
+            .append(" | ")
+            .append(s.get("errors"))
+            .append(" | ")
+            .append(s.get("keeps_up"))
+            .append(" |\n");
+      }
+      md.append("\nAt half the knee (")
+          .append(http.get("steady_rate_per_s"))
+          .append("/s): p50 ")
+          .append(http.get("steady_p50_ms"))
+          .append(" ms, p99 ")
+          .append(http.get("steady_p99_ms"))
+          .append(" ms, p99.9 ")
+          .append(http.get("steady_p999_ms"))
+          .append(" ms.\n\n| read model | lag p50 ms | lag p99 ms | max ms |\n|---|---|---|---|\n");
+      http.getJsonObject("projection_lag")
+          .forEach(
+              (name, v) ->
+                  md.append("| ")
+                      .append(name)
+                      .append(" | ")
+                      .append(v.asJsonObject().get("p50_ms"))
+                      .append(" | ")
+                      .append(v.asJsonObject().get("p99_ms"))
+                      .append(" | ")
+                      .append(v.asJsonObject().get("max_ms"))
+                      .append(" |\n"));
+      md.append('\n');
+    }
+    if (f.containsKey("aggregate_load")) {
+      md.append(
+          "## Aggregate load (seat availability stream)\n\n| events | with snapshots µs | full replay µs | from cache µs |\n|---|---|---|---|\n");
+      for (JsonValue v : f.getJsonArray("aggregate_load")) {
+        JsonObject a = v.asJsonObject();
+        md.append("| ")
+            .append(a.get("events"))
+            .append(" | ")
+            .append(a.get("snapshotMicros"))
+            .append(" | ")
+            .append(a.get("replayMicros"))
+            .append(" | ")
+            .append(a.get("cacheMicros"))
+            .append(" |\n");
+      }
+      md.append('\n');
+    }
+    JsonObject rebuild = f.getJsonObject("rebuild");
+    if (rebuild != null) {
+      md.append("## Rebuilds (raw sequential read: ")
+          .append(rebuild.get("raw_read_rows_per_s"))
+          .append(
+              " rows/s)\n\n| read model | events | seconds | events/s | ÷ raw read | equals replay |\n|---|---|---|---|---|---|\n");
+      for (JsonValue v : rebuild.getJsonArray("projections")) {
+        JsonObject p = v.asJsonObject();
+        md.append("| ")
+            .append(p.getString("projection"))
+            .append(" | ")
+            .append(p.get("events"))
+            .append(" | ")
+            .append(p.get("seconds"))
+            .append(" | ")
+            .append(p.get("events_per_s"))
+            .append(" | ")
+            .append(p.get("vs_raw_read"))
+            .append(" | ")
+            .append(p.get("equals_replay"))
+            .append(" |\n");
+      }
+      md.append('\n');
+    }
+    if (f.containsKey("checks")) {
+      md.append("## Checks\n\n```\n").append(f.getJsonObject("checks")).append("\n```\n");
+    }
+    return md.toString();
+  }
+
+  private static void row(StringBuilder md, String label, JsonObject m, String key, String target) {
+    md.append("| ")
+        .append(label)
+        .append(" | ")
+        .append(m.containsKey(key) ? m.get(key).toString() : "—")
+        .append(" | ")
+        .append(target)
+        .append(" |\n");
+  }
+
+  private static void sweepRow(StringBuilder md, JsonObject s) {
+    md.append("| ")
+        .append(s.get("conferences"))
+        .append(" | ")
+        .append(s.get("es_bookings_per_s"))
+        .append(" | ")
+        .append(s.get("crud_bookings_per_s"))
+        .append(" | ")
+        .append(s.get("ratio"))
+        .append(" | ")
+        .append(s.get("es_p99_ms"))
+        .append(" | ")
+        .append(s.get("crud_p99_ms"))
+        .append(" | ")
+        .append(s.get("es_conflict_rate"))
+        .append(" | ")
+        .append(s.get("crud_conflict_rate"))
+        .append(" |\n");
+  }
+}
