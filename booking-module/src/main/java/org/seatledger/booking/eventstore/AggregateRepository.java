@@ -1,9 +1,11 @@
 package org.seatledger.booking.eventstore;
 
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.seatledger.booking.api.RecordedEvent;
@@ -28,7 +30,9 @@ public final class AggregateRepository<S> {
   private final EventStore store;
   private final Snapshots snapshots;
   private final int snapshotEvery;
+  private final long snapshotSpacingNanos;
   private final Map<String, Loaded<S>> cache;
+  private final Map<String, Long> lastSnapshotNanos = new ConcurrentHashMap<>();
 
   /** A state and the stream version it reflects (0: the stream does not exist). */
   public record Loaded<S>(S state, long version) {}
@@ -39,6 +43,23 @@ public final class AggregateRepository<S> {
       Snapshots snapshots,
       int snapshotEvery,
       int cacheSize) {
+    this(kind, store, snapshots, snapshotEvery, Duration.ZERO, cacheSize);
+  }
+
+  /**
+   * @param snapshotSpacing the least time between two snapshots of one stream: a hot stream (a
+   *     conference selling hundreds of seats a second, its state holding every open hold) would
+   *     otherwise write its whole state every {@code snapshotEvery} events, a cost that grows with
+   *     the state; spaced out, a cold load replays at most the events of one spacing more
+   */
+  public AggregateRepository(
+      EventSourced<S> kind,
+      EventStore store,
+      Snapshots snapshots,
+      int snapshotEvery,
+      Duration snapshotSpacing,
+      int cacheSize) {
+    this.snapshotSpacingNanos = snapshotSpacing.toNanos();
     if (snapshotEvery < 1) {
       throw new IllegalArgumentException("snapshotEvery must be at least 1");
     }
@@ -98,7 +119,7 @@ public final class AggregateRepository<S> {
    */
   public void appended(String streamId, long before, Loaded<S> after) {
     cache.put(streamId, after);
-    if (after.version() / snapshotEvery > before / snapshotEvery) {
+    if (after.version() / snapshotEvery > before / snapshotEvery && spacedOut(streamId)) {
       try {
         snapshots.save(
             new Snapshots.Snapshot(
@@ -107,6 +128,22 @@ public final class AggregateRepository<S> {
         LOG.log(Level.WARNING, "snapshot of " + streamId + " not written; loads replay instead", e);
       }
     }
+  }
+
+  private boolean spacedOut(String streamId) {
+    if (snapshotSpacingNanos <= 0) {
+      return true;
+    }
+    long now = System.nanoTime();
+    Long last = lastSnapshotNanos.get(streamId);
+    if (last != null && now - last < snapshotSpacingNanos) {
+      return false;
+    }
+    if (lastSnapshotNanos.size() > 100_000) {
+      lastSnapshotNanos.clear();
+    }
+    lastSnapshotNanos.put(streamId, now);
+    return true;
   }
 
   /** Forgets a cached state, e.g. after a concurrency conflict. */
