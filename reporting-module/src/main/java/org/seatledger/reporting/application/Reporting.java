@@ -95,8 +95,12 @@ public class Reporting implements ReportingQueries {
     }
   }
 
+  /**
+   * Each read model catches up on a task of its own, side by side: one slow read model (or one busy
+   * with a long batch) does not hold back the others' lag.
+   */
   void runAll() {
-    runners.values().forEach(ProjectionRunner::runOnce);
+    runners.values().forEach(runner -> scheduler.execute(runner::runOnce));
   }
 
   @Override
