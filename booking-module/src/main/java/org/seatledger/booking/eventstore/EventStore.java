@@ -142,7 +142,7 @@ public class EventStore implements EventLog {
               }
             }
           });
-      return answer(writer.write(List.of(batch)).get(0));
+      return writer.write(List.of(batch)).get(0).resultsOrThrow();
     }
     try {
       List<AppendResult> results =
@@ -166,14 +166,6 @@ public class EventStore implements EventLog {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while waiting for the append to commit", e);
     }
-  }
-
-  @SuppressWarnings("unchecked")
-  private static List<AppendResult> answer(Object outcome) {
-    if (outcome instanceof RuntimeException refused) {
-      throw refused;
-    }
-    return (List<AppendResult>) outcome;
   }
 
   /** Outcomes of commands carried out before, by command id (a read without the lock). */
@@ -396,9 +388,5 @@ public class EventStore implements EventLog {
       }
     }
     return false;
-  }
-
-  private record Head(long version, String hash, String type) {
-    static final Head NONE = new Head(0, HashChain.GENESIS, null);
   }
 }

@@ -123,14 +123,13 @@ public class GroupCommit {
     }
   }
 
-  @SuppressWarnings("unchecked")
-  private static void complete(List<Pending> group, List<Object> outcomes) {
+  private static void complete(List<Pending> group, List<LogWriter.Outcome> outcomes) {
     for (int i = 0; i < group.size(); i++) {
-      Object outcome = outcomes.get(i);
-      if (outcome instanceof RuntimeException refused) {
-        group.get(i).result().completeExceptionally(refused);
+      LogWriter.Outcome outcome = outcomes.get(i);
+      if (outcome.refusal() != null) {
+        group.get(i).result().completeExceptionally(outcome.refusal());
       } else {
-        group.get(i).result().complete((List<AppendResult>) outcome);
+        group.get(i).result().complete(outcome.results());
       }
     }
   }

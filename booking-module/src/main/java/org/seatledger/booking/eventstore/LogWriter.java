@@ -35,12 +35,31 @@ public class LogWriter {
 
   @Inject Event<AppendCommitted.Appended> appended;
 
+  /** What became of one batch: its results, or why it was refused (nothing of it was written). */
+  public record Outcome(List<AppendResult> results, RuntimeException refusal) {
+    static Outcome written(List<AppendResult> results) {
+      return new Outcome(results, null);
+    }
+
+    static Outcome refused(RuntimeException refusal) {
+      return new Outcome(null, refusal);
+    }
+
+    /** The results, or the refusal thrown. */
+    public List<AppendResult> resultsOrThrow() {
+      if (refusal != null) {
+        throw refusal;
+      }
+      return results;
+    }
+  }
+
   /**
-   * Writes the batches in order and returns, per batch, its {@code List<AppendResult>} or the
-   * {@link RuntimeException} that refused it. Joins the caller's transaction if there is one.
+   * Writes the batches in order and returns each batch's outcome. Joins the caller's transaction if
+   * there is one.
    */
   @Transactional
-  public List<Object> write(List<Prepared.Batch> batches) {
+  public List<Outcome> write(List<Prepared.Batch> batches) {
     EventSequence sequence =
         em.find(EventSequence.class, EventSequence.ID, LockModeType.PESSIMISTIC_WRITE);
     List<String> commandIds = new ArrayList<>();
@@ -57,10 +76,10 @@ public class LogWriter {
     Map<String, AppendResult> writtenNow = new HashMap<>();
     long recordedAt = Clock.micros();
     long position = sequence.nextPosition();
-    List<Object> outcomes = new ArrayList<>();
+    List<Outcome> outcomes = new ArrayList<>();
     List<Object> rows = new ArrayList<>();
     for (Prepared.Batch batch : batches) {
-      Object refused = repeatedOrRefused(batch, earlier, writtenNow);
+      Outcome refused = repeatedOrRefused(batch, earlier, writtenNow);
       if (refused == null) {
         refused = keyTaken(batch, keysTaken);
       }
@@ -77,7 +96,7 @@ public class LogWriter {
           next = rowsOf(command, heads, staged, next, recordedAt, rows, results);
         }
       } catch (ConcurrencyConflict | IllegalArgumentException refusal) {
-        outcomes.add(refusal);
+        outcomes.add(Outcome.refused(refusal));
         continue;
       }
       for (AppendKeys.NewKey key : batch.newKeys()) {
@@ -94,7 +113,7 @@ public class LogWriter {
         writtenNow.put(batch.commands().get(i).append().metadata().commandId(), results.get(i));
       }
       position = next;
-      outcomes.add(results);
+      outcomes.add(Outcome.written(results));
     }
     if (position > sequence.nextPosition()) {
       sequence.advanceTo(position);
@@ -109,7 +128,7 @@ public class LogWriter {
    * conflict for a batch of several with such a command (they were decided on state that included
    * it: the writer decides again), else null.
    */
-  private static Object repeatedOrRefused(
+  private static Outcome repeatedOrRefused(
       Prepared.Batch batch,
       Map<String, ProcessedCommand> earlier,
       Map<String, AppendResult> writtenNow) {
@@ -126,21 +145,24 @@ public class LogWriter {
     if (batch.commands().size() == 1) {
       ProcessedCommand first = earlier.get(seen.get(0));
       if (first != null) {
-        return List.of(
-            new AppendResult(
-                orZero(first.firstPosition),
-                orZero(first.lastPosition),
-                List.of(),
-                true,
-                first.outcome));
+        return Outcome.written(
+            List.of(
+                new AppendResult(
+                    orZero(first.firstPosition),
+                    orZero(first.lastPosition),
+                    List.of(),
+                    true,
+                    first.outcome)));
       }
       AppendResult now = writtenNow.get(seen.get(0));
-      return List.of(
-          new AppendResult(
-              now.firstPosition(), now.lastPosition(), List.of(), true, now.outcome()));
+      return Outcome.written(
+          List.of(
+              new AppendResult(
+                  now.firstPosition(), now.lastPosition(), List.of(), true, now.outcome())));
     }
-    return new ConcurrencyConflict(
-        null, "commands " + seen + " of this batch were carried out meanwhile");
+    return Outcome.refused(
+        new ConcurrencyConflict(
+            null, "commands " + seen + " of this batch were carried out meanwhile"));
   }
 
   /** Subjects of the batches' new keys that have a key already. */
@@ -163,11 +185,12 @@ public class LogWriter {
    * batch's personal data was encrypted with a key that now cannot be stored, so it is prepared
    * again (with the stored key).
    */
-  private static Object keyTaken(Prepared.Batch batch, Set<String> taken) {
+  private static Outcome keyTaken(Prepared.Batch batch, Set<String> taken) {
     for (AppendKeys.NewKey key : batch.newKeys()) {
       if (taken.contains(key.subjectId())) {
-        return new ConcurrencyConflict(
-            null, "a data key for subject " + key.subjectId() + " was stored meanwhile");
+        return Outcome.refused(
+            new ConcurrencyConflict(
+                null, "a data key for subject " + key.subjectId() + " was stored meanwhile"));
       }
     }
     return null;
@@ -328,9 +351,5 @@ public class LogWriter {
 
   private static long orZero(Long value) {
     return value == null ? 0 : value;
-  }
-
-  private record Head(long version, String hash, String type) {
-    static final Head NONE = new Head(0, HashChain.GENESIS, null);
   }
 }

@@ -118,19 +118,14 @@ final class Report {
               ").\n\n| offered/s | completed/s | p50 ms | p99 ms | errors | keeps up |\n|---|---|---|---|---|---|\n");
       for (JsonValue v : http.getJsonArray("steps")) {
         JsonObject s = v.asJsonObject();
-        md.append("| ")
-            .append(s.get("offered_per_s"))
-            .append(" | ")
-            .append(s.get("completed_per_s"))
-            .append(" | ")
-            .append(s.get("p50_ms"))
-            .append(" | ")
-            .append(s.get("p99_ms"))
-            .append(" | ")
-            .append(s.get("errors"))
-            .append(" | ")
-            .append(s.get("keeps_up"))
-            .append(" |\n");
+        cells(
+            md,
+            s.get("offered_per_s"),
+            s.get("completed_per_s"),
+            s.get("p50_ms"),
+            s.get("p99_ms"),
+            s.get("errors"),
+            s.get("keeps_up"));
       }
       md.append("\nAt half the knee (")
           .append(http.get("steady_rate_per_s"))
@@ -144,15 +139,12 @@ final class Report {
       http.getJsonObject("projection_lag")
           .forEach(
               (name, v) ->
-                  md.append("| ")
-                      .append(name)
-                      .append(" | ")
-                      .append(v.asJsonObject().get("p50_ms"))
-                      .append(" | ")
-                      .append(v.asJsonObject().get("p99_ms"))
-                      .append(" | ")
-                      .append(v.asJsonObject().get("max_ms"))
-                      .append(" |\n"));
+                  cells(
+                      md,
+                      name,
+                      v.asJsonObject().get("p50_ms"),
+                      v.asJsonObject().get("p99_ms"),
+                      v.asJsonObject().get("max_ms")));
       md.append('\n');
     }
     if (f.containsKey("aggregate_load")) {
@@ -160,15 +152,12 @@ final class Report {
           "## Aggregate load (seat availability stream)\n\n| events | with snapshots µs | full replay µs | from cache µs |\n|---|---|---|---|\n");
       for (JsonValue v : f.getJsonArray("aggregate_load")) {
         JsonObject a = v.asJsonObject();
-        md.append("| ")
-            .append(a.get("events"))
-            .append(" | ")
-            .append(a.get("snapshotMicros"))
-            .append(" | ")
-            .append(a.get("replayMicros"))
-            .append(" | ")
-            .append(a.get("cacheMicros"))
-            .append(" |\n");
+        cells(
+            md,
+            a.get("events"),
+            a.get("snapshotMicros"),
+            a.get("replayMicros"),
+            a.get("cacheMicros"));
       }
       md.append('\n');
     }
@@ -180,19 +169,14 @@ final class Report {
               " rows/s)\n\n| read model | events | seconds | events/s | ÷ raw read | equals replay |\n|---|---|---|---|---|---|\n");
       for (JsonValue v : rebuild.getJsonArray("projections")) {
         JsonObject p = v.asJsonObject();
-        md.append("| ")
-            .append(p.getString("projection"))
-            .append(" | ")
-            .append(p.get("events"))
-            .append(" | ")
-            .append(p.get("seconds"))
-            .append(" | ")
-            .append(p.get("events_per_s"))
-            .append(" | ")
-            .append(p.get("vs_raw_read"))
-            .append(" | ")
-            .append(p.get("equals_replay"))
-            .append(" |\n");
+        cells(
+            md,
+            p.getString("projection"),
+            p.get("events"),
+            p.get("seconds"),
+            p.get("events_per_s"),
+            p.get("vs_raw_read"),
+            p.get("equals_replay"));
       }
       md.append('\n');
     }
@@ -202,33 +186,29 @@ final class Report {
     return md.toString();
   }
 
+  /** One Markdown table row. */
+  private static void cells(StringBuilder md, Object... values) {
+    md.append('|');
+    for (Object value : values) {
+      md.append(' ').append(value).append(" |");
+    }
+    md.append('\n');
+  }
+
   private static void row(StringBuilder md, String label, JsonObject m, String key, String target) {
-    md.append("| ")
-        .append(label)
-        .append(" | ")
-        .append(m.containsKey(key) ? m.get(key).toString() : "—")
-        .append(" | ")
-        .append(target)
-        .append(" |\n");
+    cells(md, label, m.containsKey(key) ? m.get(key).toString() : "—", target);
   }
 
   private static void sweepRow(StringBuilder md, JsonObject s) {
-    md.append("| ")
-        .append(s.get("conferences"))
-        .append(" | ")
-        .append(s.get("es_bookings_per_s"))
-        .append(" | ")
-        .append(s.get("crud_bookings_per_s"))
-        .append(" | ")
-        .append(s.get("ratio"))
-        .append(" | ")
-        .append(s.get("es_p99_ms"))
-        .append(" | ")
-        .append(s.get("crud_p99_ms"))
-        .append(" | ")
-        .append(s.get("es_conflict_rate"))
-        .append(" | ")
-        .append(s.get("crud_conflict_rate"))
-        .append(" |\n");
+    cells(
+        md,
+        s.get("conferences"),
+        s.get("es_bookings_per_s"),
+        s.get("crud_bookings_per_s"),
+        s.get("ratio"),
+        s.get("es_p99_ms"),
+        s.get("crud_p99_ms"),
+        s.get("es_conflict_rate"),
+        s.get("crud_conflict_rate"));
   }
 }
