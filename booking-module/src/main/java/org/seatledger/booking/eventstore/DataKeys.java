@@ -1,5 +1,6 @@
 package org.seatledger.booking.eventstore;
 
+import java.util.Collection;
 import java.util.Optional;
 import javax.crypto.SecretKey;
 
@@ -11,6 +12,12 @@ public interface DataKeys {
 
   /** The subject's key, or empty when the subject was erased (or never had personal data). */
   Optional<SecretKey> find(String subjectId);
+
+  /**
+   * Makes the keys of {@code subjectIds} ready for {@link #find} in one look-up, before a page of
+   * events naming many people is read. Optional: by default each key is found when first needed.
+   */
+  default void prefetch(Collection<String> subjectIds) {}
 
   /** Deletes the subject's key: everything encrypted with it becomes unreadable for good. */
   boolean erase(String subjectId);

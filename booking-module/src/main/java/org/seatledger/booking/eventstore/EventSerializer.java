@@ -17,6 +17,7 @@ import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.function.BiFunction;
 import org.seatledger.booking.api.DataSubject;
@@ -90,7 +91,8 @@ public final class EventSerializer {
 
   public Decoded deserialize(String type, int schemaVersion, String payload) {
     EventTypes.Descriptor descriptor = types.named(type);
-    JsonObject current = types.upcast(type, schemaVersion, parse(payload));
+    JsonObject stored = parse(payload);
+    JsonObject current = types.upcast(type, schemaVersion, stored);
     JsonObject readable =
         (JsonObject)
             walk(
@@ -99,11 +101,42 @@ public final class EventSerializer {
                 null,
                 (subject, value) -> cipher.decrypt(subject, value).orElse(PersonalData.ERASED));
     try {
-      return new Decoded(JSONB.fromJson(readable.toString(), descriptor.type()), readable);
+      // unchanged by upcasting and decryption (most events): bind the stored text itself
+      String json = readable == stored ? payload : readable.toString();
+      return new Decoded(JSONB.fromJson(json, descriptor.type()), readable);
     } catch (JsonbException e) {
       throw new EventDecodingException(
           type + " v" + schemaVersion + " does not fit " + descriptor.type().getSimpleName(), e);
     }
+  }
+
+  /**
+   * Looks up, in one go, the keys of every person named in a page of stored events about to be
+   * deserialised (a page of bookings names a new person in nearly every event). A payload that
+   * cannot be read is left for {@link #deserialize} to report.
+   */
+  void prefetchKeys(List<Serialized> page) {
+    Set<String> subjects = new HashSet<>();
+    for (Serialized stored : page) {
+      try {
+        EventTypes.Descriptor descriptor = types.named(stored.type());
+        if (mayHoldPersonalData(descriptor.type())) {
+          walk(
+              types.upcast(stored.type(), stored.schemaVersion(), parse(stored.payload())),
+              descriptor.type(),
+              null,
+              (subject, value) -> {
+                if (PersonalDataCipher.isEncrypted(value)) {
+                  subjects.add(subject);
+                }
+                return value;
+              });
+        }
+      } catch (RuntimeException unreadable) {
+        // reported with its position when it is deserialised
+      }
+    }
+    cipher.prefetch(subjects);
   }
 
   /**
@@ -136,34 +169,55 @@ public final class EventSerializer {
       Class<?> record,
       String outerSubject,
       BiFunction<String, String, String> transform) {
+    Component[] components = COMPONENTS.get(record);
     String subject = outerSubject;
-    for (RecordComponent component : record.getRecordComponents()) {
-      if (component.isAnnotationPresent(DataSubject.class)
-          && object.get(component.getName()) instanceof JsonString id) {
+    for (Component component : components) {
+      if (component.subject() && object.get(component.name()) instanceof JsonString id) {
         subject = id.getString();
       }
     }
     JsonObjectBuilder copy = JSON.createObjectBuilder(object);
-    for (RecordComponent component : record.getRecordComponents()) {
-      JsonValue value = object.get(component.getName());
+    for (Component component : components) {
+      JsonValue value = object.get(component.name());
       if (value == null) {
         continue;
       }
-      if (component.isAnnotationPresent(PersonalData.class) && value instanceof JsonString text) {
+      if (component.personal() && value instanceof JsonString text) {
         if (subject == null) {
           throw new IllegalStateException(
               record.getSimpleName()
                   + "."
-                  + component.getName()
+                  + component.name()
                   + " is personal data without a @DataSubject");
         }
-        copy.add(component.getName(), transform.apply(subject, text.getString()));
+        copy.add(component.name(), transform.apply(subject, text.getString()));
       } else {
-        copy.add(component.getName(), walk(value, component.getGenericType(), subject, transform));
+        copy.add(component.name(), walk(value, component.type(), subject, transform));
       }
     }
     return copy.build();
   }
+
+  /** What the walk needs of a record component, read by reflection once per record type. */
+  private record Component(String name, Type type, boolean subject, boolean personal) {}
+
+  private static final ClassValue<Component[]> COMPONENTS =
+      new ClassValue<>() {
+        @Override
+        protected Component[] computeValue(Class<?> record) {
+          RecordComponent[] components = record.getRecordComponents();
+          Component[] read = new Component[components.length];
+          for (int i = 0; i < components.length; i++) {
+            read[i] =
+                new Component(
+                    components[i].getName(),
+                    components[i].getGenericType(),
+                    components[i].isAnnotationPresent(DataSubject.class),
+                    components[i].isAnnotationPresent(PersonalData.class));
+          }
+          return read;
+        }
+      };
 
   /** Per record type: whether it or anything inside it has a {@link PersonalData} component. */
   private static final ClassValue<Boolean> PERSONAL =

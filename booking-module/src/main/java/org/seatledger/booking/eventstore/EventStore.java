@@ -10,6 +10,10 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,6 +26,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javax.sql.DataSource;
 import org.seatledger.booking.api.EventDecodingException;
 import org.seatledger.booking.api.EventLog;
 import org.seatledger.booking.api.RecordedEvent;
@@ -65,6 +70,9 @@ public class EventStore implements EventLog {
 
   @PersistenceContext(unitName = "booking")
   EntityManager em;
+
+  @Resource(lookup = "jdbc/seatledger")
+  DataSource dataSource;
 
   @Inject EventTypes types;
   @Inject StoredDataKeys keys;
@@ -188,22 +196,14 @@ public class EventStore implements EventLog {
   @Transactional
   @Override
   public List<RecordedEvent> readAll(long afterPosition, int limit) {
-    return em
-        .createQuery(
-            "SELECT e FROM StoredEvent e WHERE e.globalPosition > :after ORDER BY e.globalPosition",
-            StoredEvent.class)
-        .setParameter("after", afterPosition)
-        .setMaxResults(limit)
-        .getResultList()
-        .stream()
-        .map(this::decode)
-        .toList();
+    return decodePage(
+        rows(" WHERE global_position > ? ORDER BY global_position LIMIT ?", afterPosition, limit));
   }
 
   @Transactional
   @Override
   public List<RecordedEvent> readStream(String streamId, long fromVersion, int limit) {
-    return streamRows(streamId, fromVersion, limit).stream().map(this::decode).toList();
+    return decodePage(streamRows(streamId, fromVersion, limit));
   }
 
   @Transactional
@@ -332,14 +332,66 @@ public class EventStore implements EventLog {
   }
 
   private List<StoredEvent> streamRows(String streamId, long fromVersion, int limit) {
-    return em.createQuery(
-            "SELECT e FROM StoredEvent e WHERE e.streamId = :id AND e.streamVersion >= :from"
-                + " ORDER BY e.streamVersion",
-            StoredEvent.class)
-        .setParameter("id", streamId)
-        .setParameter("from", fromVersion)
-        .setMaxResults(limit)
-        .getResultList();
+    return rows(
+        " WHERE stream_id = ? AND stream_version >= ? ORDER BY stream_version LIMIT ?",
+        streamId,
+        fromVersion,
+        limit);
+  }
+
+  private static final String COLUMNS =
+      "SELECT global_position, event_id, stream_id, stream_type, stream_version, event_type,"
+          + " schema_version, payload, recorded_at, recorded_by, command_id, correlation_id,"
+          + " causation_id, reason, previous_hash, hash FROM events";
+
+  /**
+   * Rows of the log read with plain JDBC: they are never changed, so they need none of the
+   * bookkeeping an entity manager gives what it reads.
+   */
+  private List<StoredEvent> rows(String where, Object... parameters) {
+    List<StoredEvent> rows = new ArrayList<>();
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement query = c.prepareStatement(COLUMNS + where)) {
+      for (int i = 0; i < parameters.length; i++) {
+        query.setObject(i + 1, parameters[i]);
+      }
+      try (ResultSet found = query.executeQuery()) {
+        while (found.next()) {
+          StoredEvent row = new StoredEvent();
+          row.globalPosition = found.getLong(1);
+          row.eventId = found.getString(2);
+          row.streamId = found.getString(3);
+          row.streamType = found.getString(4);
+          row.streamVersion = found.getLong(5);
+          row.eventType = found.getString(6);
+          row.schemaVersion = found.getInt(7);
+          row.payload = found.getString(8);
+          row.recordedAtMicros = found.getLong(9);
+          row.recordedBy = found.getString(10);
+          row.commandId = found.getString(11);
+          row.correlationId = found.getString(12);
+          row.causationId = found.getString(13);
+          row.reason = found.getString(14);
+          row.previousHash = found.getString(15);
+          row.hash = found.getString(16);
+          rows.add(row);
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("the event log cannot be read: " + e.getMessage(), e);
+    }
+    return rows;
+  }
+
+  /** Decodes rows read together, the keys of the people they name looked up at once. */
+  private List<RecordedEvent> decodePage(List<StoredEvent> rows) {
+    serializer.prefetchKeys(
+        rows.stream()
+            .map(
+                row ->
+                    new EventSerializer.Serialized(row.eventType, row.schemaVersion, row.payload))
+            .toList());
+    return rows.stream().map(this::decode).toList();
   }
 
   private RecordedEvent decode(StoredEvent row) {
@@ -381,6 +433,14 @@ public class EventStore implements EventLog {
   static boolean isConstraintViolation(Throwable e) {
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
       if (cause instanceof SQLIntegrityConstraintViolationException) {
+        return true;
+      }
+      // a batch reports the failing statement's error as its SQL state or as the next exception
+      if (cause instanceof SQLException sql
+          && (sql.getSQLState() != null && sql.getSQLState().startsWith("23")
+              || sql.getNextException() != null
+                  && sql.getNextException() != sql
+                  && isConstraintViolation(sql.getNextException()))) {
         return true;
       }
       if (cause.getCause() == cause) {

@@ -1,15 +1,17 @@
 package org.seatledger.booking.eventstore;
 
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.PersistenceException;
-import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -17,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 /**
  * Writes prepared appends under the lock of {@code event_sequence}: head lookup, version guards,
@@ -30,8 +33,13 @@ import java.util.UUID;
 @ApplicationScoped
 public class LogWriter {
 
-  @PersistenceContext(unitName = "booking")
-  EntityManager em;
+  /**
+   * Plain JDBC on the transaction's connection (the pool hands every user in one transaction the
+   * same one): rows written once and never changed need no unit of work, and the driver sends each
+   * table's rows as one multi-row insert.
+   */
+  @Resource(lookup = "jdbc/seatledger")
+  DataSource dataSource;
 
   @Inject Event<AppendCommitted.Appended> appended;
 
@@ -60,8 +68,28 @@ public class LogWriter {
    */
   @Transactional
   public List<Outcome> write(List<Prepared.Batch> batches) {
-    EventSequence sequence =
-        em.find(EventSequence.class, EventSequence.ID, LockModeType.PESSIMISTIC_WRITE);
+    try (Connection c = dataSource.getConnection()) {
+      return write(batches, c);
+    } catch (SQLException e) {
+      if (EventStore.isConstraintViolation(e)) {
+        List<String> streams = new ArrayList<>();
+        batches.forEach(
+            batch ->
+                batch.commands().stream()
+                    .flatMap(command -> command.append().appends().stream())
+                    .map(StreamAppend::streamId)
+                    .filter(id -> !streams.contains(id))
+                    .forEach(streams::add));
+        throw new ConcurrencyConflict(
+            streams.isEmpty() ? null : streams.get(0),
+            "another writer appended to " + streams + " at the same time");
+      }
+      throw new IllegalStateException("the event log could not be written: " + e.getMessage(), e);
+    }
+  }
+
+  private List<Outcome> write(List<Prepared.Batch> batches, Connection c) throws SQLException {
+    long nextPosition = lockSequence(c);
     List<String> commandIds = new ArrayList<>();
     List<StreamAppend> all = new ArrayList<>();
     for (Prepared.Batch batch : batches) {
@@ -70,14 +98,16 @@ public class LogWriter {
         all.addAll(command.append().appends());
       }
     }
-    Map<String, ProcessedCommand> earlier = processedRows(commandIds);
-    Set<String> keysTaken = existingKeys(batches);
-    Map<String, Head> heads = heads(all);
+    Map<String, ProcessedCommand> earlier = processedRows(c, commandIds);
+    Set<String> keysTaken = existingKeys(c, batches);
+    Map<String, Head> heads = heads(c, all);
     Map<String, AppendResult> writtenNow = new HashMap<>();
     long recordedAt = Clock.micros();
-    long position = sequence.nextPosition();
+    long position = nextPosition;
     List<Outcome> outcomes = new ArrayList<>();
-    List<Object> rows = new ArrayList<>();
+    List<StoredEvent> events = new ArrayList<>();
+    List<ProcessedCommand> processed = new ArrayList<>();
+    List<AppendKeys.NewKey> keys = new ArrayList<>();
     for (Prepared.Batch batch : batches) {
       Outcome refused = repeatedOrRefused(batch, earlier, writtenNow);
       if (refused == null) {
@@ -89,25 +119,25 @@ public class LogWriter {
       }
       Map<String, Head> staged = new HashMap<>();
       List<AppendResult> results = new ArrayList<>();
+      List<StoredEvent> batchEvents = new ArrayList<>();
+      List<ProcessedCommand> batchProcessed = new ArrayList<>();
       long next = position;
-      rows.clear();
       try {
         for (Prepared.Command command : batch.commands()) {
-          next = rowsOf(command, heads, staged, next, recordedAt, rows, results);
+          next =
+              rowsOf(
+                  command, heads, staged, next, recordedAt, batchEvents, batchProcessed, results);
         }
       } catch (ConcurrencyConflict | IllegalArgumentException refusal) {
         outcomes.add(Outcome.refused(refusal));
         continue;
       }
       for (AppendKeys.NewKey key : batch.newKeys()) {
-        SubjectKey row = new SubjectKey();
-        row.subjectId = key.subjectId();
-        row.wrappedKey = key.wrappedKey();
-        row.createdAtMicros = key.createdAtMicros();
-        em.persist(row);
+        keys.add(key);
         keysTaken.add(key.subjectId());
       }
-      rows.forEach(em::persist);
+      events.addAll(batchEvents);
+      processed.addAll(batchProcessed);
       heads.putAll(staged);
       for (int i = 0; i < results.size(); i++) {
         writtenNow.put(batch.commands().get(i).append().metadata().commandId(), results.get(i));
@@ -115,9 +145,11 @@ public class LogWriter {
       position = next;
       outcomes.add(Outcome.written(results));
     }
-    if (position > sequence.nextPosition()) {
-      sequence.advanceTo(position);
-      flushOrConflict(all);
+    if (position > nextPosition) {
+      insertKeys(c, keys);
+      insertEvents(c, events);
+      insertProcessed(c, processed);
+      advanceSequence(c, position);
       appended.fire(new AppendCommitted.Appended(position - 1));
     }
     return outcomes;
@@ -166,16 +198,23 @@ public class LogWriter {
   }
 
   /** Subjects of the batches' new keys that have a key already. */
-  private Set<String> existingKeys(List<Prepared.Batch> batches) {
+  private static Set<String> existingKeys(Connection c, List<Prepared.Batch> batches)
+      throws SQLException {
     List<String> subjects = new ArrayList<>();
     batches.forEach(batch -> batch.newKeys().forEach(key -> subjects.add(key.subjectId())));
     Set<String> taken = new HashSet<>();
-    if (!subjects.isEmpty()) {
-      taken.addAll(
-          em.createQuery(
-                  "SELECT k.subjectId FROM SubjectKey k WHERE k.subjectId IN :ids", String.class)
-              .setParameter("ids", subjects)
-              .getResultList());
+    if (subjects.isEmpty()) {
+      return taken;
+    }
+    try (PreparedStatement query =
+        c.prepareStatement(
+            "SELECT subject_id FROM subject_keys WHERE subject_id IN (" + marks(subjects) + ")")) {
+      bind(query, subjects);
+      try (ResultSet rows = query.executeQuery()) {
+        while (rows.next()) {
+          taken.add(rows.getString(1));
+        }
+      }
     }
     return taken;
   }
@@ -202,7 +241,8 @@ public class LogWriter {
       Map<String, Head> staged,
       long position,
       long recordedAt,
-      List<Object> rows,
+      List<StoredEvent> events,
+      List<ProcessedCommand> processed,
       List<AppendResult> results) {
     CommandMetadata metadata = command.append().metadata();
     long first = position;
@@ -235,7 +275,7 @@ public class LogWriter {
         row.previousHash = previous;
         row.hash = HashChain.hash(previous, row.link());
         previous = row.hash;
-        rows.add(row);
+        events.add(row);
       }
       staged.put(append.streamId(), new Head(version, previous, append.streamType()));
       versions.add(new AppendResult.StreamVersion(append.streamId(), version));
@@ -246,7 +286,7 @@ public class LogWriter {
     done.firstPosition = first;
     done.lastPosition = position - 1;
     done.recordedAtMicros = recordedAt;
-    rows.add(done);
+    processed.add(done);
     results.add(new AppendResult(first, position - 1, versions, false, command.append().outcome()));
     return position;
   }
@@ -255,30 +295,48 @@ public class LogWriter {
   @Transactional
   public Map<String, AppendResult> processed(List<String> commandIds) {
     Map<String, AppendResult> outcomes = new HashMap<>();
-    processedRows(commandIds)
-        .forEach(
-            (id, row) ->
-                outcomes.put(
-                    id,
-                    new AppendResult(
-                        orZero(row.firstPosition),
-                        orZero(row.lastPosition),
-                        List.of(),
-                        true,
-                        row.outcome)));
+    try (Connection c = dataSource.getConnection()) {
+      processedRows(c, commandIds)
+          .forEach(
+              (id, row) ->
+                  outcomes.put(
+                      id,
+                      new AppendResult(
+                          orZero(row.firstPosition),
+                          orZero(row.lastPosition),
+                          List.of(),
+                          true,
+                          row.outcome)));
+    } catch (SQLException e) {
+      throw new IllegalStateException("processed commands cannot be read: " + e.getMessage(), e);
+    }
     return outcomes;
   }
 
-  private Map<String, ProcessedCommand> processedRows(List<String> commandIds) {
+  private static Map<String, ProcessedCommand> processedRows(Connection c, List<String> commandIds)
+      throws SQLException {
     if (commandIds.isEmpty()) {
       return Map.of();
     }
     Map<String, ProcessedCommand> rows = new HashMap<>();
-    em.createQuery(
-            "SELECT p FROM ProcessedCommand p WHERE p.commandId IN :ids", ProcessedCommand.class)
-        .setParameter("ids", commandIds)
-        .getResultList()
-        .forEach(row -> rows.put(row.commandId, row));
+    try (PreparedStatement query =
+        c.prepareStatement(
+            "SELECT command_id, outcome, first_position, last_position FROM processed_commands"
+                + " WHERE command_id IN ("
+                + marks(commandIds)
+                + ")")) {
+      bind(query, commandIds);
+      try (ResultSet found = query.executeQuery()) {
+        while (found.next()) {
+          ProcessedCommand row = new ProcessedCommand();
+          row.commandId = found.getString(1);
+          row.outcome = found.getString(2);
+          row.firstPosition = found.getObject(3, Long.class);
+          row.lastPosition = found.getObject(4, Long.class);
+          rows.put(row.commandId, row);
+        }
+      }
+    }
     return rows;
   }
 
@@ -305,47 +363,128 @@ public class LogWriter {
   }
 
   /** The newest version, hash and type of each stream named in the appends. */
-  private Map<String, Head> heads(List<StreamAppend> appends) {
+  private static Map<String, Head> heads(Connection c, List<StreamAppend> appends)
+      throws SQLException {
     Set<String> ids = new LinkedHashSet<>();
     appends.forEach(append -> ids.add(append.streamId()));
-    StringBuilder in = new StringBuilder();
-    for (int i = 1; i <= ids.size(); i++) {
-      in.append(i == 1 ? "?" : ", ?").append(i);
-    }
-    Query query =
-        em.createNativeQuery(
+    Map<String, Head> heads = new HashMap<>();
+    try (PreparedStatement query =
+        c.prepareStatement(
             "SELECT e.stream_id, e.stream_version, e.hash, e.stream_type FROM events e"
                 + " JOIN (SELECT stream_id, MAX(stream_version) AS head FROM events"
                 + " WHERE stream_id IN ("
-                + in
+                + marks(ids)
                 + ") GROUP BY stream_id) h"
-                + " ON e.stream_id = h.stream_id AND e.stream_version = h.head");
-    int index = 1;
-    for (String id : ids) {
-      query.setParameter(index++, id);
-    }
-    Map<String, Head> heads = new HashMap<>();
-    for (Object result : query.getResultList()) {
-      Object[] row = (Object[]) result;
-      heads.put(
-          (String) row[0],
-          new Head(((Number) row[1]).longValue(), (String) row[2], (String) row[3]));
+                + " ON e.stream_id = h.stream_id AND e.stream_version = h.head")) {
+      bind(query, ids);
+      try (ResultSet rows = query.executeQuery()) {
+        while (rows.next()) {
+          heads.put(
+              rows.getString(1), new Head(rows.getLong(2), rows.getString(3), rows.getString(4)));
+        }
+      }
     }
     return heads;
   }
 
-  private void flushOrConflict(List<StreamAppend> appends) {
-    try {
-      em.flush();
-    } catch (PersistenceException e) {
-      if (EventStore.isConstraintViolation(e)) {
-        throw new ConcurrencyConflict(
-            appends.get(0).streamId(),
-            "another writer appended to "
-                + appends.stream().map(StreamAppend::streamId).distinct().toList()
-                + " at the same time");
+  /** Locks the log for this transaction; the next free position. */
+  private static long lockSequence(Connection c) throws SQLException {
+    try (PreparedStatement lock =
+            c.prepareStatement(
+                "SELECT next_position FROM event_sequence WHERE id = "
+                    + EventSequence.ID
+                    + " FOR UPDATE");
+        ResultSet row = lock.executeQuery()) {
+      if (!row.next()) {
+        throw new IllegalStateException("the event_sequence row is missing");
       }
-      throw e;
+      return row.getLong(1);
+    }
+  }
+
+  private static void advanceSequence(Connection c, long next) throws SQLException {
+    try (PreparedStatement update =
+        c.prepareStatement(
+            "UPDATE event_sequence SET next_position = ? WHERE id = " + EventSequence.ID)) {
+      update.setLong(1, next);
+      update.executeUpdate();
+    }
+  }
+
+  private static void insertEvents(Connection c, List<StoredEvent> events) throws SQLException {
+    try (PreparedStatement insert =
+        c.prepareStatement(
+            "INSERT INTO events (global_position, event_id, stream_id, stream_type, stream_version,"
+                + " event_type, schema_version, payload, recorded_at, recorded_by, command_id,"
+                + " correlation_id, causation_id, reason, previous_hash, hash)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+      for (StoredEvent e : events) {
+        insert.setLong(1, e.globalPosition);
+        insert.setString(2, e.eventId);
+        insert.setString(3, e.streamId);
+        insert.setString(4, e.streamType);
+        insert.setLong(5, e.streamVersion);
+        insert.setString(6, e.eventType);
+        insert.setInt(7, e.schemaVersion);
+        insert.setString(8, e.payload);
+        insert.setLong(9, e.recordedAtMicros);
+        insert.setString(10, e.recordedBy);
+        insert.setString(11, e.commandId);
+        insert.setString(12, e.correlationId);
+        insert.setString(13, e.causationId);
+        insert.setString(14, e.reason);
+        insert.setString(15, e.previousHash);
+        insert.setString(16, e.hash);
+        insert.addBatch();
+      }
+      insert.executeBatch();
+    }
+  }
+
+  private static void insertProcessed(Connection c, List<ProcessedCommand> processed)
+      throws SQLException {
+    try (PreparedStatement insert =
+        c.prepareStatement(
+            "INSERT INTO processed_commands (command_id, outcome, first_position, last_position,"
+                + " recorded_at) VALUES (?, ?, ?, ?, ?)")) {
+      for (ProcessedCommand p : processed) {
+        insert.setString(1, p.commandId);
+        insert.setString(2, p.outcome);
+        insert.setObject(3, p.firstPosition);
+        insert.setObject(4, p.lastPosition);
+        insert.setLong(5, p.recordedAtMicros);
+        insert.addBatch();
+      }
+      insert.executeBatch();
+    }
+  }
+
+  private static void insertKeys(Connection c, List<AppendKeys.NewKey> keys) throws SQLException {
+    if (keys.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement insert =
+        c.prepareStatement(
+            "INSERT INTO subject_keys (subject_id, wrapped_key, created_at) VALUES (?, ?, ?)")) {
+      for (AppendKeys.NewKey key : keys) {
+        insert.setString(1, key.subjectId());
+        insert.setString(2, key.wrappedKey());
+        insert.setLong(3, key.createdAtMicros());
+        insert.addBatch();
+      }
+      insert.executeBatch();
+    }
+  }
+
+  private static String marks(Collection<String> values) {
+    return String.join(", ", Collections.nCopies(values.size(), "?"));
+  }
+
+  private static void bind(PreparedStatement statement, Collection<String> values)
+      throws SQLException {
+    int index = 1;
+    for (String value : values) {
+      statement.setString(index++, value);
     }
   }
 

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.Optional;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
@@ -23,6 +24,20 @@ public final class PersonalDataCipher {
   private static final int TAG_BITS = 128;
   private static final SecureRandom RANDOM = new SecureRandom();
 
+  /**
+   * One cipher object per thread, initialised afresh (new nonce) for every value: looking the
+   * algorithm up costs more than the encryption of a name.
+   */
+  private static final ThreadLocal<Cipher> AES_GCM =
+      ThreadLocal.withInitial(
+          () -> {
+            try {
+              return Cipher.getInstance("AES/GCM/NoPadding");
+            } catch (GeneralSecurityException e) {
+              throw new IllegalStateException("AES-GCM is not available", e);
+            }
+          });
+
   private final DataKeys keys;
 
   public PersonalDataCipher(DataKeys keys) {
@@ -36,6 +51,13 @@ public final class PersonalDataCipher {
   /** Encrypts with a given key of the subject (one an append obtained for all its events). */
   static String encrypt(SecretKey key, String subjectId, String plaintext) {
     return PREFIX + Base64.getEncoder().encodeToString(seal(key, subjectId, plaintext));
+  }
+
+  /** See {@link DataKeys#prefetch}. */
+  void prefetch(Collection<String> subjectIds) {
+    if (!subjectIds.isEmpty()) {
+      keys.prefetch(subjectIds);
+    }
   }
 
   /** The plaintext, or empty when the subject's key is gone (erased). */
@@ -54,7 +76,7 @@ public final class PersonalDataCipher {
     try {
       byte[] nonce = new byte[NONCE_BYTES];
       RANDOM.nextBytes(nonce);
-      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+      Cipher cipher = AES_GCM.get();
       cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
       cipher.updateAAD(associatedData.getBytes(StandardCharsets.UTF_8));
       byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
@@ -67,7 +89,7 @@ public final class PersonalDataCipher {
   static String open(SecretKey key, String associatedData, String base64) {
     try {
       byte[] bytes = Base64.getDecoder().decode(base64);
-      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+      Cipher cipher = AES_GCM.get();
       cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, bytes, 0, NONCE_BYTES));
       cipher.updateAAD(associatedData.getBytes(StandardCharsets.UTF_8));
       return new String(

@@ -11,6 +11,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -76,6 +77,29 @@ public class StoredDataKeys implements DataKeys {
     Optional<SecretKey> key = rows.wrappedKey(subjectId).map(wrapped -> unwrap(subjectId, wrapped));
     remember(subjectId, key);
     return key;
+  }
+
+  /**
+   * Keys not in memory are read in one query; subjects without a row (erased) are remembered as
+   * such, as {@link #find} does.
+   */
+  @Override
+  public void prefetch(Collection<String> subjectIds) {
+    Set<String> lookUp = new HashSet<>();
+    for (String subject : subjectIds) {
+      Cached cached = cache.get(subject);
+      if (cached == null || !cached.fresh()) {
+        lookUp.add(subject);
+      }
+    }
+    if (lookUp.isEmpty()) {
+      return;
+    }
+    Map<String, String> wrapped = rows.wrappedKeys(lookUp);
+    for (String subject : lookUp) {
+      String row = wrapped.get(subject);
+      remember(subject, row == null ? Optional.empty() : Optional.of(unwrap(subject, row)));
+    }
   }
 
   /** A new key and its row, not stored yet. */

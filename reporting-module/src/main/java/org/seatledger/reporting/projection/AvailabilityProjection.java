@@ -2,7 +2,10 @@ package org.seatledger.reporting.projection;
 
 import java.sql.Connection;
 import java.sql.Date;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.seatledger.booking.api.ConferenceCreated;
 import org.seatledger.booking.api.ConferencePublished;
@@ -30,9 +33,51 @@ public final class AvailabilityProjection implements Projection {
   }
 
   @Override
-  public void apply(RecordedEvent recorded, Connection c, int generation) throws SQLException {
-    Object event = recorded.event();
-    long at = recorded.globalPosition();
+  public void apply(RecordedEvent event, Connection c, int generation) throws SQLException {
+    applyAll(List.of(event), c, generation);
+  }
+
+  /**
+   * Seat movements (holds, sales, releases) of a batch are summed per seat type and written as one
+   * update per seat type; anything else is written in its place in the order of the log, after the
+   * movements before it.
+   */
+  @Override
+  public void applyAll(List<RecordedEvent> events, Connection c, int generation)
+      throws SQLException {
+    Map<List<String>, Movement> movements = new LinkedHashMap<>();
+    for (RecordedEvent recorded : events) {
+      Object event = recorded.event();
+      long at = recorded.globalPosition();
+      if (event instanceof SeatsReserved e) {
+        move(movements, e.conferenceId(), e.seats(), 1, 0, at);
+      } else if (event instanceof SeatsCommitted e) {
+        move(movements, e.conferenceId(), e.seats(), -1, 1, at);
+      } else if (event instanceof SeatsReleased e) {
+        move(
+            movements,
+            e.conferenceId(),
+            e.seats(),
+            e.wereSold() ? 0 : -1,
+            e.wereSold() ? -1 : 0,
+            at);
+      } else if (changesConferenceOrSeatType(event)) {
+        write(movements, c, generation);
+        applySetUp(event, at, c, generation);
+      }
+    }
+    write(movements, c, generation);
+  }
+
+  private static boolean changesConferenceOrSeatType(Object event) {
+    return event instanceof ConferenceCreated
+        || event instanceof ConferencePublished
+        || event instanceof ConferenceUnpublished
+        || event instanceof SeatTypeAdded
+        || event instanceof SeatCapacityChanged;
+  }
+
+  private void applySetUp(Object event, long at, Connection c, int generation) throws SQLException {
     if (event instanceof ConferenceCreated e) {
       Sql.update(
           c,
@@ -77,20 +122,61 @@ public final class AvailabilityProjection implements Projection {
           e.conferenceId(),
           e.seatType(),
           at);
-    } else if (event instanceof SeatsReserved e) {
-      adjust(c, generation, e.conferenceId(), e.seats(), 1, 0, at);
-    } else if (event instanceof SeatsCommitted e) {
-      adjust(c, generation, e.conferenceId(), e.seats(), -1, 1, at);
-    } else if (event instanceof SeatsReleased e) {
-      adjust(
-          c,
-          generation,
-          e.conferenceId(),
-          e.seats(),
-          e.wereSold() ? 0 : -1,
-          e.wereSold() ? -1 : 0,
-          at);
     }
+  }
+
+  /** Held and sold seats of one seat type moved by events {@code first..last} of a batch. */
+  private static final class Movement {
+    int held;
+    int sold;
+    long first = Long.MAX_VALUE;
+    long last;
+  }
+
+  private static void move(
+      Map<List<String>, Movement> movements,
+      String conferenceId,
+      Map<String, Integer> seats,
+      int heldSign,
+      int soldSign,
+      long at) {
+    for (Map.Entry<String, Integer> seat : seats.entrySet()) {
+      Movement movement =
+          movements.computeIfAbsent(List.of(conferenceId, seat.getKey()), k -> new Movement());
+      movement.held += heldSign * seat.getValue();
+      movement.sold += soldSign * seat.getValue();
+      movement.first = Math.min(movement.first, at);
+      movement.last = Math.max(movement.last, at);
+    }
+  }
+
+  /**
+   * One update per seat type, skipped where the row has seen these events already (it remembers the
+   * last position applied to it).
+   */
+  private static void write(Map<List<String>, Movement> movements, Connection c, int generation)
+      throws SQLException {
+    if (movements.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement update =
+        c.prepareStatement(
+            "UPDATE reporting_seat_types SET held = held + ?, sold = sold + ?, last_position = ?"
+                + " WHERE generation = ? AND conference_id = ? AND code = ? AND last_position < ?")) {
+      for (Map.Entry<List<String>, Movement> entry : movements.entrySet()) {
+        Movement movement = entry.getValue();
+        update.setInt(1, movement.held);
+        update.setInt(2, movement.sold);
+        update.setLong(3, movement.last);
+        update.setInt(4, generation);
+        update.setString(5, entry.getKey().get(0));
+        update.setString(6, entry.getKey().get(1));
+        update.setLong(7, movement.first);
+        update.addBatch();
+      }
+      update.executeBatch();
+    }
+    movements.clear();
   }
 
   private static void published(
@@ -105,30 +191,6 @@ public final class AvailabilityProjection implements Projection {
         generation,
         conferenceId,
         at);
-  }
-
-  private static void adjust(
-      Connection c,
-      int generation,
-      String conferenceId,
-      Map<String, Integer> seats,
-      int heldSign,
-      int soldSign,
-      long at)
-      throws SQLException {
-    for (Map.Entry<String, Integer> seat : seats.entrySet()) {
-      Sql.update(
-          c,
-          "UPDATE reporting_seat_types SET held = held + ?, sold = sold + ?, last_position = ?"
-              + " WHERE generation = ? AND conference_id = ? AND code = ? AND last_position < ?",
-          heldSign * seat.getValue(),
-          soldSign * seat.getValue(),
-          at,
-          generation,
-          conferenceId,
-          seat.getKey(),
-          at);
-    }
   }
 
   @Override

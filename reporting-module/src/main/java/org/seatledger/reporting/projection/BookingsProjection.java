@@ -1,7 +1,9 @@
 package org.seatledger.reporting.projection;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -32,37 +34,160 @@ public final class BookingsProjection implements Projection {
   }
 
   @Override
-  public void apply(RecordedEvent recorded, Connection c, int generation) throws SQLException {
-    Object event = recorded.event();
-    long at = Sql.micros(recorded.recordedAt());
-    long position = recorded.globalPosition();
-    if (event instanceof BookingPlaced e) {
-      Sql.update(
-          c,
-          "INSERT IGNORE INTO reporting_bookings (generation, booking_id, conference_id, status, registrant_id,"
-              + " registrant_name, registrant_email, seats, seat_count, total, currency, hold_until, placed_at,"
-              + " updated_at, last_position) VALUES (?, ?, ?, 'HELD', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-          generation,
-          e.bookingId(),
-          e.conferenceId(),
-          e.registrantId(),
-          e.registrantName(),
-          e.registrantEmail(),
-          seats(e.seats()),
-          e.seats().values().stream().mapToInt(Integer::intValue).sum(),
-          e.total(),
-          e.currency(),
-          Sql.micros(e.holdUntil()),
-          at,
-          at,
-          position);
-    } else if (event instanceof BookingConfirmed e) {
-      status(c, generation, e.bookingId(), "CONFIRMED", at, position);
+  public void apply(RecordedEvent event, Connection c, int generation) throws SQLException {
+    applyAll(List.of(event), c, generation);
+  }
+
+  /**
+   * New bookings of a batch are inserted together, with the status the batch leaves them in; status
+   * changes of older bookings are written together, the last one per booking. Attendees and
+   * erasures are written in their place in the order of the log, after everything before them.
+   */
+  @Override
+  public void applyAll(List<RecordedEvent> events, Connection c, int generation)
+      throws SQLException {
+    Map<String, NewBooking> placed = new LinkedHashMap<>();
+    Map<String, StatusChange> changed = new LinkedHashMap<>();
+    for (RecordedEvent recorded : events) {
+      Object event = recorded.event();
+      long at = Sql.micros(recorded.recordedAt());
+      long position = recorded.globalPosition();
+      String status = statusAfter(event);
+      if (event instanceof BookingPlaced e) {
+        placed.putIfAbsent(e.bookingId(), new NewBooking(e, at, position));
+      } else if (status != null) {
+        String bookingId = bookingIdOf(event);
+        NewBooking booking = placed.get(bookingId);
+        if (booking != null) {
+          booking.status = status;
+          booking.updatedAt = at;
+          booking.lastPosition = position;
+        } else {
+          changed
+              .computeIfAbsent(bookingId, id -> new StatusChange(position))
+              .to(status, at, position);
+        }
+      } else if (event instanceof AttendeesAssigned || event instanceof PersonalDataErased) {
+        write(placed, changed, c, generation);
+        applyInPlace(event, position, c, generation);
+      }
+    }
+    write(placed, changed, c, generation);
+  }
+
+  private static String statusAfter(Object event) {
+    if (event instanceof BookingConfirmed) {
+      return "CONFIRMED";
+    } else if (event instanceof BookingCancelled) {
+      return "CANCELLED";
+    } else if (event instanceof BookingExpired) {
+      return "EXPIRED";
+    }
+    return null;
+  }
+
+  private static String bookingIdOf(Object event) {
+    if (event instanceof BookingConfirmed e) {
+      return e.bookingId();
     } else if (event instanceof BookingCancelled e) {
-      status(c, generation, e.bookingId(), "CANCELLED", at, position);
-    } else if (event instanceof BookingExpired e) {
-      status(c, generation, e.bookingId(), "EXPIRED", at, position);
-    } else if (event instanceof AttendeesAssigned e) {
+      return e.bookingId();
+    }
+    return ((BookingExpired) event).bookingId();
+  }
+
+  /** A booking placed in this batch, with what the rest of the batch did to it. */
+  private static final class NewBooking {
+    final BookingPlaced placed;
+    final long placedAt;
+    String status = "HELD";
+    long updatedAt;
+    long lastPosition;
+
+    NewBooking(BookingPlaced placed, long at, long position) {
+      this.placed = placed;
+      this.placedAt = at;
+      this.updatedAt = at;
+      this.lastPosition = position;
+    }
+  }
+
+  /** The last status a batch gave an older booking, by events {@code first..last}. */
+  private static final class StatusChange {
+    final long first;
+    String status;
+    long updatedAt;
+    long last;
+
+    StatusChange(long first) {
+      this.first = first;
+    }
+
+    void to(String status, long at, long position) {
+      this.status = status;
+      this.updatedAt = at;
+      this.last = position;
+    }
+  }
+
+  private static void write(
+      Map<String, NewBooking> placed,
+      Map<String, StatusChange> changed,
+      Connection c,
+      int generation)
+      throws SQLException {
+    if (!placed.isEmpty()) {
+      try (PreparedStatement insert =
+          c.prepareStatement(
+              "INSERT IGNORE INTO reporting_bookings (generation, booking_id, conference_id, status, registrant_id,"
+                  + " registrant_name, registrant_email, seats, seat_count, total, currency, hold_until, placed_at,"
+                  + " updated_at, last_position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        for (NewBooking booking : placed.values()) {
+          BookingPlaced e = booking.placed;
+          insert.setInt(1, generation);
+          insert.setString(2, e.bookingId());
+          insert.setString(3, e.conferenceId());
+          insert.setString(4, booking.status);
+          insert.setString(5, e.registrantId());
+          insert.setString(6, e.registrantName());
+          insert.setString(7, e.registrantEmail());
+          insert.setString(8, seats(e.seats()));
+          insert.setInt(9, e.seats().values().stream().mapToInt(Integer::intValue).sum());
+          insert.setBigDecimal(10, e.total());
+          insert.setString(11, e.currency());
+          insert.setLong(12, Sql.micros(e.holdUntil()));
+          insert.setLong(13, booking.placedAt);
+          insert.setLong(14, booking.updatedAt);
+          insert.setLong(15, booking.lastPosition);
+          insert.addBatch();
+        }
+        insert.executeBatch();
+      }
+      placed.clear();
+    }
+    if (!changed.isEmpty()) {
+      try (PreparedStatement update =
+          c.prepareStatement(
+              "UPDATE reporting_bookings SET status = ?, updated_at = ?, last_position = ?"
+                  + " WHERE generation = ? AND booking_id = ? AND last_position < ?")) {
+        for (Map.Entry<String, StatusChange> entry : changed.entrySet()) {
+          StatusChange change = entry.getValue();
+          update.setString(1, change.status);
+          update.setLong(2, change.updatedAt);
+          update.setLong(3, change.last);
+          update.setInt(4, generation);
+          update.setString(5, entry.getKey());
+          update.setLong(6, change.first);
+          update.addBatch();
+        }
+        update.executeBatch();
+      }
+      changed.clear();
+    }
+  }
+
+  private static void applyInPlace(Object event, long position, Connection c, int generation)
+      throws SQLException {
+    if (event instanceof AttendeesAssigned e) {
       if (Sql.update(
               c,
               "UPDATE reporting_bookings SET last_position = ? WHERE generation = ? AND booking_id = ? AND last_position < ?",
@@ -112,21 +237,6 @@ public final class BookingsProjection implements Projection {
           generation,
           e.subjectId());
     }
-  }
-
-  private static void status(
-      Connection c, int generation, String bookingId, String status, long at, long position)
-      throws SQLException {
-    Sql.update(
-        c,
-        "UPDATE reporting_bookings SET status = ?, updated_at = ?, last_position = ?"
-            + " WHERE generation = ? AND booking_id = ? AND last_position < ?",
-        status,
-        at,
-        position,
-        generation,
-        bookingId,
-        position);
   }
 
   /** Seats as {@code standard=2, vip=1}, sorted: readable in lists and exports. */

@@ -8,6 +8,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.seatledger.booking.api.BookingConfirmed;
 import org.seatledger.booking.api.BookingPlaced;
 import org.seatledger.booking.api.RecordedEvent;
@@ -29,100 +38,195 @@ public final class StatsProjection implements Projection {
   }
 
   @Override
-  public void apply(RecordedEvent recorded, Connection c, int generation) throws SQLException {
-    Object event = recorded.event();
-    long at = recorded.globalPosition();
-    Date day = Date.valueOf(LocalDate.ofInstant(recorded.recordedAt(), ZoneOffset.UTC));
-    if (event instanceof BookingPlaced e) {
-      Sql.update(
-          c,
-          "INSERT IGNORE INTO reporting_stat_bookings (generation, booking_id, conference_id, total) VALUES (?, ?, ?, ?)",
-          generation,
-          e.bookingId(),
-          e.conferenceId(),
-          e.total());
-      add(c, generation, e.conferenceId(), day, at, 1, 0, 0, 0, BigDecimal.ZERO);
-    } else if (event instanceof BookingConfirmed e) {
-      String conference = conferenceOf(c, generation, e.bookingId());
-      if (conference != null) {
-        add(c, generation, conference, day, at, 0, 1, 0, 0, e.amount());
+  public void apply(RecordedEvent event, Connection c, int generation) throws SQLException {
+    applyAll(List.of(event), c, generation);
+  }
+
+  /**
+   * A batch is summed per conference and day in memory and written as one update (or insert) per
+   * day, after the batch's bookings; bookings placed before the batch are looked up in one query.
+   */
+  @Override
+  public void applyAll(List<RecordedEvent> events, Connection c, int generation)
+      throws SQLException {
+    Map<String, Placed> bookings = placedBefore(events, c, generation);
+    Map<String, Placed> placedNow = new LinkedHashMap<>();
+    Map<List<Object>, Day> days = new LinkedHashMap<>();
+    for (RecordedEvent recorded : events) {
+      Object event = recorded.event();
+      LocalDate date = LocalDate.ofInstant(recorded.recordedAt(), ZoneOffset.UTC);
+      long at = recorded.globalPosition();
+      if (event instanceof BookingPlaced e) {
+        Placed placed = new Placed(e.conferenceId(), e.total());
+        bookings.putIfAbsent(e.bookingId(), placed);
+        placedNow.putIfAbsent(e.bookingId(), placed);
+        day(days, e.conferenceId(), date, at).booked++;
+      } else if (event instanceof BookingConfirmed e) {
+        Placed placed = bookings.get(e.bookingId());
+        if (placed != null) {
+          Day day = day(days, placed.conferenceId(), date, at);
+          day.confirmed++;
+          day.revenue = day.revenue.add(e.amount());
+        }
+      } else if (event instanceof SeatsReleased e) {
+        Day day = day(days, e.conferenceId(), date, at);
+        if ("expired".equals(e.reason())) {
+          day.expired++;
+        } else {
+          day.cancelled++;
+        }
+        Placed placed = bookings.get(e.bookingId());
+        if (e.wereSold() && placed != null) {
+          day.revenue = day.revenue.subtract(placed.total());
+        }
       }
-    } else if (event instanceof SeatsReleased e) {
-      boolean expired = "expired".equals(e.reason());
-      BigDecimal refund =
-          e.wereSold() ? totalOf(c, generation, e.bookingId()).negate() : BigDecimal.ZERO;
-      add(c, generation, e.conferenceId(), day, at, 0, 0, expired ? 0 : 1, expired ? 1 : 0, refund);
+    }
+    insertBookings(placedNow, c, generation);
+    addToDays(days, c, generation);
+  }
+
+  private record Placed(String conferenceId, BigDecimal total) {}
+
+  /** A day's counters moved by events {@code first..last} of a batch. */
+  private static final class Day {
+    int booked;
+    int confirmed;
+    int cancelled;
+    int expired;
+    BigDecimal revenue = BigDecimal.ZERO;
+    long first = Long.MAX_VALUE;
+    long last;
+  }
+
+  private static Day day(Map<List<Object>, Day> days, String conference, LocalDate date, long at) {
+    Day day = days.computeIfAbsent(List.of(conference, date), k -> new Day());
+    day.first = Math.min(day.first, at);
+    day.last = Math.max(day.last, at);
+    return day;
+  }
+
+  /** The bookings the batch confirms or releases that were placed before it. */
+  private static Map<String, Placed> placedBefore(
+      List<RecordedEvent> events, Connection c, int generation) throws SQLException {
+    Set<String> placedInBatch = new HashSet<>();
+    Set<String> wanted = new LinkedHashSet<>();
+    for (RecordedEvent recorded : events) {
+      Object event = recorded.event();
+      if (event instanceof BookingPlaced e) {
+        placedInBatch.add(e.bookingId());
+      } else if (event instanceof BookingConfirmed e && !placedInBatch.contains(e.bookingId())) {
+        wanted.add(e.bookingId());
+      } else if (event instanceof SeatsReleased e
+          && e.wereSold()
+          && !placedInBatch.contains(e.bookingId())) {
+        wanted.add(e.bookingId());
+      }
+    }
+    Map<String, Placed> found = new HashMap<>();
+    List<String> ids = new ArrayList<>(wanted);
+    for (int from = 0; from < ids.size(); from += LOOKUP_CHUNK) {
+      List<String> chunk = ids.subList(from, Math.min(ids.size(), from + LOOKUP_CHUNK));
+      List<Object> parameters = new ArrayList<>(chunk.size() + 1);
+      parameters.add(generation);
+      parameters.addAll(chunk);
+      try (PreparedStatement query =
+              Sql.prepare(
+                  c,
+                  "SELECT booking_id, conference_id, total FROM reporting_stat_bookings"
+                      + " WHERE generation = ? AND booking_id IN ("
+                      + String.join(", ", Collections.nCopies(chunk.size(), "?"))
+                      + ")",
+                  parameters);
+          ResultSet rows = query.executeQuery()) {
+        while (rows.next()) {
+          found.put(rows.getString(1), new Placed(rows.getString(2), rows.getBigDecimal(3)));
+        }
+      }
+    }
+    return found;
+  }
+
+  private static final int LOOKUP_CHUNK = 500;
+
+  private static void insertBookings(Map<String, Placed> placed, Connection c, int generation)
+      throws SQLException {
+    if (placed.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement insert =
+        c.prepareStatement(
+            "INSERT IGNORE INTO reporting_stat_bookings (generation, booking_id, conference_id, total)"
+                + " VALUES (?, ?, ?, ?)")) {
+      for (Map.Entry<String, Placed> booking : placed.entrySet()) {
+        insert.setInt(1, generation);
+        insert.setString(2, booking.getKey());
+        insert.setString(3, booking.getValue().conferenceId());
+        insert.setBigDecimal(4, booking.getValue().total());
+        insert.addBatch();
+      }
+      insert.executeBatch();
     }
   }
 
-  /** Adds to the day's counters unless this event (position {@code at}) was counted already. */
-  private static void add(
-      Connection c,
-      int generation,
-      String conference,
-      Date day,
-      long at,
-      int booked,
-      int confirmed,
-      int cancelled,
-      int expired,
-      BigDecimal revenue)
+  /**
+   * Adds to each day's counters unless its row has seen these events already (rows remember the
+   * last position applied to them); a day without a row gets one.
+   */
+  private static void addToDays(Map<List<Object>, Day> days, Connection c, int generation)
       throws SQLException {
-    int updated =
-        Sql.update(
-            c,
+    if (days.isEmpty()) {
+      return;
+    }
+    List<Map.Entry<List<Object>, Day>> entries = new ArrayList<>(days.entrySet());
+    int[] updated;
+    try (PreparedStatement update =
+        c.prepareStatement(
             "UPDATE reporting_daily_stats SET bookings = bookings + ?, confirmations = confirmations + ?,"
                 + " cancellations = cancellations + ?, expirations = expirations + ?, revenue = revenue + ?,"
-                + " last_position = ? WHERE generation = ? AND conference_id = ? AND stat_day = ? AND last_position < ?",
-            booked,
-            confirmed,
-            cancelled,
-            expired,
-            revenue,
-            at,
-            generation,
-            conference,
-            day,
-            at);
-    if (updated == 0) {
-      Sql.update(
-          c,
-          "INSERT IGNORE INTO reporting_daily_stats (generation, conference_id, stat_day, bookings, confirmations,"
-              + " cancellations, expirations, revenue, last_position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-          generation,
-          conference,
-          day,
-          booked,
-          confirmed,
-          cancelled,
-          expired,
-          revenue,
-          at);
-    }
-  }
-
-  private static String conferenceOf(Connection c, int generation, String bookingId)
-      throws SQLException {
-    try (PreparedStatement q =
-        c.prepareStatement(
-            "SELECT conference_id FROM reporting_stat_bookings WHERE generation = ? AND booking_id = ?")) {
-      q.setInt(1, generation);
-      q.setString(2, bookingId);
-      try (ResultSet rows = q.executeQuery()) {
-        return rows.next() ? rows.getString(1) : null;
+                + " last_position = ? WHERE generation = ? AND conference_id = ? AND stat_day = ?"
+                + " AND last_position < ?")) {
+      for (Map.Entry<List<Object>, Day> entry : entries) {
+        Day day = entry.getValue();
+        update.setInt(1, day.booked);
+        update.setInt(2, day.confirmed);
+        update.setInt(3, day.cancelled);
+        update.setInt(4, day.expired);
+        update.setBigDecimal(5, day.revenue);
+        update.setLong(6, day.last);
+        update.setInt(7, generation);
+        update.setString(8, (String) entry.getKey().get(0));
+        update.setDate(9, Date.valueOf((LocalDate) entry.getKey().get(1)));
+        update.setLong(10, day.first);
+        update.addBatch();
       }
+      updated = update.executeBatch();
     }
-  }
-
-  private static BigDecimal totalOf(Connection c, int generation, String bookingId)
-      throws SQLException {
-    try (PreparedStatement q =
+    try (PreparedStatement insert =
         c.prepareStatement(
-            "SELECT total FROM reporting_stat_bookings WHERE generation = ? AND booking_id = ?")) {
-      q.setInt(1, generation);
-      q.setString(2, bookingId);
-      try (ResultSet rows = q.executeQuery()) {
-        return rows.next() ? rows.getBigDecimal(1) : BigDecimal.ZERO;
+            "INSERT IGNORE INTO reporting_daily_stats (generation, conference_id, stat_day, bookings, confirmations,"
+                + " cancellations, expirations, revenue, last_position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+      boolean any = false;
+      for (int i = 0; i < entries.size(); i++) {
+        // 0: no row yet (or one that has seen these events: the insert is ignored); a driver that
+        // cannot tell (SUCCESS_NO_INFO) gets the insert too, ignored where the row exists
+        if (updated[i] > 0) {
+          continue;
+        }
+        Day day = entries.get(i).getValue();
+        insert.setInt(1, generation);
+        insert.setString(2, (String) entries.get(i).getKey().get(0));
+        insert.setDate(3, Date.valueOf((LocalDate) entries.get(i).getKey().get(1)));
+        insert.setInt(4, day.booked);
+        insert.setInt(5, day.confirmed);
+        insert.setInt(6, day.cancelled);
+        insert.setInt(7, day.expired);
+        insert.setBigDecimal(8, day.revenue);
+        insert.setLong(9, day.last);
+        insert.addBatch();
+        any = true;
+      }
+      if (any) {
+        insert.executeBatch();
       }
     }
   }

@@ -176,6 +176,28 @@ public class StoreProbe {
    * position (as any reader of the log reads it): the ceiling of a rebuild.
    */
   @POST
+  @Path("decoded-read")
+  public JsonObject decodedRead() {
+    long events = 0;
+    long after = 0;
+    long start = System.nanoTime();
+    List<org.seatledger.booking.api.RecordedEvent> page;
+    do {
+      page = store.readAll(after, 2000);
+      events += page.size();
+      if (!page.isEmpty()) {
+        after = page.get(page.size() - 1).globalPosition();
+      }
+    } while (page.size() == 2000);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    return Json.createObjectBuilder()
+        .add("events", events)
+        .add("seconds", seconds)
+        .add("eventsPerSecond", events / seconds)
+        .build();
+  }
+
+  @POST
   @Path("raw-read")
   public JsonObject rawRead() throws Exception {
     long rows = 0;
