@@ -17,7 +17,6 @@ import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.Collection;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.function.BiFunction;
 import org.seatledger.booking.api.DataSubject;
@@ -90,53 +89,79 @@ public final class EventSerializer {
   }
 
   public Decoded deserialize(String type, int schemaVersion, String payload) {
+    return bind(parse(type, schemaVersion, payload));
+  }
+
+  /** A stored event parsed and upcast to the current shape; still encrypted, not yet bound. */
+  record Parsed(
+      EventTypes.Descriptor descriptor,
+      String type,
+      int schemaVersion,
+      String payload,
+      JsonObject stored,
+      JsonObject current) {}
+
+  Parsed parse(String type, int schemaVersion, String payload) {
     EventTypes.Descriptor descriptor = types.named(type);
     JsonObject stored = parse(payload);
-    JsonObject current = types.upcast(type, schemaVersion, stored);
+    return new Parsed(
+        descriptor,
+        type,
+        schemaVersion,
+        payload,
+        stored,
+        types.upcast(type, schemaVersion, stored));
+  }
+
+  /**
+   * The people whose encrypted data the event holds: a page's are looked up together ({@link
+   * #prefetchKeys}) before it is bound.
+   */
+  Set<String> subjectsIn(Parsed parsed) {
+    Set<String> subjects = new HashSet<>();
+    if (mayHoldPersonalData(parsed.descriptor().type())) {
+      walk(
+          parsed.current(),
+          parsed.descriptor().type(),
+          null,
+          (subject, value) -> {
+            if (PersonalDataCipher.isEncrypted(value)) {
+              subjects.add(subject);
+            }
+            return value;
+          });
+    }
+    return subjects;
+  }
+
+  /** Looks up the keys of these people in one go (see {@link DataKeys#prefetch}). */
+  void prefetchKeys(Set<String> subjects) {
+    cipher.prefetch(subjects);
+  }
+
+  /** Decrypts personal data (or marks it erased) and binds the current record. */
+  Decoded bind(Parsed parsed) {
+    Type type = parsed.descriptor().type();
     JsonObject readable =
         (JsonObject)
             walk(
-                current,
-                descriptor.type(),
+                parsed.current(),
+                type,
                 null,
                 (subject, value) -> cipher.decrypt(subject, value).orElse(PersonalData.ERASED));
     try {
       // unchanged by upcasting and decryption (most events): bind the stored text itself
-      String json = readable == stored ? payload : readable.toString();
-      return new Decoded(JSONB.fromJson(json, descriptor.type()), readable);
+      String json = readable == parsed.stored() ? parsed.payload() : readable.toString();
+      return new Decoded(JSONB.fromJson(json, type), readable);
     } catch (JsonbException e) {
       throw new EventDecodingException(
-          type + " v" + schemaVersion + " does not fit " + descriptor.type().getSimpleName(), e);
+          parsed.type()
+              + " v"
+              + parsed.schemaVersion()
+              + " does not fit "
+              + parsed.descriptor().type().getSimpleName(),
+          e);
     }
-  }
-
-  /**
-   * Looks up, in one go, the keys of every person named in a page of stored events about to be
-   * deserialised (a page of bookings names a new person in nearly every event). A payload that
-   * cannot be read is left for {@link #deserialize} to report.
-   */
-  void prefetchKeys(List<Serialized> page) {
-    Set<String> subjects = new HashSet<>();
-    for (Serialized stored : page) {
-      try {
-        EventTypes.Descriptor descriptor = types.named(stored.type());
-        if (mayHoldPersonalData(descriptor.type())) {
-          walk(
-              types.upcast(stored.type(), stored.schemaVersion(), parse(stored.payload())),
-              descriptor.type(),
-              null,
-              (subject, value) -> {
-                if (PersonalDataCipher.isEncrypted(value)) {
-                  subjects.add(subject);
-                }
-                return value;
-              });
-        }
-      } catch (RuntimeException unreadable) {
-        // reported with its position when it is deserialised
-      }
-    }
-    cipher.prefetch(subjects);
   }
 
   /**

@@ -383,33 +383,52 @@ public class EventStore implements EventLog {
     return rows;
   }
 
-  /** Decodes rows read together, the keys of the people they name looked up at once. */
+  /**
+   * Decodes rows read together: all are parsed first, the keys of every person they name are looked
+   * up in one query, then each is decrypted and bound. A row that cannot be read fails the page
+   * with its position, in log order.
+   */
   private List<RecordedEvent> decodePage(List<StoredEvent> rows) {
-    serializer.prefetchKeys(
-        rows.stream()
-            .map(
-                row ->
-                    new EventSerializer.Serialized(row.eventType, row.schemaVersion, row.payload))
-            .toList());
-    return rows.stream().map(this::decode).toList();
+    List<Object> parsed = new ArrayList<>(rows.size());
+    Set<String> subjects = new HashSet<>();
+    for (StoredEvent row : rows) {
+      try {
+        EventSerializer.Parsed one =
+            serializer.parse(row.eventType, row.schemaVersion, row.payload);
+        subjects.addAll(serializer.subjectsIn(one));
+        parsed.add(one);
+      } catch (RuntimeException unreadable) {
+        parsed.add(unreadable);
+      }
+    }
+    if (!subjects.isEmpty()) {
+      serializer.prefetchKeys(subjects);
+    }
+    List<RecordedEvent> events = new ArrayList<>(rows.size());
+    for (int i = 0; i < rows.size(); i++) {
+      StoredEvent row = rows.get(i);
+      try {
+        if (parsed.get(i) instanceof RuntimeException unreadable) {
+          throw unreadable;
+        }
+        events.add(decoded(row, serializer.bind((EventSerializer.Parsed) parsed.get(i))));
+      } catch (RuntimeException e) {
+        throw new EventDecodingException(
+            "the event at position "
+                + row.globalPosition
+                + " ("
+                + row.eventType
+                + " v"
+                + row.schemaVersion
+                + ") cannot be read: "
+                + e.getMessage(),
+            e);
+      }
+    }
+    return events;
   }
 
-  private RecordedEvent decode(StoredEvent row) {
-    EventSerializer.Decoded decoded;
-    try {
-      decoded = serializer.deserialize(row.eventType, row.schemaVersion, row.payload);
-    } catch (RuntimeException e) {
-      throw new EventDecodingException(
-          "the event at position "
-              + row.globalPosition
-              + " ("
-              + row.eventType
-              + " v"
-              + row.schemaVersion
-              + ") cannot be read: "
-              + e.getMessage(),
-          e);
-    }
+  private static RecordedEvent decoded(StoredEvent row, EventSerializer.Decoded decoded) {
     return new RecordedEvent(
         row.globalPosition,
         row.streamId,

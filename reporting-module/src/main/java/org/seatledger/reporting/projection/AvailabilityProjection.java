@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,9 +39,9 @@ public final class AvailabilityProjection implements Projection {
   }
 
   /**
-   * Seat movements (holds, sales, releases) of a batch are summed per seat type and written as one
-   * update per seat type; anything else is written in its place in the order of the log, after the
-   * movements before it.
+   * Seat movements (holds, sales, releases) and capacity changes of a batch are summed per seat
+   * type and written as one update per seat type; anything else is written in its place in the
+   * order of the log, after the movements before it.
    */
   @Override
   public void applyAll(List<RecordedEvent> events, Connection c, int generation)
@@ -61,6 +62,8 @@ public final class AvailabilityProjection implements Projection {
             e.wereSold() ? 0 : -1,
             e.wereSold() ? -1 : 0,
             at);
+      } else if (event instanceof SeatCapacityChanged e) {
+        movement(movements, e.conferenceId(), e.seatType(), at).capacity = e.capacity();
       } else if (changesConferenceOrSeatType(event)) {
         write(movements, c, generation);
         applySetUp(event, at, c, generation);
@@ -73,8 +76,7 @@ public final class AvailabilityProjection implements Projection {
     return event instanceof ConferenceCreated
         || event instanceof ConferencePublished
         || event instanceof ConferenceUnpublished
-        || event instanceof SeatTypeAdded
-        || event instanceof SeatCapacityChanged;
+        || event instanceof SeatTypeAdded;
   }
 
   private void applySetUp(Object event, long at, Connection c, int generation) throws SQLException {
@@ -111,22 +113,15 @@ public final class AvailabilityProjection implements Projection {
           at,
           generation,
           e.conferenceId());
-    } else if (event instanceof SeatCapacityChanged e) {
-      Sql.update(
-          c,
-          "UPDATE reporting_seat_types SET capacity = ?, last_position = ?"
-              + " WHERE generation = ? AND conference_id = ? AND code = ? AND last_position < ?",
-          e.capacity(),
-          at,
-          generation,
-          e.conferenceId(),
-          e.seatType(),
-          at);
     }
   }
 
-  /** Held and sold seats of one seat type moved by events {@code first..last} of a batch. */
+  /**
+   * Held and sold seats of one seat type moved by events {@code first..last} of a batch, and its
+   * capacity when one of them set it (the last one counts).
+   */
   private static final class Movement {
+    Integer capacity;
     int held;
     int sold;
     long first = Long.MAX_VALUE;
@@ -141,13 +136,18 @@ public final class AvailabilityProjection implements Projection {
       int soldSign,
       long at) {
     for (Map.Entry<String, Integer> seat : seats.entrySet()) {
-      Movement movement =
-          movements.computeIfAbsent(List.of(conferenceId, seat.getKey()), k -> new Movement());
+      Movement movement = movement(movements, conferenceId, seat.getKey(), at);
       movement.held += heldSign * seat.getValue();
       movement.sold += soldSign * seat.getValue();
-      movement.first = Math.min(movement.first, at);
-      movement.last = Math.max(movement.last, at);
     }
+  }
+
+  private static Movement movement(
+      Map<List<String>, Movement> movements, String conferenceId, String code, long at) {
+    Movement movement = movements.computeIfAbsent(List.of(conferenceId, code), k -> new Movement());
+    movement.first = Math.min(movement.first, at);
+    movement.last = Math.max(movement.last, at);
+    return movement;
   }
 
   /**
@@ -161,17 +161,23 @@ public final class AvailabilityProjection implements Projection {
     }
     try (PreparedStatement update =
         c.prepareStatement(
-            "UPDATE reporting_seat_types SET held = held + ?, sold = sold + ?, last_position = ?"
+            "UPDATE reporting_seat_types SET capacity = COALESCE(?, capacity), held = held + ?,"
+                + " sold = sold + ?, last_position = ?"
                 + " WHERE generation = ? AND conference_id = ? AND code = ? AND last_position < ?")) {
       for (Map.Entry<List<String>, Movement> entry : movements.entrySet()) {
         Movement movement = entry.getValue();
-        update.setInt(1, movement.held);
-        update.setInt(2, movement.sold);
-        update.setLong(3, movement.last);
-        update.setInt(4, generation);
-        update.setString(5, entry.getKey().get(0));
-        update.setString(6, entry.getKey().get(1));
-        update.setLong(7, movement.first);
+        if (movement.capacity == null) {
+          update.setNull(1, Types.INTEGER);
+        } else {
+          update.setInt(1, movement.capacity);
+        }
+        update.setInt(2, movement.held);
+        update.setInt(3, movement.sold);
+        update.setLong(4, movement.last);
+        update.setInt(5, generation);
+        update.setString(6, entry.getKey().get(0));
+        update.setString(7, entry.getKey().get(1));
+        update.setLong(8, movement.first);
         update.addBatch();
       }
       update.executeBatch();

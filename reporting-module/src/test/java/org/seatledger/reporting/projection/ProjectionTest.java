@@ -1,6 +1,7 @@
 package org.seatledger.reporting.projection;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import jakarta.json.Json;
 import java.math.BigDecimal;
@@ -12,6 +13,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,6 +25,7 @@ import org.seatledger.booking.api.Attendee;
 import org.seatledger.booking.api.AttendeesAssigned;
 import org.seatledger.booking.api.BookingCancelled;
 import org.seatledger.booking.api.BookingConfirmed;
+import org.seatledger.booking.api.BookingExpired;
 import org.seatledger.booking.api.BookingPlaced;
 import org.seatledger.booking.api.ConferenceCreated;
 import org.seatledger.booking.api.ConferencePublished;
@@ -33,6 +36,7 @@ import org.seatledger.booking.api.SeatTypeAdded;
 import org.seatledger.booking.api.SeatsCommitted;
 import org.seatledger.booking.api.SeatsReleased;
 import org.seatledger.booking.api.SeatsReserved;
+import org.seatledger.booking.api.projection.Projection;
 
 /**
  * Projections without a container: the module's own migrations on an in-memory database, events fed
@@ -63,30 +67,33 @@ class ProjectionTest {
 
   private void feed(Object... events) throws SQLException {
     for (Object event : events) {
-      RecordedEvent recorded =
-          new RecordedEvent(
-              ++position,
-              "s",
-              "t",
-              1,
-              UUID.randomUUID().toString(),
-              event.getClass().getSimpleName(),
-              1,
-              T,
-              "staff",
-              "c",
-              "c",
-              "c",
-              null,
-              "0",
-              "1",
-              event,
-              Json.createObjectBuilder().build());
+      RecordedEvent recorded = recorded(event);
       for (var projection :
           List.of(new AvailabilityProjection(), new BookingsProjection(), new StatsProjection())) {
         projection.apply(recorded, connection, 1);
       }
     }
+  }
+
+  private RecordedEvent recorded(Object event) {
+    return new RecordedEvent(
+        ++position,
+        "s",
+        "t",
+        1,
+        UUID.randomUUID().toString(),
+        event.getClass().getSimpleName(),
+        1,
+        T,
+        "staff",
+        "c",
+        "c",
+        "c",
+        null,
+        "0",
+        "1",
+        event,
+        Json.createObjectBuilder().build());
   }
 
   private List<List<Object>> query(String sql) throws SQLException {
@@ -151,6 +158,85 @@ class ProjectionTest {
     assertEquals(
         List.of(List.of("b1", "CONFIRMED"), List.of("b2", "CANCELLED")),
         query("SELECT booking_id, status FROM reporting_bookings ORDER BY booking_id"));
+  }
+
+  /**
+   * What a rebuild does: the same events applied as folded batches (generation 2) leave exactly the
+   * rows that applying them one at a time leaves (generation 1) — across batch boundaries, with
+   * bookings confirmed, cancelled and given attendees in the batch that placed them or in a later
+   * one, capacity changes between holds, erasures, and a batch applied a second time.
+   */
+  @Test
+  void foldedBatchesLeaveTheRowsOfOneEventAtATime() throws SQLException {
+    List<Object> events = new ArrayList<>(List.of(conference()));
+    events.addAll(
+        List.of(
+            placed("b1", 2),
+            new SeatsReserved("c", "b1", Map.of("standard", 2), T),
+            placed("b2", 3),
+            new SeatsReserved("c", "b2", Map.of("standard", 3), T),
+            new BookingConfirmed("b1", "P1", new BigDecimal("200"), "EUR"),
+            new SeatsCommitted("c", "b1", Map.of("standard", 2)),
+            new SeatCapacityChanged("c", "standard", 12),
+            placed("b3", 1),
+            new SeatsReserved("c", "b3", Map.of("standard", 1), T),
+            new BookingCancelled("b1", "changed plans"),
+            new SeatsReleased("c", "b1", Map.of("standard", 2), "cancelled", true),
+            new BookingExpired("b2", T.plusSeconds(900)),
+            new SeatsReleased("c", "b2", Map.of("standard", 3), "expired", false),
+            new BookingConfirmed("b3", "P3", new BigDecimal("100"), "EUR"),
+            new SeatsCommitted("c", "b3", Map.of("standard", 1)),
+            new AttendeesAssigned(
+                "b3", List.of(new Attendee("a3", "standard", "Grace", "grace@example.org"))),
+            new SeatTypeAdded("c", "vip", "VIP", 2, new BigDecimal("300.00"), "EUR"),
+            placed("b4", 1),
+            new SeatsReserved("c", "b4", Map.of("standard", 1), T),
+            new PersonalDataErased("r-b4"),
+            new SeatCapacityChanged("c", "standard", 9),
+            new BookingConfirmed("b4", "P4", new BigDecimal("100"), "EUR"),
+            new SeatsCommitted("c", "b4", Map.of("standard", 1))));
+    List<RecordedEvent> log = new ArrayList<>();
+    for (Object event : events) {
+      log.add(recorded(event));
+    }
+    List<Projection> projections =
+        List.of(new AvailabilityProjection(), new BookingsProjection(), new StatsProjection());
+    for (Projection projection : projections) {
+      for (RecordedEvent event : log) {
+        projection.apply(event, connection, 1);
+      }
+      for (int from = 0; from < log.size(); from += 7) {
+        List<RecordedEvent> batch = log.subList(from, Math.min(log.size(), from + 7));
+        projection.applyAll(batch, connection, 2);
+        if (from == 14) {
+          projection.applyAll(batch, connection, 2); // applied again: changes nothing
+        }
+      }
+    }
+    for (String table :
+        List.of(
+            "reporting_conferences",
+            "reporting_seat_types",
+            "reporting_bookings",
+            "reporting_attendees",
+            "reporting_daily_stats",
+            "reporting_stat_bookings")) {
+      List<List<Object>> oneByOne = rowsOf(table, 1);
+      assertFalse(oneByOne.isEmpty(), table + " has rows");
+      assertEquals(oneByOne, rowsOf(table, 2), table);
+    }
+    assertEquals(
+        List.of(List.of("standard", 9, 0, 2), List.of("vip", 2, 0, 0)),
+        query(
+            "SELECT code, capacity, held, sold FROM reporting_seat_types WHERE generation = 2"
+                + " ORDER BY code"));
+  }
+
+  private List<List<Object>> rowsOf(String table, int generation) throws SQLException {
+    List<List<Object>> rows = query("SELECT * FROM " + table + " WHERE generation = " + generation);
+    rows.forEach(row -> row.remove(0)); // the generation column comes first
+    rows.sort(Comparator.comparing(Object::toString));
+    return rows;
   }
 
   @Test

@@ -530,6 +530,10 @@ public final class Bench {
     JsonObject raw = probe.must("store/raw-read", null);
     double rawPerSecond = raw.getJsonNumber("rowsPerSecond").doubleValue();
     log("raw read: " + raw);
+    // the same rows through the event store: JDBC read plus decoding (JSON, upcasting, decryption)
+    JsonObject decoded = probe.must("store/decoded-read", null);
+    double decodedPerSecond = decoded.getJsonNumber("eventsPerSecond").doubleValue();
+    log("decoded read: " + decoded);
     JsonArrayBuilder rows = Json.createArrayBuilder();
     double slowest = Double.MAX_VALUE;
     for (Map.Entry<String, List<String[]>> projection : ReadModels.TABLES.entrySet()) {
@@ -567,6 +571,8 @@ public final class Bench {
         "rebuild",
         Json.createObjectBuilder()
             .add("raw_read_rows_per_s", round(rawPerSecond))
+            .add("decoded_read_events_per_s", round(decodedPerSecond))
+            .add("decoded_read_vs_raw_read", ratio(decodedPerSecond, rawPerSecond))
             .add("projections", rows));
     metrics.add("rebuild_vs_raw_read", ratio(slowest, rawPerSecond));
   }
