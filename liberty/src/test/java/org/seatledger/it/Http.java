@@ -80,6 +80,31 @@ public final class Http {
     return as("admin", ADMIN_PASSWORD);
   }
 
+  /** The same client (its cookies, so its session) sending other Basic credentials. */
+  public Http withBasic(String username, String password) {
+    Http http = new Http(client, base);
+    http.authorization =
+        "Basic "
+            + Base64.getEncoder()
+                .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+    return http;
+  }
+
+  /** The value of the session cookie this client holds, or null. */
+  public String sessionId() {
+    return client
+        .cookieHandler()
+        .filter(CookieManager.class::isInstance)
+        .map(CookieManager.class::cast)
+        .flatMap(
+            cookies ->
+                cookies.getCookieStore().getCookies().stream()
+                    .filter(cookie -> cookie.getName().equals("JSESSIONID"))
+                    .map(java.net.HttpCookie::getValue)
+                    .findFirst())
+        .orElse(null);
+  }
+
   public HttpResponse<String> get(String path) {
     return send(request(path).GET());
   }

@@ -2,6 +2,8 @@ package org.seatledger.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonArray;
@@ -182,6 +184,44 @@ class SecurityIT {
     HttpResponse<String> signedOut = browser.postForm("/", signOut);
     assertEquals(302, signedOut.statusCode(), signedOut.body());
     assertEquals(302, browser.get("/").statusCode(), "signed out: back to the sign-in page");
+  }
+
+  @Test
+  void aSignInTakesANewSessionIdAndASecondSignInOnTheSameBrowserSwitchesTheUser() {
+    String staff = newUser("staff");
+    Http browser = Http.anonymous();
+    HttpResponse<String> form = browser.get("/login");
+    String anonymousSession = browser.sessionId();
+    assertNotNull(anonymousSession, "the sign-in page keeps its form in a session");
+    HttpResponse<String> admin =
+        browser.postForm("/login", signInForm(viewState(form), "admin", Http.ADMIN_PASSWORD));
+    assertEquals(302, admin.statusCode(), admin.body());
+    assertNotEquals(
+        anonymousSession, browser.sessionId(), "signing in gives the session a new id (fixation)");
+    assertTrue(browser.get("/").body().contains("Welcome, admin"));
+
+    HttpResponse<String> again = browser.get("/login");
+    HttpResponse<String> other =
+        browser.postForm("/login", signInForm(viewState(again), staff, STRONG));
+    assertEquals(302, other.statusCode(), other.body());
+    HttpResponse<String> home = browser.get("/");
+    assertEquals(200, home.statusCode(), home.body());
+    assertTrue(home.body().contains("Welcome, " + staff), home.body());
+  }
+
+  @Test
+  void anApiSessionAnswersOnlyForTheUserWhoSignedInOnIt() {
+    String staff = newUser("staff");
+    Http admin = Http.admin();
+    assertEquals("admin", Http.object(admin.get("/api/me")).getString("username"));
+    assertNotNull(admin.sessionId(), "the API client keeps a session");
+    // the admin's session cookie with another user's name and a wrong password: refused
+    HttpResponse<String> wrong = admin.withBasic(staff, "not-the-password").get("/api/me");
+    assertProblem(wrong, 401);
+    // with that user's right password: that user, not the admin of the session
+    HttpResponse<String> right = admin.withBasic(staff, STRONG).get("/api/me");
+    assertEquals(200, right.statusCode(), right.body());
+    assertEquals(staff, Http.object(right).getString("username"));
   }
 
   @Test

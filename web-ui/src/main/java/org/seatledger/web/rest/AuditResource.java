@@ -1,6 +1,7 @@
 package org.seatledger.web.rest;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -28,6 +29,7 @@ import org.seatledger.audit.api.AuditQueries.Verification;
 import org.seatledger.web.security.Roles;
 
 /** The auditors' API: histories with diffs, time travel, search and export, verification. */
+@ApplicationScoped
 @Path("audit")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.AUDITOR, Roles.ADMIN})

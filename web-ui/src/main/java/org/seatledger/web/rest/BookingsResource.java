@@ -3,6 +3,7 @@ package org.seatledger.web.rest;
 import static org.seatledger.web.rest.ConferencesResource.required;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Digits;
@@ -37,6 +38,7 @@ import org.seatledger.reporting.api.ReportingQueries.Page;
 import org.seatledger.web.security.Roles;
 
 /** One booking: read it, confirm its payment, cancel it, name its attendees. */
+@ApplicationScoped
 @Path("bookings")
 @Produces(MediaType.APPLICATION_JSON)
 public class BookingsResource {

@@ -1,6 +1,6 @@
 package org.seatledger.web.rest;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -19,7 +19,7 @@ import org.seatledger.booking.api.CommandResult;
  * header as command id (a new id without it), {@code X-Correlation-ID} when given. Answers with the
  * outcome and the command's global position; a repeat answers as the first time did.
  */
-@RequestScoped
+@ApplicationScoped
 public class Commands {
   /** Looked up once: {@code Json.create…} looks the provider up on every call. */
   private static final JsonProvider JSON = JsonProvider.provider();

@@ -1,6 +1,7 @@
 package org.seatledger.web.rest;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
@@ -43,6 +44,7 @@ import org.seatledger.reporting.api.ReportingQueries.DailyStats;
 import org.seatledger.web.security.Roles;
 
 /** Conferences, their seat types and bookings. Commands accept an {@code Idempotency-Key}. */
+@ApplicationScoped
 @Path("conferences")
 @Produces(MediaType.APPLICATION_JSON)
 public class ConferencesResource {
@@ -88,13 +90,12 @@ public class ConferencesResource {
   @Inject BookingQueries queries;
   @Inject ReportingQueries reporting;
   @Inject ReadModels readModels;
-  @Context UriInfo uri;
 
   @POST
   @RolesAllowed(Roles.STAFF)
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Create a conference (unpublished) with a unique slug")
-  public Response create(@Valid @NotNull NewConference body) {
+  public Response create(@Valid @NotNull NewConference body, @Context UriInfo uri) {
     NewConference c = required(body);
     CommandResult result =
         commands.send(
@@ -124,7 +125,8 @@ public class ConferencesResource {
   @RolesAllowed(Roles.STAFF)
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Offer a new seat type: code, name, quantity, price, currency")
-  public Response addSeatType(@PathParam("id") String id, @Valid @NotNull NewSeatType body) {
+  public Response addSeatType(
+      @PathParam("id") String id, @Valid @NotNull NewSeatType body, @Context UriInfo uri) {
     NewSeatType s = required(body);
     CommandResult result =
         commands.send(
@@ -170,7 +172,8 @@ public class ConferencesResource {
       summary = "Book seats for a registrant",
       description =
           "Holds the seats until the hold deadline; 409 names what is left when there are not enough.")
-  public Response book(@PathParam("id") String id, @Valid @NotNull NewBooking body) {
+  public Response book(
+      @PathParam("id") String id, @Valid @NotNull NewBooking body, @Context UriInfo uri) {
     NewBooking b = required(body);
     Registrant registrant = b.registrant() == null ? new Registrant(null, null) : b.registrant();
     CommandResult result =

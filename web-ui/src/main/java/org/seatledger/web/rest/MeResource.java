@@ -1,6 +1,7 @@
 package org.seatledger.web.rest;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -12,6 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.seatledger.web.security.Roles;
 
 /** Who the caller is, as the server sees it. */
+@ApplicationScoped
 @Path("me")
 @RolesAllowed({Roles.STAFF, Roles.AUDITOR, Roles.ADMIN})
 public class MeResource {

@@ -1,6 +1,7 @@
 package org.seatledger.web.rest;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
@@ -27,6 +28,7 @@ import org.seatledger.reporting.api.ReportingQueries;
 import org.seatledger.web.security.Roles;
 
 /** Admins watch, retry and rebuild the read models. */
+@ApplicationScoped
 @Path("admin/projections")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ADMIN)

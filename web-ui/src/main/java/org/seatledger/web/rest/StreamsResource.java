@@ -1,6 +1,7 @@
 package org.seatledger.web.rest;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
@@ -25,6 +26,7 @@ import org.seatledger.booking.api.RecordedEvent;
 import org.seatledger.web.security.Roles;
 
 /** The stored events of one stream, as auditors and admins read them. */
+@ApplicationScoped
 @Path("streams")
 @RolesAllowed({Roles.AUDITOR, Roles.ADMIN})
 public class StreamsResource {

@@ -1,6 +1,7 @@
 package org.seatledger.web.rest;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.spi.JsonProvider;
@@ -17,6 +18,7 @@ import org.seatledger.booking.api.PersonalDataErasure;
 import org.seatledger.web.security.Roles;
 
 /** Erasure of a person's data (GDPR art. 17) in an append-only log, by deleting their key. */
+@ApplicationScoped
 @Path("subjects")
 @RolesAllowed(Roles.ADMIN)
 public class SubjectsResource {

@@ -1,6 +1,7 @@
 package org.seatledger.web.rest;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -24,6 +25,7 @@ import org.seatledger.web.security.UserAccounts;
 import org.seatledger.web.security.UserAccounts.Account;
 
 /** Admins manage who may sign in. Passwords go in, never out. */
+@ApplicationScoped
 @Path("admin/users")
 @RolesAllowed(Roles.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)

@@ -1,6 +1,7 @@
 package org.seatledger.web.rest;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -17,6 +18,7 @@ import org.seatledger.booking.api.VerificationReport;
 import org.seatledger.web.security.Roles;
 
 /** Proof that history was not altered: walks the hash chain of a stream or of the whole log. */
+@ApplicationScoped
 @Path("admin/verify")
 @RolesAllowed({Roles.AUDITOR, Roles.ADMIN})
 public class VerificationResource {

@@ -3,7 +3,7 @@ package org.seatledger.web.security;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
-import jakarta.security.enterprise.authentication.mechanism.http.AutoApplySession;
+import jakarta.security.enterprise.CallerPrincipal;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.security.enterprise.credential.Credential;
@@ -12,12 +12,15 @@ import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import jakarta.ws.rs.core.Response.Status;
 import java.io.IOException;
+import java.io.Serializable;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.seatledger.web.rest.Problem;
@@ -30,8 +33,13 @@ import org.seatledger.web.rest.Problem;
  * handed over by the sign-in page, an {@code Authorization: Basic} header, or, for a protected
  * resource without either, a 401 problem (API) or a redirect to the sign-in page (pages). Both
  * paths verify against the same database identity store.
+ *
+ * <p>A successful sign-in is remembered in the HTTP session (under a new session id), and later
+ * requests of that session are signed in from it without a password check. This replaces
+ * {@code @AutoApplySession}, which Open Liberty implements with its single sign-on (LTPA) cookie
+ * and re-issues — a new RSA-signed token — on every request: about a quarter of the CPU of a
+ * booking. Single sign-on is therefore off ({@code webAppSecurity singleSignonEnabled="false"}).
  */
-@AutoApplySession
 @ApplicationScoped
 public class SeatLedgerAuthentication implements HttpAuthenticationMechanism {
 
@@ -50,6 +58,32 @@ public class SeatLedgerAuthentication implements HttpAuthenticationMechanism {
 
   private static final long CHECK_WAIT_SECONDS = 30;
 
+  /** The session attribute that holds who signed in on it. */
+  static final String SIGNED_IN = SeatLedgerAuthentication.class.getName() + ".signedIn";
+
+  /**
+   * Who signed in on an HTTP session, as the identity store answered then. The store's id travels
+   * with it: Liberty lets only the identity (realm and name) that owns a session use it.
+   */
+  record SignedIn(
+      String identityStoreId, String name, String dn, String uniqueId, Set<String> groups)
+      implements Serializable {
+
+    static SignedIn of(CredentialValidationResult valid) {
+      return new SignedIn(
+          valid.getIdentityStoreId(),
+          valid.getCallerPrincipal().getName(),
+          valid.getCallerDn(),
+          valid.getCallerUniqueId(),
+          Set.copyOf(valid.getCallerGroups()));
+    }
+
+    CredentialValidationResult asResult() {
+      return new CredentialValidationResult(
+          identityStoreId, new CallerPrincipal(name), dn, uniqueId, groups);
+    }
+  }
+
   @Inject IdentityStoreHandler identityStores;
   @Inject TransportPolicy transport;
 
@@ -64,9 +98,15 @@ public class SeatLedgerAuthentication implements HttpAuthenticationMechanism {
     Credential fromSignInPage = context.getAuthParameters().getCredential();
     if (fromSignInPage != null) {
       CredentialValidationResult result = validate(fromSignInPage);
-      return result == null ? busy(response) : context.notifyContainerAboutLogin(result);
+      return result == null ? busy(response) : signIn(request, context, result);
     }
     String authorization = request.getHeader("Authorization");
+    SignedIn signedIn = signedIn(request);
+    if (signedIn != null && sameUser(authorization, signedIn)) {
+      // the session is the credential: an API client that keeps its cookie and resends its
+      // Basic header is not made to pay for a password check on every call
+      return context.notifyContainerAboutLogin(signedIn.asResult());
+    }
     if (authorization != null) {
       Optional<UsernamePasswordCredential> basic = basicCredential(authorization);
       if (basic.isEmpty()) {
@@ -79,7 +119,7 @@ public class SeatLedgerAuthentication implements HttpAuthenticationMechanism {
       if (result.getStatus() != CredentialValidationResult.Status.VALID) {
         return unauthorized(response, "Wrong username or password.");
       }
-      return context.notifyContainerAboutLogin(result);
+      return signIn(request, context, result);
     }
     if (!context.isProtected()) {
       return context.doNothing();
@@ -88,6 +128,38 @@ public class SeatLedgerAuthentication implements HttpAuthenticationMechanism {
       return unauthorized(response, "Sign in with HTTP Basic credentials to use the API.");
     }
     return context.redirect(signInUrl(request));
+  }
+
+  private static SignedIn signedIn(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    return session != null && session.getAttribute(SIGNED_IN) instanceof SignedIn who ? who : null;
+  }
+
+  /** No Authorization header, or Basic credentials naming the user the session belongs to. */
+  private static boolean sameUser(String authorization, SignedIn signedIn) {
+    return authorization == null
+        || basicCredential(authorization)
+            .map(basic -> basic.getCaller().equals(signedIn.name()))
+            .orElse(false);
+  }
+
+  /**
+   * Signs the caller in for this request and, when the credentials were right, for the rest of the
+   * HTTP session. A session that existed before the sign-in gets a new id first, so an id planted
+   * by someone else (session fixation) never becomes a signed-in one. The session belongs to
+   * whoever signed in on it last, so Liberty's own session ownership check is off ({@code
+   * httpSession securityIntegrationEnabled="false"}): it would refuse a second sign-in on the same
+   * browser.
+   */
+  private static AuthenticationStatus signIn(
+      HttpServletRequest request, HttpMessageContext context, CredentialValidationResult result) {
+    if (result.getStatus() == CredentialValidationResult.Status.VALID) {
+      if (request.getSession(false) != null) {
+        request.changeSessionId();
+      }
+      request.getSession(true).setAttribute(SIGNED_IN, SignedIn.of(result));
+    }
+    return context.notifyContainerAboutLogin(result);
   }
 
   /** The identity store's verdict, or null when no check could start in time (overload). */

@@ -61,6 +61,10 @@ public final class Bench {
   private final Api admin;
   private final Api staff;
   private final Api probe;
+
+  /** Open Liberty's own endpoints (metrics): no credentials, as a metrics scraper. */
+  private final Api server;
+
   private final Connection db;
   private final String dbUrl;
   private final String dbUser;
@@ -78,6 +82,7 @@ public final class Bench {
     String adminPassword = env("SEATLEDGER_ADMIN_PASSWORD", null);
     this.admin = new Api(base, "admin", adminPassword);
     this.probe = new Api(base.resolve("/seatledger-bench/"), null, null);
+    this.server = new Api(base, null, null);
     this.dbUrl = env("SEATLEDGER_DB_URL", null);
     this.dbUser = env("SEATLEDGER_DB_USER", "root");
     this.dbPassword = env("SEATLEDGER_DB_PASSWORD", "");
@@ -674,7 +679,7 @@ public final class Bench {
   }
 
   private long retries() {
-    Api.Answer metricsText = admin.get("metrics?scope=application");
+    Api.Answer metricsText = server.get("metrics?scope=application");
     for (String line : metricsText.body().split("\n")) {
       if (line.startsWith("seatledger_command_retries")) {
         return (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
