@@ -38,13 +38,20 @@ public class ExpiredForms extends ExceptionHandlerFactory {
     @Override
     public void handle() throws FacesException {
       Iterator<ExceptionQueuedEvent> events = getUnhandledExceptionQueuedEvents().iterator();
+      boolean refused = false;
       while (events.hasNext()) {
         ExceptionQueuedEvent event = events.next();
         boolean restoringView = event.getContext().getPhaseId() == PhaseId.RESTORE_VIEW;
         if (restoringView || event.getContext().getException() instanceof ViewExpiredException) {
           events.remove();
           refuse(event.getContext().getContext());
+          refused = true;
         }
+      }
+      if (refused && !getUnhandledExceptionQueuedEvents().iterator().hasNext()) {
+        // answered: the error page the refusal dispatched to has ended this request's faces
+        // context, and the default handler would fail on it with nothing left to handle
+        return;
       }
       getWrapped().handle();
     }
