@@ -2,6 +2,7 @@ package org.seatledger.booking.api;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reading the event log: what the reporting and audit modules and the web tier may do with it.
@@ -15,6 +16,14 @@ public interface EventLog {
 
   /** At most {@code limit} events with a global position above {@code afterPosition}, in order. */
   List<RecordedEvent> readAll(long afterPosition, int limit);
+
+  /**
+   * The next {@code limit} positions of the log after {@code afterPosition}, of which only events
+   * of the given classes are decoded and returned (all when {@code classes} is empty): a reader
+   * that needs a few kinds of events does not pay for decoding — or decrypting — the others, and
+   * still learns how far it has read.
+   */
+  EventPage readPage(long afterPosition, int limit, Set<Class<?>> classes);
 
   /** At most {@code limit} events of one stream from {@code fromVersion} on, in version order. */
   List<RecordedEvent> readStream(String streamId, long fromVersion, int limit);

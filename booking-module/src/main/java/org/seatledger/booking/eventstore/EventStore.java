@@ -29,6 +29,7 @@ import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
 import org.seatledger.booking.api.EventDecodingException;
 import org.seatledger.booking.api.EventLog;
+import org.seatledger.booking.api.EventPage;
 import org.seatledger.booking.api.RecordedEvent;
 import org.seatledger.booking.api.VerificationReport;
 
@@ -198,6 +199,23 @@ public class EventStore implements EventLog {
   public List<RecordedEvent> readAll(long afterPosition, int limit) {
     return decodePage(
         rows(" WHERE global_position > ? ORDER BY global_position LIMIT ?", afterPosition, limit));
+  }
+
+  @Transactional
+  @Override
+  public EventPage readPage(long afterPosition, int limit, Set<Class<?>> classes) {
+    List<StoredEvent> rows =
+        rows(" WHERE global_position > ? ORDER BY global_position LIMIT ?", afterPosition, limit);
+    if (rows.isEmpty()) {
+      return new EventPage(List.of(), afterPosition, 0);
+    }
+    List<StoredEvent> wanted = rows;
+    if (!classes.isEmpty()) {
+      Set<String> names = new HashSet<>();
+      classes.forEach(type -> names.add(types.of(type).name()));
+      wanted = rows.stream().filter(row -> names.contains(row.eventType)).toList();
+    }
+    return new EventPage(decodePage(wanted), rows.get(rows.size() - 1).globalPosition, rows.size());
   }
 
   @Transactional

@@ -8,6 +8,7 @@ import java.sql.Types;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.seatledger.booking.api.ConferenceCreated;
 import org.seatledger.booking.api.ConferencePublished;
 import org.seatledger.booking.api.ConferenceUnpublished;
@@ -32,6 +33,22 @@ public final class AvailabilityProjection implements Projection {
   public String name() {
     return NAME;
   }
+
+  @Override
+  public Set<Class<?>> eventClasses() {
+    return EVENTS;
+  }
+
+  private static final Set<Class<?>> EVENTS =
+      Set.of(
+          ConferenceCreated.class,
+          ConferencePublished.class,
+          ConferenceUnpublished.class,
+          SeatTypeAdded.class,
+          SeatCapacityChanged.class,
+          SeatsReserved.class,
+          SeatsCommitted.class,
+          SeatsReleased.class);
 
   @Override
   public void apply(RecordedEvent event, Connection c, int generation) throws SQLException {

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.seatledger.booking.api.Attendee;
 import org.seatledger.booking.api.AttendeesAssigned;
@@ -32,6 +33,20 @@ public final class BookingsProjection implements Projection {
   public String name() {
     return NAME;
   }
+
+  @Override
+  public Set<Class<?>> eventClasses() {
+    return EVENTS;
+  }
+
+  private static final Set<Class<?>> EVENTS =
+      Set.of(
+          BookingPlaced.class,
+          BookingConfirmed.class,
+          BookingCancelled.class,
+          BookingExpired.class,
+          AttendeesAssigned.class,
+          PersonalDataErased.class);
 
   @Override
   public void apply(RecordedEvent event, Connection c, int generation) throws SQLException {

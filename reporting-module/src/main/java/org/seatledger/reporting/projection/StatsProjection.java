@@ -38,6 +38,14 @@ public final class StatsProjection implements Projection {
   }
 
   @Override
+  public Set<Class<?>> eventClasses() {
+    return EVENTS;
+  }
+
+  private static final Set<Class<?>> EVENTS =
+      Set.of(BookingPlaced.class, BookingConfirmed.class, SeatsReleased.class);
+
+  @Override
   public void apply(RecordedEvent event, Connection c, int generation) throws SQLException {
     applyAll(List.of(event), c, generation);
   }

@@ -3,6 +3,7 @@ package org.seatledger.booking.api.projection;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Set;
 import org.seatledger.booking.api.RecordedEvent;
 
 /**
@@ -13,6 +14,14 @@ public interface Projection {
 
   /** Unique, stable name, e.g. {@code reporting.availability}. */
   String name();
+
+  /**
+   * The event classes this projection reads; the runner does not even decode the others for it.
+   * Empty (the default): every event.
+   */
+  default Set<Class<?>> eventClasses() {
+    return Set.of();
+  }
 
   /** Applies one event to the rows of {@code generation}, on the runner's connection. */
   void apply(RecordedEvent event, Connection connection, int generation) throws SQLException;

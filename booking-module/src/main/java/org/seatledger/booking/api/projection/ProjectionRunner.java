@@ -14,6 +14,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.seatledger.booking.api.EventLog;
+import org.seatledger.booking.api.EventPage;
 import org.seatledger.booking.api.RecordedEvent;
 
 /**
@@ -127,18 +128,19 @@ public final class ProjectionRunner {
   }
 
   private boolean live(Checkpoint row) {
-    List<RecordedEvent> events;
+    EventPage page;
     try {
-      events = log.readAll(row.position, batchSize);
+      page = log.readPage(row.position, batchSize, projection.eventClasses());
     } catch (RuntimeException unreadable) {
       stop(row.position + 1, unreadable);
       return false;
     }
-    if (events.isEmpty()) {
+    if (page.scanned() == 0) {
       return false;
     }
-    long last = events.get(events.size() - 1).globalPosition();
-    lastBatchFull = events.size() == batchSize;
+    List<RecordedEvent> events = page.events();
+    long last = page.lastPosition();
+    lastBatchFull = page.scanned() == batchSize;
     int result =
         apply(
             events,
@@ -203,12 +205,16 @@ public final class ProjectionRunner {
                   + "; switched");
       return true;
     }
-    List<RecordedEvent> events =
-        log.readAll(row.rebuildPosition, Math.max(batchSize, REBUILD_BATCH_SIZE));
-    if (events.isEmpty()) {
+    EventPage page =
+        log.readPage(
+            row.rebuildPosition,
+            Math.max(batchSize, REBUILD_BATCH_SIZE),
+            projection.eventClasses());
+    if (page.scanned() == 0) {
       return false;
     }
-    long last = events.get(events.size() - 1).globalPosition();
+    List<RecordedEvent> events = page.events();
+    long last = page.lastPosition();
     int result =
         apply(
             events,
