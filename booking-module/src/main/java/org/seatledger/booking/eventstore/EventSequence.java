@@ -5,7 +5,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** The single row holding the next global position; locking it is the append lock. */
+/**
+ * The single row holding the next global position; locking it is the append lock. {@link LogWriter}
+ * locks and advances it with JDBC; this entity only reads it.
+ */
 @Entity
 @Table(name = "event_sequence")
 public class EventSequence {
@@ -20,13 +23,5 @@ public class EventSequence {
 
   long nextPosition() {
     return nextPosition;
-  }
-
-  /**
-   * Changed only through this method: EclipseLink's woven change tracking sees writes made inside
-   * the entity, not direct field writes from other classes.
-   */
-  void advanceTo(long next) {
-    this.nextPosition = next;
   }
 }

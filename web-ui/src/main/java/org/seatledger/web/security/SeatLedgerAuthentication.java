@@ -63,7 +63,8 @@ public class SeatLedgerAuthentication implements HttpAuthenticationMechanism {
 
   /**
    * Who signed in on an HTTP session, as the identity store answered then. The store's id travels
-   * with it: Liberty lets only the identity (realm and name) that owns a session use it.
+   * with it, so a request signed in from the session carries the identity (realm and name) of the
+   * sign-in itself.
    */
   record SignedIn(
       String identityStoreId, String name, String dn, String uniqueId, Set<String> groups)
