@@ -107,6 +107,13 @@ public class BookingService implements BookingCommands {
   @ConfigProperty(name = "seatledger.hold-timeout", defaultValue = "PT15M")
   Duration holdTimeout;
 
+  /**
+   * At most this many holds are expired by one command (one transaction): a backlog — overdue holds
+   * piled up while the server was down — is worked off in bounded steps that leave room for other
+   * commands of the conference between them.
+   */
+  static final int EXPIRIES_PER_COMMAND = 500;
+
   AggregateRepository<Conference> conferences;
   AggregateRepository<SeatAvailability> availabilities;
   AggregateRepository<Booking> bookings;
@@ -503,7 +510,9 @@ public class BookingService implements BookingCommands {
     Instant now = Instant.now();
     SeatAvailability availability = availability(work, conferenceId);
     List<CommandAppend> appends = new ArrayList<>();
-    for (String bookingId : availability.overdue(now)) {
+    List<String> overdue = availability.overdue(now);
+    List<String> expiring = overdue.subList(0, Math.min(overdue.size(), EXPIRIES_PER_COMMAND));
+    for (String bookingId : expiring) {
       List<Object> expired = booking(work, bookingId).decideExpire(now);
       if (expired.isEmpty()) {
         continue;
@@ -526,7 +535,11 @@ public class BookingService implements BookingCommands {
               outcome.toString()));
     }
     JsonObject outcome =
-        JSON.createObjectBuilder().add("id", conferenceId).add("expired", appends.size()).build();
+        JSON.createObjectBuilder()
+            .add("id", conferenceId)
+            .add("expired", appends.size())
+            .add("more", overdue.size() > expiring.size())
+            .build();
     return new Decision(conferenceId, outcome, appends);
   }
 

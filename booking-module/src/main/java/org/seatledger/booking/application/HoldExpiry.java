@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
 import java.util.UUID;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -60,13 +61,19 @@ public class HoldExpiry {
     try {
       for (String stream : store.streamsOfType(Kinds.AVAILABILITY.streamType())) {
         String conferenceId = stream.substring("seats-".length());
-        expired +=
-            bookings
-                .handle(
-                    new ExpireOverdueHolds(conferenceId),
-                    new CommandContext(round + "-" + conferenceId, round, "system", null))
-                .outcome()
-                .getInt("expired", 0);
+        boolean more = true;
+        for (int step = 1; more; step++) {
+          JsonObject outcome =
+              bookings
+                  .handle(
+                      new ExpireOverdueHolds(conferenceId),
+                      new CommandContext(
+                          round + "-" + conferenceId + "-" + step, round, "system", null))
+                  .outcome();
+          expired += outcome.getInt("expired", 0);
+          // a backlog is expired in bounded commands, one after the other
+          more = outcome.getBoolean("more", false) && outcome.getInt("expired", 0) > 0;
+        }
       }
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "expiring overdue holds failed; the next round tries again", e);

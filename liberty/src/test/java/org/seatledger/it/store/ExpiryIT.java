@@ -1,6 +1,7 @@
 package org.seatledger.it.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.seatledger.it.store.Fixtures.command;
 
 import jakarta.annotation.Resource;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -123,5 +125,80 @@ class ExpiryIT {
     assertEquals("expire-" + booking, events.get(1).commandId());
     var seats = queries.availability(conference).orElseThrow().seatTypes().get(0);
     assertEquals(List.of(0, 5), List.of(seats.held(), seats.available()), "the seats are back");
+  }
+
+  @Test
+  void aBacklogOfOverdueHoldsIsExpiredInBoundedStepsInOneRound() {
+    String conference = UUID.randomUUID().toString();
+    int holds = 620; // more than one expiry command takes (500)
+    Instant past = Instant.now().minusSeconds(60);
+    store.append(
+        command(),
+        List.of(
+            new StreamAppend(
+                "conference-" + conference,
+                "Conference",
+                ExpectedVersion.NO_STREAM,
+                List.of(
+                    new ConferenceCreated(
+                        conference,
+                        "Backlog",
+                        "backlog-" + conference.substring(0, 8),
+                        LocalDate.parse("2027-01-01"),
+                        LocalDate.parse("2027-01-02"),
+                        "V"),
+                    new SeatTypeAdded(
+                        conference, "standard", "Standard", holds, BigDecimal.TEN, "EUR"),
+                    new ConferencePublished(conference))),
+            new StreamAppend(
+                "seats-" + conference,
+                "SeatAvailability",
+                ExpectedVersion.NO_STREAM,
+                List.of(new SeatCapacityChanged(conference, "standard", holds)))),
+        null);
+    for (int i = 0; i < holds; i++) {
+      String booking = UUID.randomUUID().toString();
+      store.append(
+          command(),
+          List.of(
+              new StreamAppend(
+                  "booking-" + booking,
+                  "Booking",
+                  ExpectedVersion.NO_STREAM,
+                  List.of(
+                      new BookingPlaced(
+                          booking,
+                          conference,
+                          "r-" + booking,
+                          "Ada",
+                          "ada@example.org",
+                          Map.of("standard", 1),
+                          BigDecimal.TEN,
+                          "EUR",
+                          past))),
+              new StreamAppend(
+                  "seats-" + conference,
+                  "SeatAvailability",
+                  ExpectedVersion.ANY,
+                  List.of(new SeatsReserved(conference, booking, Map.of("standard", 1), past)))),
+          null);
+    }
+    assertEquals(holds, queries.availability(conference).orElseThrow().seatTypes().get(0).held());
+
+    // one round works the whole backlog off (the server's own scheduled round may share the work)
+    expiry.expireOverdue();
+
+    var seats = queries.availability(conference).orElseThrow().seatTypes().get(0);
+    assertEquals(List.of(0, holds), List.of(seats.held(), seats.available()), "every seat is back");
+    // the events of one transaction share their recorded time: no transaction took them all
+    Map<Instant, Long> releasedPerCommit =
+        store.readStream("seats-" + conference, 1, 10_000).stream()
+            .filter(event -> event.type().equals("SeatsReleased"))
+            .collect(Collectors.groupingBy(RecordedEvent::recordedAt, Collectors.counting()));
+    assertEquals(holds, releasedPerCommit.values().stream().mapToLong(Long::longValue).sum());
+    assertTrue(releasedPerCommit.size() >= 2, "expired in more than one step");
+    assertTrue(
+        releasedPerCommit.values().stream().allMatch(n -> n <= 500),
+        "at most 500 expiries per step: " + releasedPerCommit.values());
   }
 }
