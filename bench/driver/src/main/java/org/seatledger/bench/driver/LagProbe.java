@@ -49,7 +49,11 @@ final class LagProbe implements AutoCloseable {
                 "SELECT name, position FROM reporting_projections"
                     + " UNION ALL SELECT name, position FROM audit_projections")) {
       c.setAutoCommit(true);
-      while (running) {
+      // polls once more after being stopped: the caller stops it once every read model has caught
+      // up, so the last poll sees the last events arrive even if they did between two polls
+      boolean last = false;
+      while (!last) {
+        last = !running;
         Map<String, Long> positions = new LinkedHashMap<>();
         try (ResultSet rs = q.executeQuery()) {
           while (rs.next()) {
@@ -60,7 +64,9 @@ final class LagProbe implements AutoCloseable {
         synchronized (seen) {
           seen.add(new Seen(at, positions));
         }
-        Thread.sleep(pollMillis);
+        if (!last) {
+          Thread.sleep(pollMillis);
+        }
       }
     } catch (Exception e) {
       failure = e;
