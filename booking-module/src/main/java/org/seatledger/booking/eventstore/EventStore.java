@@ -404,10 +404,10 @@ public class EventStore implements EventLog {
   /**
    * Decodes rows read together: all are parsed first, the keys of every person they name are looked
    * up in one query, then each is decrypted and bound. A row that cannot be read fails the page
-   * with its position, in log order.
+   * with its position.
    */
   private List<RecordedEvent> decodePage(List<StoredEvent> rows) {
-    List<Object> parsed = new ArrayList<>(rows.size());
+    List<EventSerializer.Parsed> parsed = new ArrayList<>(rows.size());
     Set<String> subjects = new HashSet<>();
     for (StoredEvent row : rows) {
       try {
@@ -415,35 +415,33 @@ public class EventStore implements EventLog {
             serializer.parse(row.eventType, row.schemaVersion, row.payload);
         subjects.addAll(serializer.subjectsIn(one));
         parsed.add(one);
-      } catch (RuntimeException unreadable) {
-        parsed.add(unreadable);
+      } catch (RuntimeException e) {
+        throw unreadable(row, e);
       }
     }
-    if (!subjects.isEmpty()) {
-      serializer.prefetchKeys(subjects);
-    }
+    serializer.prefetchKeys(subjects);
     List<RecordedEvent> events = new ArrayList<>(rows.size());
     for (int i = 0; i < rows.size(); i++) {
-      StoredEvent row = rows.get(i);
       try {
-        if (parsed.get(i) instanceof RuntimeException unreadable) {
-          throw unreadable;
-        }
-        events.add(decoded(row, serializer.bind((EventSerializer.Parsed) parsed.get(i))));
+        events.add(decoded(rows.get(i), serializer.bind(parsed.get(i))));
       } catch (RuntimeException e) {
-        throw new EventDecodingException(
-            "the event at position "
-                + row.globalPosition
-                + " ("
-                + row.eventType
-                + " v"
-                + row.schemaVersion
-                + ") cannot be read: "
-                + e.getMessage(),
-            e);
+        throw unreadable(rows.get(i), e);
       }
     }
     return events;
+  }
+
+  private static EventDecodingException unreadable(StoredEvent row, RuntimeException cause) {
+    return new EventDecodingException(
+        "the event at position "
+            + row.globalPosition
+            + " ("
+            + row.eventType
+            + " v"
+            + row.schemaVersion
+            + ") cannot be read: "
+            + cause.getMessage(),
+        cause);
   }
 
   private static RecordedEvent decoded(StoredEvent row, EventSerializer.Decoded decoded) {

@@ -59,54 +59,8 @@ class ExpiryIT {
   void anOverdueHoldExpiresExactlyOnceAndGivesItsSeatsBack() throws Exception {
     String conference = UUID.randomUUID().toString();
     String booking = UUID.randomUUID().toString();
-    Instant past = Instant.now().minusSeconds(60);
-    store.append(
-        command(),
-        List.of(
-            new StreamAppend(
-                "conference-" + conference,
-                "Conference",
-                ExpectedVersion.NO_STREAM,
-                List.of(
-                    new ConferenceCreated(
-                        conference,
-                        "Old",
-                        "old-" + conference.substring(0, 8),
-                        LocalDate.parse("2027-01-01"),
-                        LocalDate.parse("2027-01-02"),
-                        "V"),
-                    new SeatTypeAdded(conference, "standard", "Standard", 5, BigDecimal.TEN, "EUR"),
-                    new ConferencePublished(conference))),
-            new StreamAppend(
-                "seats-" + conference,
-                "SeatAvailability",
-                ExpectedVersion.NO_STREAM,
-                List.of(new SeatCapacityChanged(conference, "standard", 5)))),
-        null);
-    store.append(
-        command(),
-        List.of(
-            new StreamAppend(
-                "booking-" + booking,
-                "Booking",
-                ExpectedVersion.NO_STREAM,
-                List.of(
-                    new BookingPlaced(
-                        booking,
-                        conference,
-                        "r-" + booking,
-                        "Ada",
-                        "ada@example.org",
-                        Map.of("standard", 2),
-                        new BigDecimal("20"),
-                        "EUR",
-                        past))),
-            new StreamAppend(
-                "seats-" + conference,
-                "SeatAvailability",
-                ExpectedVersion.exactly(1),
-                List.of(new SeatsReserved(conference, booking, Map.of("standard", 2), past)))),
-        null);
+    publishedConference(conference, 5);
+    overdueHold(conference, booking, 2, ExpectedVersion.exactly(1));
     assertEquals(2, queries.availability(conference).orElseThrow().seatTypes().get(0).held());
 
     Future<Integer> one = executor.submit(expiry::expireOverdue);
@@ -131,57 +85,9 @@ class ExpiryIT {
   void aBacklogOfOverdueHoldsIsExpiredInBoundedStepsInOneRound() {
     String conference = UUID.randomUUID().toString();
     int holds = 620; // more than one expiry command takes (500)
-    Instant past = Instant.now().minusSeconds(60);
-    store.append(
-        command(),
-        List.of(
-            new StreamAppend(
-                "conference-" + conference,
-                "Conference",
-                ExpectedVersion.NO_STREAM,
-                List.of(
-                    new ConferenceCreated(
-                        conference,
-                        "Backlog",
-                        "backlog-" + conference.substring(0, 8),
-                        LocalDate.parse("2027-01-01"),
-                        LocalDate.parse("2027-01-02"),
-                        "V"),
-                    new SeatTypeAdded(
-                        conference, "standard", "Standard", holds, BigDecimal.TEN, "EUR"),
-                    new ConferencePublished(conference))),
-            new StreamAppend(
-                "seats-" + conference,
-                "SeatAvailability",
-                ExpectedVersion.NO_STREAM,
-                List.of(new SeatCapacityChanged(conference, "standard", holds)))),
-        null);
+    publishedConference(conference, holds);
     for (int i = 0; i < holds; i++) {
-      String booking = UUID.randomUUID().toString();
-      store.append(
-          command(),
-          List.of(
-              new StreamAppend(
-                  "booking-" + booking,
-                  "Booking",
-                  ExpectedVersion.NO_STREAM,
-                  List.of(
-                      new BookingPlaced(
-                          booking,
-                          conference,
-                          "r-" + booking,
-                          "Ada",
-                          "ada@example.org",
-                          Map.of("standard", 1),
-                          BigDecimal.TEN,
-                          "EUR",
-                          past))),
-              new StreamAppend(
-                  "seats-" + conference,
-                  "SeatAvailability",
-                  ExpectedVersion.ANY,
-                  List.of(new SeatsReserved(conference, booking, Map.of("standard", 1), past)))),
-          null);
+      overdueHold(conference, UUID.randomUUID().toString(), 1, ExpectedVersion.ANY);
     }
     assertEquals(holds, queries.availability(conference).orElseThrow().seatTypes().get(0).held());
 
@@ -200,5 +106,62 @@ class ExpiryIT {
     assertTrue(
         releasedPerCommit.values().stream().allMatch(n -> n <= 500),
         "at most 500 expiries per step: " + releasedPerCommit.values());
+  }
+
+  private void publishedConference(String conference, int seats) {
+    store.append(
+        command(),
+        List.of(
+            new StreamAppend(
+                "conference-" + conference,
+                "Conference",
+                ExpectedVersion.NO_STREAM,
+                List.of(
+                    new ConferenceCreated(
+                        conference,
+                        "Old",
+                        "old-" + conference.substring(0, 8),
+                        LocalDate.parse("2027-01-01"),
+                        LocalDate.parse("2027-01-02"),
+                        "V"),
+                    new SeatTypeAdded(
+                        conference, "standard", "Standard", seats, BigDecimal.TEN, "EUR"),
+                    new ConferencePublished(conference))),
+            new StreamAppend(
+                "seats-" + conference,
+                "SeatAvailability",
+                ExpectedVersion.NO_STREAM,
+                List.of(new SeatCapacityChanged(conference, "standard", seats)))),
+        null);
+  }
+
+  /** A booking placed with a hold whose deadline passed a minute ago. */
+  private void overdueHold(
+      String conference, String booking, int seats, ExpectedVersion availabilityAt) {
+    Instant past = Instant.now().minusSeconds(60);
+    store.append(
+        command(),
+        List.of(
+            new StreamAppend(
+                "booking-" + booking,
+                "Booking",
+                ExpectedVersion.NO_STREAM,
+                List.of(
+                    new BookingPlaced(
+                        booking,
+                        conference,
+                        "r-" + booking,
+                        "Ada",
+                        "ada@example.org",
+                        Map.of("standard", seats),
+                        BigDecimal.TEN.multiply(BigDecimal.valueOf(seats)),
+                        "EUR",
+                        past))),
+            new StreamAppend(
+                "seats-" + conference,
+                "SeatAvailability",
+                availabilityAt,
+                List.of(new SeatsReserved(conference, booking, Map.of("standard", seats), past)))),
+        null);
   }
 }

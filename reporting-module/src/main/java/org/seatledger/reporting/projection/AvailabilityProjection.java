@@ -81,7 +81,8 @@ public final class AvailabilityProjection implements Projection {
             at);
       } else if (event instanceof SeatCapacityChanged e) {
         movement(movements, e.conferenceId(), e.seatType(), at).capacity = e.capacity();
-      } else if (changesConferenceOrSeatType(event)) {
+      } else if (EVENTS.contains(event.getClass())) {
+        // the rest of what this model reads sets up conferences and seat types: in its place
         write(movements, c, generation);
         applySetUp(event, at, c, generation);
       }
@@ -89,14 +90,8 @@ public final class AvailabilityProjection implements Projection {
     write(movements, c, generation);
   }
 
-  private static boolean changesConferenceOrSeatType(Object event) {
-    return event instanceof ConferenceCreated
-        || event instanceof ConferencePublished
-        || event instanceof ConferenceUnpublished
-        || event instanceof SeatTypeAdded;
-  }
-
-  private void applySetUp(Object event, long at, Connection c, int generation) throws SQLException {
+  private static void applySetUp(Object event, long at, Connection c, int generation)
+      throws SQLException {
     if (event instanceof ConferenceCreated e) {
       Sql.update(
           c,

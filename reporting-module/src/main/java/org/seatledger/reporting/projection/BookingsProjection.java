@@ -67,20 +67,19 @@ public final class BookingsProjection implements Projection {
       Object event = recorded.event();
       long at = Sql.micros(recorded.recordedAt());
       long position = recorded.globalPosition();
-      String status = statusAfter(event);
+      NewStatus status = newStatus(event);
       if (event instanceof BookingPlaced e) {
         placed.putIfAbsent(e.bookingId(), new NewBooking(e, at, position));
       } else if (status != null) {
-        String bookingId = bookingIdOf(event);
-        NewBooking booking = placed.get(bookingId);
+        NewBooking booking = placed.get(status.bookingId());
         if (booking != null) {
-          booking.status = status;
+          booking.status = status.status();
           booking.updatedAt = at;
           booking.lastPosition = position;
         } else {
           changed
-              .computeIfAbsent(bookingId, id -> new StatusChange(position))
-              .to(status, at, position);
+              .computeIfAbsent(status.bookingId(), id -> new StatusChange(position))
+              .to(status.status(), at, position);
         }
       } else if (event instanceof AttendeesAssigned || event instanceof PersonalDataErased) {
         write(placed, changed, c, generation);
@@ -90,24 +89,18 @@ public final class BookingsProjection implements Projection {
     write(placed, changed, c, generation);
   }
 
-  private static String statusAfter(Object event) {
-    if (event instanceof BookingConfirmed) {
-      return "CONFIRMED";
-    } else if (event instanceof BookingCancelled) {
-      return "CANCELLED";
-    } else if (event instanceof BookingExpired) {
-      return "EXPIRED";
+  /** The status an event gives a booking. */
+  private record NewStatus(String bookingId, String status) {}
+
+  private static NewStatus newStatus(Object event) {
+    if (event instanceof BookingConfirmed e) {
+      return new NewStatus(e.bookingId(), "CONFIRMED");
+    } else if (event instanceof BookingCancelled e) {
+      return new NewStatus(e.bookingId(), "CANCELLED");
+    } else if (event instanceof BookingExpired e) {
+      return new NewStatus(e.bookingId(), "EXPIRED");
     }
     return null;
-  }
-
-  private static String bookingIdOf(Object event) {
-    if (event instanceof BookingConfirmed e) {
-      return e.bookingId();
-    } else if (event instanceof BookingCancelled e) {
-      return e.bookingId();
-    }
-    return ((BookingExpired) event).bookingId();
   }
 
   /** A booking placed in this batch, with what the rest of the batch did to it. */
