@@ -61,6 +61,31 @@ class PlatformIT {
   }
 
   @Test
+  void adminsPauseAndResumeAReadModelWithoutTakingTheServerOutOfService() {
+    String stats = "/api/admin/projections/reporting.stats";
+    HttpResponse<String> unknown = Http.admin().postJson("/api/admin/projections/nope/pause", "");
+    assertEquals(404, unknown.statusCode());
+    assertTrue(unknown.body().contains("There is no projection 'nope'."), unknown.body());
+    try {
+      HttpResponse<String> paused = Http.admin().postJson(stats + "/pause", "");
+      assertEquals(200, paused.statusCode(), paused.body());
+      assertEquals("PAUSED", Http.object(paused).getString("status"));
+      HttpResponse<String> again = Http.admin().postJson(stats + "/pause", "");
+      assertEquals(409, again.statusCode());
+      assertTrue(again.body().contains("only a running projection pauses"), again.body());
+      assertEquals(
+          200, Http.anonymous().get("/health/ready").statusCode(), "a chosen pause stays ready");
+    } finally {
+      HttpResponse<String> resumed = Http.admin().postJson(stats + "/resume", "");
+      assertEquals(200, resumed.statusCode(), resumed.body());
+      assertEquals("RUNNING", Http.object(resumed).getString("status"));
+    }
+    HttpResponse<String> notPaused = Http.admin().postJson(stats + "/resume", "");
+    assertEquals(409, notPaused.statusCode());
+    assertTrue(notPaused.body().contains("not PAUSED"), notPaused.body());
+  }
+
+  @Test
   void metricsAreServedForPrometheus() {
     HttpResponse<String> metrics = Http.anonymous().get("/metrics");
     assertEquals(200, metrics.statusCode());

@@ -88,6 +88,17 @@ public interface AuditQueries {
   /** Resumes the stopped audit trail projection; false when there is no such projection. */
   boolean retry(String projection);
 
+  /**
+   * Pauses the audit trail projection; false when there is no such projection or it is not running.
+   */
+  boolean pause(String projection);
+
+  /**
+   * Resumes the paused audit trail projection; false when there is no such projection or it is not
+   * paused.
+   */
+  boolean resume(String projection);
+
   /** Starts a rebuild of the audit trail; false when there is no such projection or one runs. */
   boolean rebuild(String projection);
 

@@ -310,6 +310,20 @@ public class Audit implements AuditQueries {
   }
 
   @Override
+  public boolean pause(String projection) {
+    return trail.name().equals(projection) && trail.pause();
+  }
+
+  @Override
+  public boolean resume(String projection) {
+    if (!trail.name().equals(projection) || !trail.resume()) {
+      return false;
+    }
+    scheduler.execute(trail::runOnce);
+    return true;
+  }
+
+  @Override
   public boolean rebuild(String projection) {
     if (!trail.name().equals(projection) || !trail.startRebuild()) {
       return false;

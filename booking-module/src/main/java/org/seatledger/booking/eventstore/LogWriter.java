@@ -98,9 +98,10 @@ public class LogWriter {
         all.addAll(command.append().appends());
       }
     }
-    Map<String, ProcessedCommand> earlier = processedRows(c, commandIds);
-    Set<String> keysTaken = existingKeys(c, batches);
-    Map<String, Head> heads = heads(c, all);
+    Found found = lookUp(c, commandIds, newKeySubjects(batches), all);
+    Map<String, ProcessedCommand> earlier = found.processed();
+    Set<String> keysTaken = found.keysTaken();
+    Map<String, Head> heads = found.heads();
     Map<String, AppendResult> writtenNow = new HashMap<>();
     long recordedAt = Clock.micros();
     long position = nextPosition;
@@ -197,26 +198,83 @@ public class LogWriter {
             null, "commands " + seen + " of this batch were carried out meanwhile"));
   }
 
-  /** Subjects of the batches' new keys that have a key already. */
-  private static Set<String> existingKeys(Connection c, List<Prepared.Batch> batches)
-      throws SQLException {
+  private static List<String> newKeySubjects(List<Prepared.Batch> batches) {
     List<String> subjects = new ArrayList<>();
     batches.forEach(batch -> batch.newKeys().forEach(key -> subjects.add(key.subjectId())));
-    Set<String> taken = new HashSet<>();
-    if (subjects.isEmpty()) {
-      return taken;
+    return subjects;
+  }
+
+  /** What the writer checks under the lock, found in one round trip. */
+  private record Found(
+      Map<String, ProcessedCommand> processed, Set<String> keysTaken, Map<String, Head> heads) {}
+
+  /**
+   * One query for everything the guards need, read after the lock is held: the commands carried out
+   * before (idempotency), the subjects that have a data key already, and the head (newest version,
+   * hash, type) of each stream appended to. Three lookups by primary or unique key, sent as one
+   * {@code UNION ALL} — the committer waits for the database once instead of three times.
+   */
+  private static Found lookUp(
+      Connection c, List<String> commandIds, List<String> subjects, List<StreamAppend> appends)
+      throws SQLException {
+    Set<String> streams = new LinkedHashSet<>();
+    appends.forEach(append -> streams.add(append.streamId()));
+    List<String> branches = new ArrayList<>();
+    List<String> parameters = new ArrayList<>();
+    if (!streams.isEmpty()) {
+      branches.add(
+          "SELECT 'H', e.stream_id, e.stream_type, e.stream_version, NULL, e.hash FROM events e"
+              + " JOIN (SELECT stream_id, MAX(stream_version) AS head FROM events"
+              + " WHERE stream_id IN ("
+              + marks(streams)
+              + ") GROUP BY stream_id) h"
+              + " ON e.stream_id = h.stream_id AND e.stream_version = h.head");
+      parameters.addAll(streams);
     }
-    try (PreparedStatement query =
-        c.prepareStatement(
-            "SELECT subject_id FROM subject_keys WHERE subject_id IN (" + marks(subjects) + ")")) {
-      bind(query, subjects);
+    if (!commandIds.isEmpty()) {
+      branches.add(
+          "SELECT 'C', command_id, outcome, first_position, last_position, NULL"
+              + " FROM processed_commands WHERE command_id IN ("
+              + marks(commandIds)
+              + ")");
+      parameters.addAll(commandIds);
+    }
+    if (!subjects.isEmpty()) {
+      branches.add(
+          "SELECT 'K', subject_id, NULL, NULL, NULL, NULL FROM subject_keys"
+              + " WHERE subject_id IN ("
+              + marks(subjects)
+              + ")");
+      parameters.addAll(subjects);
+    }
+    Found found = new Found(new HashMap<>(), new HashSet<>(), new HashMap<>());
+    if (branches.isEmpty()) {
+      return found;
+    }
+    try (PreparedStatement query = c.prepareStatement(String.join(" UNION ALL ", branches))) {
+      bind(query, parameters);
       try (ResultSet rows = query.executeQuery()) {
         while (rows.next()) {
-          taken.add(rows.getString(1));
+          String id = rows.getString(2);
+          switch (rows.getString(1)) {
+            case "H" ->
+                found
+                    .heads()
+                    .put(id, new Head(rows.getLong(4), rows.getString(6), rows.getString(3)));
+            case "C" -> {
+              ProcessedCommand row = new ProcessedCommand();
+              row.commandId = id;
+              row.outcome = rows.getString(3);
+              row.firstPosition = rows.getObject(4, Long.class);
+              row.lastPosition = rows.getObject(5, Long.class);
+              found.processed().put(id, row);
+            }
+            default -> found.keysTaken().add(id);
+          }
         }
       }
     }
-    return taken;
+    return found;
   }
 
   /**
@@ -360,31 +418,6 @@ public class LogWriter {
               + ", not a "
               + append.streamType());
     }
-  }
-
-  /** The newest version, hash and type of each stream named in the appends. */
-  private static Map<String, Head> heads(Connection c, List<StreamAppend> appends)
-      throws SQLException {
-    Set<String> ids = new LinkedHashSet<>();
-    appends.forEach(append -> ids.add(append.streamId()));
-    Map<String, Head> heads = new HashMap<>();
-    try (PreparedStatement query =
-        c.prepareStatement(
-            "SELECT e.stream_id, e.stream_version, e.hash, e.stream_type FROM events e"
-                + " JOIN (SELECT stream_id, MAX(stream_version) AS head FROM events"
-                + " WHERE stream_id IN ("
-                + marks(ids)
-                + ") GROUP BY stream_id) h"
-                + " ON e.stream_id = h.stream_id AND e.stream_version = h.head")) {
-      bind(query, ids);
-      try (ResultSet rows = query.executeQuery()) {
-        while (rows.next()) {
-          heads.put(
-              rows.getString(1), new Head(rows.getLong(2), rows.getString(3), rows.getString(4)));
-        }
-      }
-    }
-    return heads;
   }
 
   /** Locks the log for this transaction; the next free position. */

@@ -1,6 +1,7 @@
 package org.seatledger.it.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.seatledger.it.store.Fixtures.append;
@@ -262,6 +263,46 @@ class ProjectionMechanicsIT {
           1,
           Collections.frequency(projection.applied, p),
           "position " + p + " applied exactly once");
+    }
+  }
+
+  @Test
+  void aPausedProjectionAppliesNothingUntilResumedOnEveryRunner() {
+    Recording projection = new Recording();
+    ProjectionRunner runner = runner(projection);
+    ProjectionRunner otherServer = runner(projection);
+    runner.runOnce();
+    long before = runner.status().checkpoint();
+
+    assertTrue(runner.pause());
+    assertFalse(runner.pause(), "pausing twice is refused");
+    String stream = newStream("paused");
+    AppendResult written =
+        store.append(
+            command(),
+            List.of(
+                append(
+                    stream, ExpectedVersion.NO_STREAM, reserved(stream, 1), reserved(stream, 2))),
+            null);
+    runner.runOnce();
+    otherServer.runOnce();
+    ProjectionStatus paused = otherServer.status();
+    assertEquals("PAUSED", paused.status(), "the pause is kept in the checkpoint row");
+    assertEquals(before, paused.checkpoint(), "nothing applied while paused");
+    assertTrue(paused.lagEvents() >= 2, "the lag shows how far behind it fell");
+    assertFalse(projection.applied.contains(written.firstPosition()));
+
+    runner.retry();
+    runner.runOnce();
+    assertEquals("PAUSED", runner.status().status(), "a retry (for stopped ones) does not resume");
+
+    assertTrue(otherServer.resume());
+    assertFalse(otherServer.resume(), "resuming a running projection is refused");
+    runner.runOnce();
+    assertEquals("RUNNING", runner.status().status());
+    assertTrue(runner.status().checkpoint() >= written.lastPosition());
+    for (long p = written.firstPosition(); p <= written.lastPosition(); p++) {
+      assertEquals(1, Collections.frequency(projection.applied, p), "position " + p + " once");
     }
   }
 }

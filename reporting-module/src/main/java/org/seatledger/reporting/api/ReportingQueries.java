@@ -99,6 +99,12 @@ public interface ReportingQueries {
   /** Resumes a stopped projection; false when there is no such projection. */
   boolean retry(String projection);
 
+  /** Pauses a running projection; false when there is no such projection or it is not running. */
+  boolean pause(String projection);
+
+  /** Resumes a paused projection; false when there is no such projection or it is not paused. */
+  boolean resume(String projection);
+
   /** Starts a rebuild; false when there is no such projection or one is running. */
   boolean rebuild(String projection);
 }

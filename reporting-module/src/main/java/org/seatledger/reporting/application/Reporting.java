@@ -283,6 +283,22 @@ public class Reporting implements ReportingQueries {
   }
 
   @Override
+  public boolean pause(String projection) {
+    ProjectionRunner runner = runners.get(projection);
+    return runner != null && runner.pause();
+  }
+
+  @Override
+  public boolean resume(String projection) {
+    ProjectionRunner runner = runners.get(projection);
+    if (runner == null || !runner.resume()) {
+      return false;
+    }
+    scheduler.execute(runner::runOnce);
+    return true;
+  }
+
+  @Override
   public boolean rebuild(String projection) {
     ProjectionRunner runner = runners.get(projection);
     if (runner == null || !runner.startRebuild()) {

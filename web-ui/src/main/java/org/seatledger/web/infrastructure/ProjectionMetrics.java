@@ -54,6 +54,10 @@ public class ProjectionMetrics {
           "seatledger_projection_stopped",
           () -> value(name, s -> "STOPPED".equals(s.status()) ? 1 : 0),
           projection);
+      metrics.gauge(
+          "seatledger_projection_paused",
+          () -> value(name, s -> "PAUSED".equals(s.status()) ? 1 : 0),
+          projection);
     }
   }
 

@@ -12,7 +12,8 @@ import org.seatledger.reporting.api.ReportingQueries;
 
 /**
  * Not ready while a read model is stopped at a poison event or has fallen far behind: staff would
- * see stale or incomplete data.
+ * see stale or incomplete data. A read model an admin paused does not count against readiness (its
+ * status and lag are shown): the admin chose to let it fall behind.
  */
 @Readiness
 @ApplicationScoped
@@ -35,7 +36,7 @@ public class ProjectionsReadiness implements HealthCheck {
           response
               .down()
               .withData("reason", status.name() + " stopped at position " + status.errorPosition());
-        } else if (status.lagMillis() > maxLagSeconds * 1000) {
+        } else if (!"PAUSED".equals(status.status()) && status.lagMillis() > maxLagSeconds * 1000) {
           response
               .down()
               .withData("reason", status.name() + " is " + status.lagMillis() / 1000 + " s behind");

@@ -27,7 +27,7 @@ import org.seatledger.booking.api.projection.ProjectionStatus;
 import org.seatledger.reporting.api.ReportingQueries;
 import org.seatledger.web.security.Roles;
 
-/** Admins watch, retry and rebuild the read models. */
+/** Admins watch, retry, pause, resume and rebuild the read models. */
 @ApplicationScoped
 @Path("admin/projections")
 @Produces(MediaType.APPLICATION_JSON)
@@ -65,6 +65,42 @@ public class ProjectionsResource {
       throw new ApiException(Status.NOT_FOUND, "There is no projection '" + name + "'.");
     }
     return status(name);
+  }
+
+  @POST
+  @Path("{name}/pause")
+  @Operation(
+      summary = "Pause a projection on every server",
+      description =
+          "It applies nothing until resumed (it keeps serving what it has), then catches up from its"
+              + " checkpoint. For a bulk load or to take its writes off a struggling database.")
+  public JsonObject pause(@PathParam("name") String name) {
+    String status = existing(name).status();
+    if (!reporting.pause(name) && !audit.pause(name)) {
+      throw new ApiException(
+          Status.CONFLICT, "'" + name + "' is " + status + "; only a running projection pauses.");
+    }
+    return status(name);
+  }
+
+  @POST
+  @Path("{name}/resume")
+  @Operation(summary = "Resume a paused projection: it catches up from its checkpoint")
+  public JsonObject resume(@PathParam("name") String name) {
+    String status = existing(name).status();
+    if (!reporting.resume(name) && !audit.resume(name)) {
+      throw new ApiException(
+          Status.CONFLICT, "'" + name + "' is " + status + ", not PAUSED; nothing to resume.");
+    }
+    return status(name);
+  }
+
+  private ProjectionStatus existing(String name) {
+    return all().stream()
+        .filter(p -> p.name().equals(name))
+        .findFirst()
+        .orElseThrow(
+            () -> new ApiException(Status.NOT_FOUND, "There is no projection '" + name + "'."));
   }
 
   @POST

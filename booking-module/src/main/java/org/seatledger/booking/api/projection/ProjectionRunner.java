@@ -29,6 +29,10 @@ import org.seatledger.booking.api.RecordedEvent;
  *   <li><b>Poison events.</b> An event the projection cannot apply stops it at that event, with the
  *       error kept in the checkpoint row and shown on {@code /api/admin/projections}; events before
  *       it are applied. Nothing is skipped; {@link #retry()} resumes after a fix.
+ *   <li><b>Pausing.</b> An admin may {@link #pause()} a projection (during a bulk load, say, or to
+ *       take its writes off a struggling database): it applies nothing until {@link #resume()},
+ *       then catches up from its checkpoint. The pause is kept in the checkpoint row, so it holds
+ *       on every server and across restarts.
  *   <li><b>Rebuilds</b> fill the next generation of rows beside the live one (which keeps serving
  *       queries) and switch generations in the transaction that finds them caught up.
  * </ul>
@@ -111,7 +115,7 @@ public final class ProjectionRunner {
     for (int i = 0; i < MAX_BATCHES_PER_RUN; i++) {
       Checkpoint row = read();
       known = row.position;
-      if (row.stopped()) {
+      if (!row.running()) {
         return;
       }
       lastBatchFull = false;
@@ -325,7 +329,7 @@ public final class ProjectionRunner {
             "UPDATE "
                 + table
                 + " SET position = ?, updated_at = ? WHERE name = ? AND position = ? AND generation = ?"
-                + " AND status <> 'STOPPED'")) {
+                + " AND status = 'RUNNING'")) {
       update.setLong(1, to);
       update.setLong(2, now());
       update.setString(3, name());
@@ -375,6 +379,37 @@ public final class ProjectionRunner {
         });
   }
 
+  /**
+   * Pauses a running projection on every server: it applies nothing more (a batch in flight rolls
+   * back) until {@link #resume()}. False when it is not running (stopped or paused already).
+   */
+  public boolean pause() {
+    return setStatus("PAUSED", "RUNNING");
+  }
+
+  /** Resumes a paused projection from its checkpoint. False when it is not paused. */
+  public boolean resume() {
+    return setStatus("RUNNING", "PAUSED");
+  }
+
+  private boolean setStatus(String to, String from) {
+    ensureRow();
+    return transactionally(
+        c -> {
+          try (PreparedStatement update =
+              c.prepareStatement(
+                  "UPDATE "
+                      + table
+                      + " SET status = ?, updated_at = ? WHERE name = ? AND status = ?")) {
+            update.setString(1, to);
+            update.setLong(2, now());
+            update.setString(3, name());
+            update.setString(4, from);
+            return update.executeUpdate() == 1;
+          }
+        });
+  }
+
   /** Resumes a stopped projection: it tries the event it stopped at again. */
   public void retry() {
     transactionally(
@@ -384,7 +419,7 @@ public final class ProjectionRunner {
                   "UPDATE "
                       + table
                       + " SET status = 'RUNNING', error = NULL, error_position = NULL, updated_at = ?"
-                      + " WHERE name = ?")) {
+                      + " WHERE name = ? AND status = 'STOPPED'")) {
             update.setLong(1, now());
             update.setString(2, name());
             return update.executeUpdate() == 1;
@@ -491,7 +526,7 @@ public final class ProjectionRunner {
               row.rebuildPosition, total, Math.round(rate * 10) / 10.0, eta);
     }
     String status =
-        row.stopped() ? "STOPPED" : row.rebuildGeneration != null ? "REBUILDING" : "RUNNING";
+        !row.running() ? row.status : row.rebuildGeneration != null ? "REBUILDING" : "RUNNING";
     return new ProjectionStatus(
         name(), row.position, head, lag, lagMillis, status, row.error, row.errorPosition, rebuild);
   }
@@ -508,6 +543,11 @@ public final class ProjectionRunner {
       long rebuildStartedAt) {
     boolean stopped() {
       return "STOPPED".equals(status);
+    }
+
+    /** Neither stopped at a poison event nor paused by an admin. */
+    boolean running() {
+      return "RUNNING".equals(status);
     }
   }
 

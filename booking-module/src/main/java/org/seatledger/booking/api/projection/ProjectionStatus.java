@@ -8,7 +8,7 @@ package org.seatledger.booking.api.projection;
  * @param head the newest position of the log
  * @param lagEvents head minus checkpoint
  * @param lagMillis how long ago the oldest event it has not applied was recorded (0 when none)
- * @param status RUNNING, STOPPED (a poison event; see error) or REBUILDING
+ * @param status RUNNING, STOPPED (a poison event; see error), PAUSED (by an admin) or REBUILDING
  * @param error what failed, or null
  * @param errorPosition the position of the event it stopped at, or null
  * @param rebuild progress of a rebuild, or null
