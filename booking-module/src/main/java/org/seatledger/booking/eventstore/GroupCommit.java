@@ -22,7 +22,9 @@ import java.util.logging.Logger;
  *
  * <p>Each caller's append still succeeds or fails on its own ({@link LogWriter}). Should the
  * transaction itself fail (a database error), the appends it carried are written again one by one,
- * so a single bad append cannot fail its neighbours.
+ * so a single bad append cannot fail its neighbours. A group that only starts new streams is first
+ * written without the guards' lookup ({@link LogWriter#writeNewStreams}); if anything in it
+ * collides, the whole group is written again the ordinary way.
  */
 @ApplicationScoped
 public class GroupCommit {
@@ -105,8 +107,18 @@ public class GroupCommit {
   }
 
   private void commit(List<Pending> group) {
+    List<Prepared.Batch> batches = group.stream().map(Pending::batch).toList();
+    if (LogWriter.onlyNewStreams(batches)) {
+      try {
+        complete(group, writer.writeNewStreams(batches));
+        return;
+      } catch (RuntimeException collided) {
+        LOG.log(
+            Level.FINE, "appends to new streams collided; writing them with the lookup", collided);
+      }
+    }
     try {
-      complete(group, writer.write(group.stream().map(Pending::batch).toList()));
+      complete(group, writer.write(batches));
     } catch (RuntimeException failed) {
       if (group.size() == 1) {
         group.get(0).result().completeExceptionally(failed);

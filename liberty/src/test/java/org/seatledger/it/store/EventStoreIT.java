@@ -220,6 +220,88 @@ class EventStoreIT {
   }
 
   /**
+   * Appends that only start new streams are written without looking anything up first; whatever
+   * collides (the stream exists, the command was carried out) must still get its own answer, and
+   * the appends committed with it must not suffer.
+   */
+  @Test
+  void appendsStartingNewStreamsAreAnsweredOneByOneWhenOneOfThemCollides() throws Exception {
+    String existing = newStream("taken");
+    store.append(
+        command(),
+        List.of(append(existing, ExpectedVersion.NO_STREAM, reserved(existing, 1))),
+        null);
+    String repeatedId = "cmd-" + newStream("repeat");
+    String repeatedStream = newStream("repeat");
+    AppendResult first =
+        store.append(
+            command(repeatedId),
+            List.of(append(repeatedStream, ExpectedVersion.NO_STREAM, reserved(repeatedStream, 1))),
+            "{\"first\":true}");
+
+    AppendResult again =
+        store.append(
+            command(repeatedId),
+            List.of(append(newStream("other"), ExpectedVersion.NO_STREAM, reserved("x", 1))),
+            "{\"first\":false}");
+    assertTrue(again.repeated(), "a repeated command to a new stream returns the first outcome");
+    assertEquals("{\"first\":true}", again.outcome());
+    ConcurrencyConflict exists =
+        assertThrows(
+            ConcurrencyConflict.class,
+            () ->
+                store.append(
+                    command(),
+                    List.of(append(existing, ExpectedVersion.NO_STREAM, reserved(existing, 1))),
+                    null));
+    assertTrue(exists.getMessage().contains("expected no stream"), exists.getMessage());
+
+    int writers = 24;
+    CyclicBarrier start = new CyclicBarrier(writers);
+    List<String> fresh = new ArrayList<>();
+    List<Future<Object>> outcomes = new ArrayList<>();
+    ExecutorService pool = Executors.newFixedThreadPool(writers, threads);
+    try {
+      for (int i = 0; i < writers; i++) {
+        String stream = i == 0 ? existing : i == 1 ? repeatedStream : newStream("fresh");
+        String id = i == 1 ? repeatedId : "cmd-" + stream + "-" + i;
+        if (i > 1) {
+          fresh.add(stream);
+        }
+        outcomes.add(
+            pool.submit(
+                () -> {
+                  start.await(30, TimeUnit.SECONDS);
+                  try {
+                    return store.append(
+                        command(id),
+                        List.of(append(stream, ExpectedVersion.NO_STREAM, reserved(stream, 1))),
+                        "{}");
+                  } catch (ConcurrencyConflict conflict) {
+                    return conflict;
+                  }
+                }));
+      }
+      assertInstanceOf(ConcurrencyConflict.class, outcomes.get(0).get(60, TimeUnit.SECONDS));
+      AppendResult repeated = (AppendResult) outcomes.get(1).get(60, TimeUnit.SECONDS);
+      assertTrue(repeated.repeated());
+      assertEquals(first.lastPosition(), repeated.lastPosition());
+      for (int i = 2; i < writers; i++) {
+        AppendResult written = (AppendResult) outcomes.get(i).get(60, TimeUnit.SECONDS);
+        assertFalse(written.repeated());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    for (String stream : fresh) {
+      assertEquals(1, store.streamVersion(stream), stream + " written once");
+      assertTrue(store.verify(java.util.Optional.of(stream)).ok());
+    }
+    assertEquals(1, store.streamVersion(existing));
+    assertEquals(1, store.streamVersion(repeatedStream));
+  }
+
+  /**
    * Transaction A takes a position and stays open; B, a later writer, cannot commit before A: a
    * reader polling meanwhile sees neither, then both in order. Never B without A.
    */

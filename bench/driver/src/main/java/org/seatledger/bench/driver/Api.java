@@ -119,6 +119,11 @@ final class Api {
   /** Like {@link #post(String, String)} but fails the run on anything but 2xx. */
   JsonObject must(String path, String json) {
     Answer answer = post(path, json);
+    if (answer.status() == -1) {
+      // the connection closed before any answer (a kept-alive connection the server had just
+      // closed); every call made with must() may be repeated
+      answer = post(path, json);
+    }
     if (answer.status() / 100 != 2) {
       throw new IllegalStateException(
           "POST " + path + " -> " + answer.status() + " " + answer.body());
