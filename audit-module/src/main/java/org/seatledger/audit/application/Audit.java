@@ -73,7 +73,13 @@ public class Audit implements AuditQueries {
   void init() {
     trail =
         new ProjectionRunner(
-            new AuditTrailProjection(), log, dataSource, transaction, "audit_projections", 500);
+            new AuditTrailProjection(),
+            log,
+            dataSource,
+            transaction,
+            "audit_projections",
+            500,
+            scheduler);
   }
 
   void onStart(@Observes Startup startup) {

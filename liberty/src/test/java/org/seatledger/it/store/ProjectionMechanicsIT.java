@@ -23,6 +23,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -32,8 +34,11 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.seatledger.booking.api.EventDecodingException;
 import org.seatledger.booking.api.EventLog;
+import org.seatledger.booking.api.EventPage;
 import org.seatledger.booking.api.RecordedEvent;
+import org.seatledger.booking.api.VerificationReport;
 import org.seatledger.booking.api.projection.Projection;
 import org.seatledger.booking.api.projection.ProjectionRunner;
 import org.seatledger.booking.api.projection.ProjectionStatus;
@@ -304,5 +309,81 @@ class ProjectionMechanicsIT {
     for (long p = written.firstPosition(); p <= written.lastPosition(); p++) {
       assertEquals(1, Collections.frequency(projection.applied, p), "position " + p + " once");
     }
+  }
+
+  /**
+   * The log, except that reading a page that starts before {@code failBefore} (a rebuild's, not the
+   * live pass at the head) fails as {@code failure} says.
+   */
+  final class FailingLog implements EventLog {
+    volatile long failBefore = 0;
+    volatile java.util.function.Supplier<RuntimeException> failure;
+
+    @Override
+    public List<RecordedEvent> readAll(long afterPosition, int limit) {
+      return log.readAll(afterPosition, limit);
+    }
+
+    @Override
+    public EventPage readPage(long afterPosition, int limit, Set<Class<?>> classes) {
+      if (afterPosition < failBefore) {
+        throw failure.get();
+      }
+      return log.readPage(afterPosition, limit, classes);
+    }
+
+    @Override
+    public List<RecordedEvent> readStream(String streamId, long fromVersion, int limit) {
+      return log.readStream(streamId, fromVersion, limit);
+    }
+
+    @Override
+    public long headPosition() {
+      return log.headPosition();
+    }
+
+    @Override
+    public VerificationReport verify(Optional<String> streamId) {
+      return log.verify(streamId);
+    }
+  }
+
+  @Test
+  void anUnreadableEventStopsARebuildThereAndADatabaseFailureOnlyEndsThePass() {
+    String stream = newStream("unreadable");
+    store.append(
+        command(),
+        List.of(
+            append(stream, ExpectedVersion.NO_STREAM, reserved(stream, 1), reserved(stream, 1))),
+        null);
+    Recording projection = new Recording();
+    FailingLog failing = new FailingLog();
+    ProjectionRunner runner =
+        new ProjectionRunner(
+            projection, failing, dataSource, transaction, "reporting_projections", 200, scheduler);
+    runner.runOnce();
+    long head = log.headPosition();
+    assertEquals(head, runner.status().checkpoint());
+
+    failing.failBefore = head;
+    failing.failure = () -> new IllegalStateException("the database went away");
+    assertTrue(runner.startRebuild());
+    runner.runOnce();
+    assertEquals("REBUILDING", runner.status().status(), "a database failure is tried again");
+
+    failing.failure = () -> new EventDecodingException("personal data does not decrypt");
+    runner.runOnce();
+    ProjectionStatus stopped = runner.status();
+    assertEquals("STOPPED", stopped.status(), "an unreadable event stops the rebuild, loudly");
+    assertTrue(stopped.error().contains("does not decrypt"), stopped.error());
+
+    failing.failBefore = 0;
+    runner.retry();
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+    while (!"RUNNING".equals(runner.status().status()) && Instant.now().isBefore(deadline)) {
+      runner.runOnce();
+    }
+    assertEquals("RUNNING", runner.status().status(), "after a fix the rebuild finishes");
+    assertTrue(runner.status().checkpoint() >= head);
   }
 }

@@ -73,7 +73,13 @@ public class Reporting implements ReportingQueries {
       runners.put(
           projection.name(),
           new ProjectionRunner(
-              projection, log, dataSource, transaction, "reporting_projections", batchSize));
+              projection,
+              log,
+              dataSource,
+              transaction,
+              "reporting_projections",
+              batchSize,
+              scheduler));
     }
   }
 

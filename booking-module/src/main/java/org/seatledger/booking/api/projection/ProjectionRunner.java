@@ -9,10 +9,16 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.seatledger.booking.api.EventDecodingException;
 import org.seatledger.booking.api.EventLog;
 import org.seatledger.booking.api.EventPage;
 import org.seatledger.booking.api.RecordedEvent;
@@ -28,7 +34,9 @@ import org.seatledger.booking.api.RecordedEvent;
  *       back and reads again.
  *   <li><b>Poison events.</b> An event the projection cannot apply stops it at that event, with the
  *       error kept in the checkpoint row and shown on {@code /api/admin/projections}; events before
- *       it are applied. Nothing is skipped; {@link #retry()} resumes after a fix.
+ *       it are applied; so does an event that cannot be read (decoded or decrypted), in a live pass
+ *       or a rebuild. Nothing is skipped; {@link #retry()} resumes after a fix. A failure of the
+ *       database itself only ends the pass: the next one tries again.
  *   <li><b>Pausing.</b> An admin may {@link #pause()} a projection (during a bulk load, say, or to
  *       take its writes off a struggling database): it applies nothing until {@link #resume()},
  *       then catches up from its checkpoint. The pause is kept in the checkpoint row, so it holds
@@ -57,6 +65,12 @@ public final class ProjectionRunner {
   private final UserTransaction transaction;
   private final String table;
   private final int batchSize;
+  private final Executor readAhead;
+
+  /** A rebuild's next page, read while the current one is applied (see {@link #rebuildPage}). */
+  private CompletableFuture<EventPage> ahead;
+
+  private long aheadAfter = -1;
 
   private final AtomicBoolean running = new AtomicBoolean();
   private volatile boolean again;
@@ -77,12 +91,28 @@ public final class ProjectionRunner {
       UserTransaction transaction,
       String table,
       int batchSize) {
+    this(projection, log, dataSource, transaction, table, batchSize, null);
+  }
+
+  /**
+   * @param readAhead where a rebuild reads and decodes its next page of the log while the current
+   *     one is written (null: one after the other)
+   */
+  public ProjectionRunner(
+      Projection projection,
+      EventLog log,
+      DataSource dataSource,
+      UserTransaction transaction,
+      String table,
+      int batchSize,
+      Executor readAhead) {
     this.projection = projection;
     this.log = log;
     this.dataSource = dataSource;
     this.transaction = transaction;
     this.table = table;
     this.batchSize = batchSize;
+    this.readAhead = readAhead;
   }
 
   public String name() {
@@ -135,7 +165,7 @@ public final class ProjectionRunner {
     EventPage page;
     try {
       page = log.readPage(row.position, batchSize, projection.eventClasses());
-    } catch (RuntimeException unreadable) {
+    } catch (EventDecodingException unreadable) {
       stop(row.position + 1, unreadable);
       return false;
     }
@@ -209,11 +239,13 @@ public final class ProjectionRunner {
                   + "; switched");
       return true;
     }
-    EventPage page =
-        log.readPage(
-            row.rebuildPosition,
-            Math.max(batchSize, REBUILD_BATCH_SIZE),
-            projection.eventClasses());
+    EventPage page;
+    try {
+      page = rebuildPage(row.rebuildPosition);
+    } catch (EventDecodingException unreadable) {
+      stop(row.rebuildPosition + 1, unreadable);
+      return false;
+    }
     if (page.scanned() == 0) {
       return false;
     }
@@ -230,6 +262,40 @@ public final class ProjectionRunner {
       return false;
     }
     return true;
+  }
+
+  /**
+   * The rebuild's page after {@code after}. A full page sets off the read of the next one on the
+   * read-ahead executor, so reading and decoding page n+1 (the application's CPU) overlaps writing
+   * page n (mostly the database's). Events never change once written, so a page read ahead is as
+   * good as one read later; one that failed is read again here, where a real failure shows.
+   */
+  private EventPage rebuildPage(long after) {
+    int size = Math.max(batchSize, REBUILD_BATCH_SIZE);
+    EventPage page = null;
+    if (ahead != null && aheadAfter == after) {
+      try {
+        page = ahead.join();
+      } catch (CompletionException | CancellationException readAgain) {
+        LOG.log(Level.FINE, "projection " + name() + ": a page read ahead failed", readAgain);
+      }
+    }
+    ahead = null;
+    if (page == null) {
+      page = log.readPage(after, size, projection.eventClasses());
+    }
+    if (readAhead != null && page.scanned() == size) {
+      long next = page.lastPosition();
+      aheadAfter = next;
+      try {
+        ahead =
+            CompletableFuture.supplyAsync(
+                () -> log.readPage(next, size, projection.eventClasses()), readAhead);
+      } catch (RejectedExecutionException busy) {
+        ahead = null;
+      }
+    }
+    return page;
   }
 
   /**
