@@ -77,7 +77,8 @@ public class LogWriter {
    * stream exists, the command was carried out, the subject has a key — the database's unique keys
    * refuse, failing the whole transaction with a {@link ConcurrencyConflict}. The caller then
    * writes the same batches again with {@link #write}, which answers each batch on its own. New
-   * streams (a booking, a conference) rarely collide: this saves the busiest writer a round trip.
+   * streams (a new conference, its seat availability and slug) rarely collide: this saves the
+   * busiest writer a round trip.
    */
   @Transactional
   public List<Outcome> writeNewStreams(List<Prepared.Batch> batches) {
@@ -246,56 +247,60 @@ public class LogWriter {
   /**
    * One query for everything the guards need, read after the lock is held: the commands carried out
    * before (idempotency), the subjects that have a data key already, and the head (newest version,
-   * hash, type) of each stream appended to. Three lookups by primary or unique key, sent as one
-   * {@code UNION ALL} — the committer waits for the database once instead of three times.
+   * hash, type) of each stream appended to — lookups by primary or unique key, sent as one {@code
+   * UNION ALL}, so the committer waits for the database once for all of them.
+   *
+   * <p>Each head is its own {@code ORDER BY stream_version DESC LIMIT 1}: one index entry however
+   * long the stream (a {@code MAX … GROUP BY} over several streams read every version of each, and
+   * a busy conference's stream grows by thousands of events a day). A stream every append expects
+   * not to exist only needs to be absent: its version 1 is looked for, and only when it is there
+   * after all (a collision) is its head read, in a second query.
    */
   private static Found lookUp(
       Connection c, List<String> commandIds, List<String> subjects, List<StreamAppend> appends)
       throws SQLException {
-    Set<String> streams = new LinkedHashSet<>();
-    appends.forEach(append -> streams.add(append.streamId()));
-    List<String> branches = new ArrayList<>();
-    List<String> parameters = new ArrayList<>();
-    if (!streams.isEmpty()) {
-      branches.add(
-          "SELECT 'H', e.stream_id, e.stream_type, e.stream_version, NULL, e.hash FROM events e"
-              + " JOIN (SELECT stream_id, MAX(stream_version) AS head FROM events"
-              + " WHERE stream_id IN ("
-              + marks(streams)
-              + ") GROUP BY stream_id) h"
-              + " ON e.stream_id = h.stream_id AND e.stream_version = h.head");
-      parameters.addAll(streams);
+    Set<String> existing = new LinkedHashSet<>();
+    Set<String> fresh = new LinkedHashSet<>();
+    for (StreamAppend append : appends) {
+      (ExpectedVersion.NO_STREAM.equals(append.expected()) ? fresh : existing)
+          .add(append.streamId());
+    }
+    fresh.removeAll(existing);
+    Query query = new Query();
+    heads(query, existing);
+    if (!fresh.isEmpty()) {
+      query.branch(
+          "SELECT 'N', stream_id, NULL, NULL, NULL, NULL FROM events"
+              + " WHERE stream_version = 1 AND stream_id IN ("
+              + marks(fresh)
+              + ")",
+          fresh);
     }
     if (!commandIds.isEmpty()) {
-      branches.add(
+      query.branch(
           "SELECT 'C', command_id, outcome, first_position, last_position, NULL"
               + " FROM processed_commands WHERE command_id IN ("
               + marks(commandIds)
-              + ")");
-      parameters.addAll(commandIds);
+              + ")",
+          commandIds);
     }
     if (!subjects.isEmpty()) {
-      branches.add(
+      query.branch(
           "SELECT 'K', subject_id, NULL, NULL, NULL, NULL FROM subject_keys"
               + " WHERE subject_id IN ("
               + marks(subjects)
-              + ")");
-      parameters.addAll(subjects);
+              + ")",
+          subjects);
     }
     Found found = new Found(new HashMap<>(), new HashSet<>(), new HashMap<>());
-    if (branches.isEmpty()) {
-      return found;
-    }
-    try (PreparedStatement query = c.prepareStatement(String.join(" UNION ALL ", branches))) {
-      bind(query, parameters);
-      try (ResultSet rows = query.executeQuery()) {
-        while (rows.next()) {
+    Set<String> collided = new LinkedHashSet<>();
+    query.run(
+        c,
+        rows -> {
           String id = rows.getString(2);
           switch (rows.getString(1)) {
-            case "H" ->
-                found
-                    .heads()
-                    .put(id, new Head(rows.getLong(4), rows.getString(6), rows.getString(3)));
+            case "H" -> found.heads().put(id, head(rows));
+            case "N" -> collided.add(id);
             case "C" -> {
               ProcessedCommand row = new ProcessedCommand();
               row.commandId = id;
@@ -306,10 +311,56 @@ public class LogWriter {
             }
             default -> found.keysTaken().add(id);
           }
+        });
+    if (!collided.isEmpty()) {
+      Query again = new Query();
+      heads(again, collided);
+      again.run(c, rows -> found.heads().put(rows.getString(2), head(rows)));
+    }
+    return found;
+  }
+
+  private static void heads(Query query, Set<String> streams) {
+    for (String stream : streams) {
+      query.branch(
+          "SELECT 'H', stream_id, stream_type, stream_version, NULL, hash FROM events"
+              + " WHERE stream_id = ? ORDER BY stream_version DESC LIMIT 1",
+          List.of(stream));
+    }
+  }
+
+  private static Head head(ResultSet rows) throws SQLException {
+    return new Head(rows.getLong(4), rows.getString(6), rows.getString(3));
+  }
+
+  /** Branches of one {@code UNION ALL} (each in parentheses: a branch may order and limit). */
+  private static final class Query {
+    private final List<String> branches = new ArrayList<>();
+    private final List<String> parameters = new ArrayList<>();
+
+    void branch(String sql, Collection<String> values) {
+      branches.add("(" + sql + ")");
+      parameters.addAll(values);
+    }
+
+    void run(Connection c, RowHandler handler) throws SQLException {
+      if (branches.isEmpty()) {
+        return;
+      }
+      try (PreparedStatement statement = c.prepareStatement(String.join(" UNION ALL ", branches))) {
+        bind(statement, parameters);
+        try (ResultSet rows = statement.executeQuery()) {
+          while (rows.next()) {
+            handler.row(rows);
+          }
         }
       }
     }
-    return found;
+  }
+
+  @FunctionalInterface
+  private interface RowHandler {
+    void row(ResultSet rows) throws SQLException;
   }
 
   /**
