@@ -110,7 +110,7 @@ class ProjectionMechanicsIT {
 
   private ProjectionRunner runner(Recording projection) {
     return new ProjectionRunner(
-        projection, log, dataSource, transaction, "reporting_projections", 200);
+        projection, log, dataSource, transaction, "reporting_projections", 200, scheduler);
   }
 
   @Test
@@ -167,9 +167,11 @@ class ProjectionMechanicsIT {
   void twoRunnersRacingForOneProjectionApplyEveryEventOnce() throws Exception {
     Inserting projection = new Inserting();
     ProjectionRunner one =
-        new ProjectionRunner(projection, log, dataSource, transaction, "reporting_projections", 50);
+        new ProjectionRunner(
+            projection, log, dataSource, transaction, "reporting_projections", 50, scheduler);
     ProjectionRunner two =
-        new ProjectionRunner(projection, log, dataSource, transaction, "reporting_projections", 50);
+        new ProjectionRunner(
+            projection, log, dataSource, transaction, "reporting_projections", 50, scheduler);
     ScheduledFuture<?> first =
         scheduler.scheduleWithFixedDelay(one::runOnce, 0, 5, TimeUnit.MILLISECONDS);
     ScheduledFuture<?> second =

@@ -110,9 +110,7 @@ public class ProjectionsResource {
       description =
           "Replays into fresh rows beside the live ones, which keep serving queries, and switches when caught up.")
   public JsonObject rebuild(@PathParam("name") String name) {
-    if (all().stream().noneMatch(p -> p.name().equals(name))) {
-      throw new ApiException(Status.NOT_FOUND, "There is no projection '" + name + "'.");
-    }
+    existing(name);
     if (!reporting.rebuild(name) && !audit.rebuild(name)) {
       throw new ApiException(Status.CONFLICT, "A rebuild of '" + name + "' is already running.");
     }
@@ -120,12 +118,7 @@ public class ProjectionsResource {
   }
 
   private JsonObject status(String name) {
-    return all().stream()
-        .filter(p -> p.name().equals(name))
-        .findFirst()
-        .map(ProjectionsResource::json)
-        .orElseThrow()
-        .build();
+    return json(existing(name)).build();
   }
 
   static JsonObjectBuilder json(ProjectionStatus status) {

@@ -83,18 +83,6 @@ public final class ProjectionRunner {
 
   /**
    * @param table the module's checkpoint table (see the module's migrations)
-   */
-  public ProjectionRunner(
-      Projection projection,
-      EventLog log,
-      DataSource dataSource,
-      UserTransaction transaction,
-      String table,
-      int batchSize) {
-    this(projection, log, dataSource, transaction, table, batchSize, null);
-  }
-
-  /**
    * @param readAhead where a rebuild reads and decodes its next page of the log while the current
    *     one is written (null: one after the other)
    */
