@@ -131,10 +131,7 @@ public class LogWriter {
         all.addAll(command.append().appends());
       }
     }
-    Found found =
-        lookUp
-            ? lookUp(c, commandIds, newKeySubjects(batches), all)
-            : new Found(new HashMap<>(), new HashSet<>(), new HashMap<>());
+    Found found = lookUp ? lookUp(c, commandIds, newKeySubjects(batches), all) : Found.none();
     Map<String, ProcessedCommand> earlier = found.processed();
     Set<String> keysTaken = found.keysTaken();
     Map<String, Head> heads = found.heads();
@@ -242,7 +239,11 @@ public class LogWriter {
 
   /** What the writer checks under the lock, found in one round trip. */
   private record Found(
-      Map<String, ProcessedCommand> processed, Set<String> keysTaken, Map<String, Head> heads) {}
+      Map<String, ProcessedCommand> processed, Set<String> keysTaken, Map<String, Head> heads) {
+    static Found none() {
+      return new Found(new HashMap<>(), new HashSet<>(), new HashMap<>());
+    }
+  }
 
   /**
    * One query for everything the guards need, read after the lock is held: the commands carried out
@@ -276,14 +277,7 @@ public class LogWriter {
               + ")",
           fresh);
     }
-    if (!commandIds.isEmpty()) {
-      query.branch(
-          "SELECT 'C', command_id, outcome, first_position, last_position, NULL"
-              + " FROM processed_commands WHERE command_id IN ("
-              + marks(commandIds)
-              + ")",
-          commandIds);
-    }
+    processed(query, commandIds);
     if (!subjects.isEmpty()) {
       query.branch(
           "SELECT 'K', subject_id, NULL, NULL, NULL, NULL FROM subject_keys"
@@ -292,7 +286,7 @@ public class LogWriter {
               + ")",
           subjects);
     }
-    Found found = new Found(new HashMap<>(), new HashSet<>(), new HashMap<>());
+    Found found = Found.none();
     Set<String> collided = new LinkedHashSet<>();
     query.run(
         c,
@@ -301,14 +295,7 @@ public class LogWriter {
           switch (rows.getString(1)) {
             case "H" -> found.heads().put(id, head(rows));
             case "N" -> collided.add(id);
-            case "C" -> {
-              ProcessedCommand row = new ProcessedCommand();
-              row.commandId = id;
-              row.outcome = rows.getString(3);
-              row.firstPosition = rows.getObject(4, Long.class);
-              row.lastPosition = rows.getObject(5, Long.class);
-              found.processed().put(id, row);
-            }
+            case "C" -> found.processed().put(id, processedRow(rows));
             default -> found.keysTaken().add(id);
           }
         });
@@ -327,6 +314,27 @@ public class LogWriter {
               + " WHERE stream_id = ? ORDER BY stream_version DESC LIMIT 1",
           List.of(stream));
     }
+  }
+
+  /** The branch that finds commands carried out before (rows read by {@link #processedRow}). */
+  private static void processed(Query query, List<String> commandIds) {
+    if (!commandIds.isEmpty()) {
+      query.branch(
+          "SELECT 'C', command_id, outcome, first_position, last_position, NULL"
+              + " FROM processed_commands WHERE command_id IN ("
+              + marks(commandIds)
+              + ")",
+          commandIds);
+    }
+  }
+
+  private static ProcessedCommand processedRow(ResultSet rows) throws SQLException {
+    ProcessedCommand row = new ProcessedCommand();
+    row.commandId = rows.getString(2);
+    row.outcome = rows.getString(3);
+    row.firstPosition = rows.getObject(4, Long.class);
+    row.lastPosition = rows.getObject(5, Long.class);
+    return row;
   }
 
   private static Head head(ResultSet rows) throws SQLException {
@@ -459,28 +467,10 @@ public class LogWriter {
 
   private static Map<String, ProcessedCommand> processedRows(Connection c, List<String> commandIds)
       throws SQLException {
-    if (commandIds.isEmpty()) {
-      return Map.of();
-    }
     Map<String, ProcessedCommand> rows = new HashMap<>();
-    try (PreparedStatement query =
-        c.prepareStatement(
-            "SELECT command_id, outcome, first_position, last_position FROM processed_commands"
-                + " WHERE command_id IN ("
-                + marks(commandIds)
-                + ")")) {
-      bind(query, commandIds);
-      try (ResultSet found = query.executeQuery()) {
-        while (found.next()) {
-          ProcessedCommand row = new ProcessedCommand();
-          row.commandId = found.getString(1);
-          row.outcome = found.getString(2);
-          row.firstPosition = found.getObject(3, Long.class);
-          row.lastPosition = found.getObject(4, Long.class);
-          rows.put(row.commandId, row);
-        }
-      }
-    }
+    Query query = new Query();
+    processed(query, commandIds);
+    query.run(c, found -> rows.put(found.getString(2), processedRow(found)));
     return rows;
   }
 
