@@ -20,8 +20,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.seatledger.booking.api.EventLog;
@@ -41,6 +44,7 @@ import org.seatledger.reporting.projection.StatsProjection;
  */
 @ApplicationScoped
 public class Reporting implements ReportingQueries {
+  private static final Logger LOG = Logger.getLogger(Reporting.class.getName());
 
   @Resource(lookup = "jdbc/seatledger")
   DataSource dataSource;
@@ -106,7 +110,12 @@ public class Reporting implements ReportingQueries {
    * with a long batch) does not hold back the others' lag.
    */
   void runAll() {
-    runners.values().forEach(runner -> scheduler.execute(runner::runOnce));
+    try {
+      runners.values().forEach(runner -> scheduler.execute(runner::runOnce));
+    } catch (RejectedExecutionException stopping) {
+      // the server is stopping: the read models catch up from their checkpoints at the next start
+      LOG.log(Level.FINE, "read models not woken: the executor is shutting down", stopping);
+    }
   }
 
   @Override

@@ -3,9 +3,14 @@ package org.seatledger.reporting.projection;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -56,159 +61,312 @@ public final class AvailabilityProjection implements Projection {
   }
 
   /**
-   * Seat movements (holds, sales, releases) and capacity changes of a batch are summed per seat
-   * type and written as one update per seat type; anything else is written in its place in the
-   * order of the log, after the movements before it.
+   * The batch folded in memory: the rows of the conferences it touches are looked up once, every
+   * event is applied to them in the order of the log, and what changed is written back in one
+   * batched statement per kind of change — a few round trips per batch however many conferences it
+   * touches. Events for seat types or conferences that have no row change nothing, as an update of
+   * a missing row would.
    */
   @Override
   public void applyAll(List<RecordedEvent> events, Connection c, int generation)
       throws SQLException {
-    Map<List<String>, Movement> movements = new LinkedHashMap<>();
+    Fold fold = new Fold(generation);
     for (RecordedEvent recorded : events) {
-      Object event = recorded.event();
-      long at = recorded.globalPosition();
-      if (event instanceof SeatsReserved e) {
-        move(movements, e.conferenceId(), e.seats(), 1, 0, at);
-      } else if (event instanceof SeatsCommitted e) {
-        move(movements, e.conferenceId(), e.seats(), -1, 1, at);
-      } else if (event instanceof SeatsReleased e) {
-        move(
-            movements,
-            e.conferenceId(),
-            e.seats(),
-            e.wereSold() ? 0 : -1,
-            e.wereSold() ? -1 : 0,
-            at);
-      } else if (event instanceof SeatCapacityChanged e) {
-        movement(movements, e.conferenceId(), e.seatType(), at).capacity = e.capacity();
-      } else if (EVENTS.contains(event.getClass())) {
-        // the rest of what this model reads sets up conferences and seat types: in its place
-        write(movements, c, generation);
-        applySetUp(event, at, c, generation);
+      String conferenceId = conferenceOf(recorded.event());
+      if (conferenceId != null) {
+        fold.touched.add(conferenceId);
       }
     }
-    write(movements, c, generation);
+    if (fold.touched.isEmpty()) {
+      return;
+    }
+    fold.load(c);
+    for (RecordedEvent recorded : events) {
+      fold.apply(recorded.event(), recorded.globalPosition());
+    }
+    fold.write(c);
   }
 
-  private static void applySetUp(Object event, long at, Connection c, int generation)
-      throws SQLException {
-    if (event instanceof ConferenceCreated e) {
-      Sql.update(
-          c,
-          "INSERT IGNORE INTO reporting_conferences (generation, conference_id, name, slug, starts_on, ends_on,"
-              + " venue, published, last_position) VALUES (?, ?, ?, ?, ?, ?, ?, FALSE, ?)",
-          generation,
-          e.conferenceId(),
-          e.name(),
-          e.slug(),
-          Date.valueOf(e.startsOn()),
-          Date.valueOf(e.endsOn()),
-          e.venue(),
-          at);
-    } else if (event instanceof ConferencePublished e) {
-      published(c, generation, e.conferenceId(), true, at);
-    } else if (event instanceof ConferenceUnpublished e) {
-      published(c, generation, e.conferenceId(), false, at);
+  private static String conferenceOf(Object event) {
+    if (event instanceof SeatsReserved e) {
+      return e.conferenceId();
+    } else if (event instanceof SeatsCommitted e) {
+      return e.conferenceId();
+    } else if (event instanceof SeatsReleased e) {
+      return e.conferenceId();
+    } else if (event instanceof SeatCapacityChanged e) {
+      return e.conferenceId();
     } else if (event instanceof SeatTypeAdded e) {
-      Sql.update(
-          c,
-          "INSERT IGNORE INTO reporting_seat_types (generation, conference_id, code, name, ordinal, capacity, held,"
-              + " sold, price, currency, last_position) SELECT ?, ?, ?, ?, COUNT(*), ?, 0, 0, ?, ?, ?"
-              + " FROM reporting_seat_types WHERE generation = ? AND conference_id = ?",
-          generation,
-          e.conferenceId(),
-          e.code(),
-          e.name(),
-          e.quantity(),
-          e.price(),
-          e.currency(),
-          at,
-          generation,
-          e.conferenceId());
+      return e.conferenceId();
+    } else if (event instanceof ConferenceCreated e) {
+      return e.conferenceId();
+    } else if (event instanceof ConferencePublished e) {
+      return e.conferenceId();
+    } else if (event instanceof ConferenceUnpublished e) {
+      return e.conferenceId();
+    }
+    return null;
+  }
+
+  /** A conference row: as stored ({@code storedLast} ≥ 0) or created by this batch. */
+  private static final class ConferenceRow {
+    final ConferenceCreated created;
+    final long storedLast;
+    boolean published;
+    long last;
+
+    ConferenceRow(ConferenceCreated created, long storedLast, long last) {
+      this.created = created;
+      this.storedLast = storedLast;
+      this.last = last;
+    }
+
+    boolean changed() {
+      return created == null && last > storedLast;
     }
   }
 
   /**
-   * Held and sold seats of one seat type moved by events {@code first..last} of a batch, and its
-   * capacity when one of them set it (the last one counts).
+   * A seat type row: as stored, with the seats this batch moved and the capacity it set; or created
+   * by this batch, with its values after the rest of the batch.
    */
-  private static final class Movement {
+  private static final class SeatRow {
+    final SeatTypeAdded added;
+    final int ordinal;
+    final long storedLast;
     Integer capacity;
     int held;
     int sold;
-    long first = Long.MAX_VALUE;
     long last;
-  }
 
-  private static void move(
-      Map<List<String>, Movement> movements,
-      String conferenceId,
-      Map<String, Integer> seats,
-      int heldSign,
-      int soldSign,
-      long at) {
-    for (Map.Entry<String, Integer> seat : seats.entrySet()) {
-      Movement movement = movement(movements, conferenceId, seat.getKey(), at);
-      movement.held += heldSign * seat.getValue();
-      movement.sold += soldSign * seat.getValue();
+    SeatRow(SeatTypeAdded added, int ordinal, long storedLast, long last) {
+      this.added = added;
+      this.ordinal = ordinal;
+      this.storedLast = storedLast;
+      this.last = last;
+      this.capacity = added == null ? null : added.quantity();
+    }
+
+    boolean changed() {
+      return added == null && last > storedLast;
     }
   }
 
-  private static Movement movement(
-      Map<List<String>, Movement> movements, String conferenceId, String code, long at) {
-    Movement movement = movements.computeIfAbsent(List.of(conferenceId, code), k -> new Movement());
-    movement.first = Math.min(movement.first, at);
-    movement.last = Math.max(movement.last, at);
-    return movement;
-  }
+  /** One batch's rows, keyed by conference and by conference and seat type. */
+  private static final class Fold {
+    /** Conference ids per lookup statement: well under every database's parameter limit. */
+    private static final int IDS_PER_LOOKUP = 500;
 
-  /**
-   * One update per seat type, skipped where the row has seen these events already (it remembers the
-   * last position applied to it).
-   */
-  private static void write(Map<List<String>, Movement> movements, Connection c, int generation)
-      throws SQLException {
-    if (movements.isEmpty()) {
-      return;
+    final int generation;
+    final Set<String> touched = new LinkedHashSet<>();
+    final Map<String, ConferenceRow> conferences = new LinkedHashMap<>();
+    final Map<List<String>, SeatRow> seats = new LinkedHashMap<>();
+    final Map<String, Integer> seatTypesOf = new HashMap<>();
+
+    Fold(int generation) {
+      this.generation = generation;
     }
-    try (PreparedStatement update =
-        c.prepareStatement(
-            "UPDATE reporting_seat_types SET capacity = COALESCE(?, capacity), held = held + ?,"
-                + " sold = sold + ?, last_position = ?"
-                + " WHERE generation = ? AND conference_id = ? AND code = ? AND last_position < ?")) {
-      for (Map.Entry<List<String>, Movement> entry : movements.entrySet()) {
-        Movement movement = entry.getValue();
-        if (movement.capacity == null) {
-          update.setNull(1, Types.INTEGER);
-        } else {
-          update.setInt(1, movement.capacity);
+
+    void load(Connection c) throws SQLException {
+      List<String> ids = new ArrayList<>(touched);
+      for (int from = 0; from < ids.size(); from += IDS_PER_LOOKUP) {
+        List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IDS_PER_LOOKUP));
+        String in = String.join(", ", Collections.nCopies(chunk.size(), "?"));
+        List<Object> parameters = new ArrayList<>();
+        parameters.add(generation);
+        parameters.addAll(chunk);
+        try (PreparedStatement q =
+                Sql.prepare(
+                    c,
+                    "SELECT conference_id, last_position FROM reporting_conferences"
+                        + " WHERE generation = ? AND conference_id IN ("
+                        + in
+                        + ")",
+                    parameters);
+            ResultSet rs = q.executeQuery()) {
+          while (rs.next()) {
+            long last = rs.getLong(2);
+            conferences.put(rs.getString(1), new ConferenceRow(null, last, last));
+          }
         }
-        update.setInt(2, movement.held);
-        update.setInt(3, movement.sold);
-        update.setLong(4, movement.last);
-        update.setInt(5, generation);
-        update.setString(6, entry.getKey().get(0));
-        update.setString(7, entry.getKey().get(1));
-        update.setLong(8, movement.first);
-        update.addBatch();
+        try (PreparedStatement q =
+                Sql.prepare(
+                    c,
+                    "SELECT conference_id, code, last_position FROM reporting_seat_types"
+                        + " WHERE generation = ? AND conference_id IN ("
+                        + in
+                        + ")",
+                    parameters);
+            ResultSet rs = q.executeQuery()) {
+          while (rs.next()) {
+            String conferenceId = rs.getString(1);
+            long last = rs.getLong(3);
+            seats.put(List.of(conferenceId, rs.getString(2)), new SeatRow(null, -1, last, last));
+            seatTypesOf.merge(conferenceId, 1, Integer::sum);
+          }
+        }
       }
-      update.executeBatch();
     }
-    movements.clear();
-  }
 
-  private static void published(
-      Connection c, int generation, String conferenceId, boolean published, long at)
-      throws SQLException {
-    Sql.update(
-        c,
-        "UPDATE reporting_conferences SET published = ?, last_position = ?"
-            + " WHERE generation = ? AND conference_id = ? AND last_position < ?",
-        published,
-        at,
-        generation,
-        conferenceId,
-        at);
+    void apply(Object event, long at) {
+      if (event instanceof SeatsReserved e) {
+        move(e.conferenceId(), e.seats(), 1, 0, at);
+      } else if (event instanceof SeatsCommitted e) {
+        move(e.conferenceId(), e.seats(), -1, 1, at);
+      } else if (event instanceof SeatsReleased e) {
+        move(e.conferenceId(), e.seats(), e.wereSold() ? 0 : -1, e.wereSold() ? -1 : 0, at);
+      } else if (event instanceof SeatCapacityChanged e) {
+        SeatRow row = seatRow(e.conferenceId(), e.seatType(), at);
+        if (row != null) {
+          row.capacity = e.capacity();
+          row.last = at;
+        }
+      } else if (event instanceof SeatTypeAdded e) {
+        List<String> key = List.of(e.conferenceId(), e.code());
+        if (!seats.containsKey(key)) {
+          int ordinal = seatTypesOf.merge(e.conferenceId(), 1, Integer::sum) - 1;
+          seats.put(key, new SeatRow(e, ordinal, -1, at));
+        }
+      } else if (event instanceof ConferenceCreated e) {
+        conferences.putIfAbsent(e.conferenceId(), new ConferenceRow(e, -1, at));
+      } else if (event instanceof ConferencePublished e) {
+        publish(e.conferenceId(), true, at);
+      } else if (event instanceof ConferenceUnpublished e) {
+        publish(e.conferenceId(), false, at);
+      }
+    }
+
+    /** The row an event at {@code at} changes: none if missing or already past it. */
+    private SeatRow seatRow(String conferenceId, String code, long at) {
+      SeatRow row = seats.get(List.of(conferenceId, code));
+      return row == null || row.last >= at ? null : row;
+    }
+
+    private void move(
+        String conferenceId, Map<String, Integer> moved, int heldSign, int soldSign, long at) {
+      for (Map.Entry<String, Integer> seat : moved.entrySet()) {
+        SeatRow row = seatRow(conferenceId, seat.getKey(), at);
+        if (row != null) {
+          row.held += heldSign * seat.getValue();
+          row.sold += soldSign * seat.getValue();
+          row.last = at;
+        }
+      }
+    }
+
+    private void publish(String conferenceId, boolean published, long at) {
+      ConferenceRow row = conferences.get(conferenceId);
+      if (row != null && row.last < at) {
+        row.published = published;
+        row.last = at;
+      }
+    }
+
+    void write(Connection c) throws SQLException {
+      writeConferences(c);
+      writeSeatTypes(c);
+    }
+
+    private void writeConferences(Connection c) throws SQLException {
+      if (conferences.values().stream().anyMatch(row -> row.created != null)) {
+        try (PreparedStatement insert =
+            c.prepareStatement(
+                "INSERT IGNORE INTO reporting_conferences (generation, conference_id, name, slug, starts_on,"
+                    + " ends_on, venue, published, last_position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+          for (ConferenceRow row : conferences.values()) {
+            ConferenceCreated e = row.created;
+            if (e != null) {
+              insert.setInt(1, generation);
+              insert.setString(2, e.conferenceId());
+              insert.setString(3, e.name());
+              insert.setString(4, e.slug());
+              insert.setDate(5, Date.valueOf(e.startsOn()));
+              insert.setDate(6, Date.valueOf(e.endsOn()));
+              insert.setString(7, e.venue());
+              insert.setBoolean(8, row.published);
+              insert.setLong(9, row.last);
+              insert.addBatch();
+            }
+          }
+          insert.executeBatch();
+        }
+      }
+      if (conferences.values().stream().anyMatch(ConferenceRow::changed)) {
+        try (PreparedStatement update =
+            c.prepareStatement(
+                "UPDATE reporting_conferences SET published = ?, last_position = ?"
+                    + " WHERE generation = ? AND conference_id = ? AND last_position = ?")) {
+          for (Map.Entry<String, ConferenceRow> entry : conferences.entrySet()) {
+            ConferenceRow row = entry.getValue();
+            if (row.changed()) {
+              update.setBoolean(1, row.published);
+              update.setLong(2, row.last);
+              update.setInt(3, generation);
+              update.setString(4, entry.getKey());
+              update.setLong(5, row.storedLast);
+              update.addBatch();
+            }
+          }
+          update.executeBatch();
+        }
+      }
+    }
+
+    private void writeSeatTypes(Connection c) throws SQLException {
+      if (seats.values().stream().anyMatch(row -> row.added != null)) {
+        try (PreparedStatement insert =
+            c.prepareStatement(
+                "INSERT IGNORE INTO reporting_seat_types (generation, conference_id, code, name, ordinal,"
+                    + " capacity, held, sold, price, currency, last_position)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+          for (SeatRow row : seats.values()) {
+            SeatTypeAdded e = row.added;
+            if (e != null) {
+              insert.setInt(1, generation);
+              insert.setString(2, e.conferenceId());
+              insert.setString(3, e.code());
+              insert.setString(4, e.name());
+              insert.setInt(5, row.ordinal);
+              insert.setInt(6, row.capacity);
+              insert.setInt(7, row.held);
+              insert.setInt(8, row.sold);
+              insert.setBigDecimal(9, e.price());
+              insert.setString(10, e.currency());
+              insert.setLong(11, row.last);
+              insert.addBatch();
+            }
+          }
+          insert.executeBatch();
+        }
+      }
+      if (seats.values().stream().anyMatch(SeatRow::changed)) {
+        try (PreparedStatement update =
+            c.prepareStatement(
+                "UPDATE reporting_seat_types SET capacity = COALESCE(?, capacity), held = held + ?,"
+                    + " sold = sold + ?, last_position = ?"
+                    + " WHERE generation = ? AND conference_id = ? AND code = ? AND last_position = ?")) {
+          for (Map.Entry<List<String>, SeatRow> entry : seats.entrySet()) {
+            SeatRow row = entry.getValue();
+            if (row.changed()) {
+              if (row.capacity == null) {
+                update.setNull(1, Types.INTEGER);
+              } else {
+                update.setInt(1, row.capacity);
+              }
+              update.setInt(2, row.held);
+              update.setInt(3, row.sold);
+              update.setLong(4, row.last);
+              update.setInt(5, generation);
+              update.setString(6, entry.getKey().get(0));
+              update.setString(7, entry.getKey().get(1));
+              update.setLong(8, row.storedLast);
+              update.addBatch();
+            }
+          }
+          update.executeBatch();
+        }
+      }
+    }
   }
 
   @Override

@@ -29,6 +29,7 @@ import org.seatledger.booking.api.BookingExpired;
 import org.seatledger.booking.api.BookingPlaced;
 import org.seatledger.booking.api.ConferenceCreated;
 import org.seatledger.booking.api.ConferencePublished;
+import org.seatledger.booking.api.ConferenceUnpublished;
 import org.seatledger.booking.api.PersonalDataErased;
 import org.seatledger.booking.api.RecordedEvent;
 import org.seatledger.booking.api.SeatCapacityChanged;
@@ -241,6 +242,67 @@ class ProjectionTest {
         query(
             "SELECT code, capacity, held, sold FROM reporting_seat_types WHERE generation = 2"
                 + " ORDER BY code"));
+  }
+
+  /**
+   * A batch that sets up several conferences, publishes and unpublishes them, and moves their seats
+   * — with seat events for a conference the model never saw in between — leaves the rows of one
+   * event at a time, and no row for the unknown conference.
+   */
+  @Test
+  void oneBatchOverManyConferencesLeavesTheRowsOfOneEventAtATime() throws SQLException {
+    List<Object> events = new ArrayList<>();
+    for (String id : List.of("c1", "c2", "c3")) {
+      events.add(
+          new ConferenceCreated(
+              id,
+              "Conf " + id,
+              id,
+              LocalDate.parse("2027-05-04"),
+              LocalDate.parse("2027-05-06"),
+              "Brno"));
+      events.add(new SeatsReserved(id, "early", Map.of("standard", 1), T)); // before its seat type
+      events.add(
+          new SeatTypeAdded(id, "standard", "Standard", 10, new BigDecimal("100.00"), "EUR"));
+      events.add(new SeatTypeAdded(id, "vip", "VIP", 2, new BigDecimal("300.00"), "EUR"));
+      events.add(new SeatCapacityChanged("ghost", "standard", 50));
+      events.add(new SeatsReserved("ghost", "g", Map.of("standard", 5), T));
+      events.add(new ConferencePublished(id));
+      events.add(new SeatsReserved(id, "b-" + id, Map.of("standard", 3, "vip", 1), T));
+    }
+    events.add(new ConferenceUnpublished("c2"));
+    events.add(new SeatsCommitted("c1", "b-c1", Map.of("standard", 3, "vip", 1)));
+    events.add(new SeatCapacityChanged("c3", "standard", 4));
+    events.add(new SeatsReleased("c3", "b-c3", Map.of("standard", 3), "cancelled", false));
+    List<RecordedEvent> log = new ArrayList<>();
+    for (Object event : events) {
+      log.add(recorded(event));
+    }
+    AvailabilityProjection availability = new AvailabilityProjection();
+    for (RecordedEvent event : log) {
+      availability.apply(event, connection, 1);
+    }
+    availability.applyAll(log.subList(0, 5), connection, 2);
+    availability.applyAll(log, connection, 2); // the first five again: they count once
+    for (String table : List.of("reporting_conferences", "reporting_seat_types")) {
+      assertEquals(rowsOf(table, 1), rowsOf(table, 2), table);
+    }
+    assertEquals(
+        List.of(
+            List.of("c1", "standard", 0, 10, 0, 3),
+            List.of("c1", "vip", 1, 2, 0, 1),
+            List.of("c2", "standard", 0, 10, 3, 0),
+            List.of("c2", "vip", 1, 2, 1, 0),
+            List.of("c3", "standard", 0, 4, 0, 0),
+            List.of("c3", "vip", 1, 2, 1, 0)),
+        query(
+            "SELECT conference_id, code, ordinal, capacity, held, sold FROM reporting_seat_types"
+                + " WHERE generation = 2 ORDER BY conference_id, code"));
+    assertEquals(
+        List.of(List.of("c1", true), List.of("c2", false), List.of("c3", true)),
+        query(
+            "SELECT conference_id, published FROM reporting_conferences WHERE generation = 2"
+                + " ORDER BY conference_id"));
   }
 
   private List<List<Object>> rowsOf(String table, int generation) throws SQLException {
