@@ -512,6 +512,7 @@ public class BookingService implements BookingCommands {
     List<CommandAppend> appends = new ArrayList<>();
     List<String> overdue = availability.overdue(now);
     List<String> expiring = overdue.subList(0, Math.min(overdue.size(), EXPIRIES_PER_COMMAND));
+    work.preload(expiring.stream().map(Kinds::bookingStream).toList(), bookings, Kinds.BOOKING);
     for (String bookingId : expiring) {
       List<Object> expired = booking(work, bookingId).decideExpire(now);
       if (expired.isEmpty()) {

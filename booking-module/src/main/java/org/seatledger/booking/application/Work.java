@@ -79,6 +79,27 @@ final class Work {
   }
 
   /**
+   * Loads, all at once ({@link AggregateRepository#loadAll}), the streams among {@code streamIds}
+   * that are neither in this batch yet nor cached: deciding on hundreds of small aggregates — the
+   * overdue holds of a conference after a restart — then costs a few queries, not two per stream.
+   * Cached streams are left to {@link #state}, which trusts them as it always does.
+   */
+  <S> void preload(
+      List<String> streamIds, AggregateRepository<S> repository, EventSourced<S> kind) {
+    List<String> missing =
+        streamIds.stream()
+            .distinct()
+            .filter(id -> !streams.containsKey(id) && repository.cached(id) == null)
+            .toList();
+    if (missing.size() < 2) {
+      return;
+    }
+    repository
+        .loadAll(missing)
+        .forEach((id, loaded) -> streams.put(id, new Stream<>(repository, kind, loaded)));
+  }
+
+  /**
    * The state of a stream the caller knows to be new (its id derives from a command not carried out
    * yet), without reading the store; the append expects no stream, so the store still checks.
    */

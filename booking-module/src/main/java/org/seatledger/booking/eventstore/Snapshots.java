@@ -5,7 +5,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The {@code snapshots} table: newest first, a few kept per stream. */
 @ApplicationScoped
@@ -35,6 +39,35 @@ public class Snapshots {
         .stream()
         .map(row -> new Snapshot(row.streamId, row.streamVersion, row.snapshotVersion, row.state))
         .toList();
+  }
+
+  /** Streams per query of {@link #newest(Collection)}. */
+  private static final int STREAMS_PER_QUERY = 500;
+
+  /**
+   * The newest snapshots of many streams (newest first for each; the few kept per stream), read
+   * together. Streams without a snapshot are missing from the answer.
+   */
+  @Transactional
+  public Map<String, List<Snapshot>> newest(Collection<String> streamIds) {
+    Map<String, List<Snapshot>> found = new HashMap<>();
+    List<String> ids = new ArrayList<>(streamIds);
+    for (int from = 0; from < ids.size(); from += STREAMS_PER_QUERY) {
+      em.createQuery(
+              "SELECT s FROM StoredSnapshot s WHERE s.streamId IN :ids"
+                  + " ORDER BY s.streamId, s.streamVersion DESC",
+              StoredSnapshot.class)
+          .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + STREAMS_PER_QUERY)))
+          .getResultList()
+          .forEach(
+              row ->
+                  found
+                      .computeIfAbsent(row.streamId, id -> new ArrayList<>())
+                      .add(
+                          new Snapshot(
+                              row.streamId, row.streamVersion, row.snapshotVersion, row.state)));
+    }
+    return found;
   }
 
   /** Stores a snapshot in its own transaction and drops all but the newest few of the stream. */

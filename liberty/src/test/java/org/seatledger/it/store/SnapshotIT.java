@@ -15,7 +15,9 @@ import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -151,6 +153,46 @@ class SnapshotIT {
     assertEquals(4, loaded.version(), "another server's append is read from the store");
     assertEquals(repository.replay(stream), loaded);
     assertTrue(loaded.state().seats() > 0);
+  }
+
+  /**
+   * Loading many streams at once gives each the state a load of its own gives: streams without
+   * events, with and without snapshots, one whose snapshot is corrupt, one cached and then appended
+   * to elsewhere, one that does not exist — in one call, with a fresh repository and a warm one.
+   */
+  @Test
+  void loadingManyStreamsAtOnceGivesEachTheStateOfItsOwnLoad() throws SQLException {
+    AggregateRepository<Tally> repository = repository();
+    List<String> streams = new ArrayList<>();
+    for (int events : new int[] {1, 2, EVERY - 1, EVERY, EVERY + 1, 3 * EVERY + 2}) {
+      String stream = newStream("many");
+      write(repository, stream, events);
+      streams.add(stream);
+    }
+    String corrupt = newStream("many-corrupt");
+    write(repository, corrupt, 2 * EVERY + 1);
+    execute("UPDATE snapshots SET state = '{not json' WHERE stream_id = ?", corrupt);
+    streams.add(corrupt);
+    String movedOn = newStream("many-moved");
+    write(repository, movedOn, 3);
+    store.append(
+        command(),
+        List.of(append(movedOn, ExpectedVersion.exactly(3), reserved(movedOn, 2))),
+        null);
+    streams.add(movedOn);
+    String missing = newStream("many-missing");
+    streams.add(missing);
+
+    Map<String, Loaded<Tally>> cold = repository().loadAll(streams);
+    Map<String, Loaded<Tally>> warm = repository.loadAll(streams);
+    assertEquals(streams, List.copyOf(cold.keySet()), "every stream asked for, in order");
+    for (String stream : streams) {
+      Loaded<Tally> replayed = repository.replay(stream);
+      assertEquals(replayed, cold.get(stream), stream + ", after a restart");
+      assertEquals(replayed, warm.get(stream), stream + ", partly from the cache");
+    }
+    assertEquals(4, warm.get(movedOn).version(), "another server's append is read");
+    assertEquals(0, cold.get(missing).version(), "a stream without events");
   }
 
   private void write(AggregateRepository<Tally> repository, String stream, int events) {
