@@ -182,7 +182,7 @@ class BookingApiIT {
         path,
         "{\"registrant\":{\"name\":\"Ada\",\"email\":\"ada@example.org\"},\"seats\":{\"standard\":0}}",
         400,
-        "seats"
+        "seats[standard] must be greater than 0"
       },
       {
         path,

@@ -71,9 +71,13 @@ public final class ProblemMappers {
       return Problem.of(Status.BAD_REQUEST, "Please correct: " + fields + ".").toResponse();
     }
 
-    /** {@code create.body.registrant.email} → {@code registrant.email}. */
+    /**
+     * {@code create.body.registrant.email} → {@code registrant.email}; {@code
+     * book.body.seats[vip].<map value>} → {@code seats[vip]} (the validator's names for what is
+     * inside a map or list mean nothing to a client).
+     */
     private static String field(String path) {
-      String[] nodes = path.split("\\.");
+      String[] nodes = path.replaceAll("\\.<[^>]*>", "").split("\\.");
       return nodes.length <= 2
           ? path
           : String.join(".", java.util.Arrays.copyOfRange(nodes, 2, nodes.length));
