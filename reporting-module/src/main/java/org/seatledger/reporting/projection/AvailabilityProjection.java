@@ -72,9 +72,14 @@ public final class AvailabilityProjection implements Projection {
       throws SQLException {
     Fold fold = new Fold(generation);
     for (RecordedEvent recorded : events) {
-      String conferenceId = conferenceOf(recorded.event());
+      Object event = recorded.event();
+      String conferenceId = conferenceOf(event);
       if (conferenceId != null) {
         fold.touched.add(conferenceId);
+        fold.setsUpConferences |=
+            event instanceof ConferenceCreated
+                || event instanceof ConferencePublished
+                || event instanceof ConferenceUnpublished;
       }
     }
     if (fold.touched.isEmpty()) {
@@ -159,6 +164,13 @@ public final class AvailabilityProjection implements Projection {
 
     final int generation;
     final Set<String> touched = new LinkedHashSet<>();
+
+    /**
+     * Whether the batch creates, publishes or unpublishes a conference: only then are conference
+     * rows looked up (a live batch of bookings moves seats only).
+     */
+    boolean setsUpConferences;
+
     final Map<String, ConferenceRow> conferences = new LinkedHashMap<>();
     final Map<List<String>, SeatRow> seats = new LinkedHashMap<>();
     final Map<String, Integer> seatTypesOf = new HashMap<>();
@@ -175,19 +187,8 @@ public final class AvailabilityProjection implements Projection {
         List<Object> parameters = new ArrayList<>();
         parameters.add(generation);
         parameters.addAll(chunk);
-        try (PreparedStatement q =
-                Sql.prepare(
-                    c,
-                    "SELECT conference_id, last_position FROM reporting_conferences"
-                        + " WHERE generation = ? AND conference_id IN ("
-                        + in
-                        + ")",
-                    parameters);
-            ResultSet rs = q.executeQuery()) {
-          while (rs.next()) {
-            long last = rs.getLong(2);
-            conferences.put(rs.getString(1), new ConferenceRow(null, last, last));
-          }
+        if (setsUpConferences) {
+          loadConferences(c, in, parameters);
         }
         try (PreparedStatement q =
                 Sql.prepare(
@@ -204,6 +205,24 @@ public final class AvailabilityProjection implements Projection {
             seats.put(List.of(conferenceId, rs.getString(2)), new SeatRow(null, -1, last, last));
             seatTypesOf.merge(conferenceId, 1, Integer::sum);
           }
+        }
+      }
+    }
+
+    private void loadConferences(Connection c, String in, List<Object> parameters)
+        throws SQLException {
+      try (PreparedStatement q =
+              Sql.prepare(
+                  c,
+                  "SELECT conference_id, last_position FROM reporting_conferences"
+                      + " WHERE generation = ? AND conference_id IN ("
+                      + in
+                      + ")",
+                  parameters);
+          ResultSet rs = q.executeQuery()) {
+        while (rs.next()) {
+          long last = rs.getLong(2);
+          conferences.put(rs.getString(1), new ConferenceRow(null, last, last));
         }
       }
     }
