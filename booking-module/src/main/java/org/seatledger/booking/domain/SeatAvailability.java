@@ -71,8 +71,7 @@ public final class SeatAvailability {
       }
     }
     if (!shortages.isEmpty()) {
-      throw conflict(
-          "Not enough seats left: only " + String.join(", ", shortages) + " seats are left.");
+      throw conflict("Not enough seats left: only " + String.join(", ", shortages) + " left.");
     }
     return List.of(new SeatsReserved(conferenceId, bookingId, wanted, holdUntil));
   }

@@ -39,7 +39,7 @@ class SeatAvailabilityTest {
         .refused(
             a -> a.decideReserve("c", "b2", Map.of("standard", 4, "vip", 1), LATER),
             CONFLICT,
-            "only 3 'standard'");
+            "Not enough seats left: only 3 'standard' left.");
   }
 
   @Test
