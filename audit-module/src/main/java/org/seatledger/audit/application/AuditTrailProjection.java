@@ -1,13 +1,11 @@
 package org.seatledger.audit.application;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.seatledger.booking.api.RecordedEvent;
 import org.seatledger.booking.api.projection.Projection;
+import org.seatledger.booking.api.projection.Sql;
 
 /** Every event as an audit entry: when, who, what (with a sentence), why, and its ids. */
 public final class AuditTrailProjection implements Projection {
@@ -28,38 +26,32 @@ public final class AuditTrailProjection implements Projection {
   @Override
   public void applyAll(List<RecordedEvent> events, Connection c, int generation)
       throws SQLException {
-    try (PreparedStatement insert =
-        c.prepareStatement(
-            "INSERT IGNORE INTO audit_entries (generation, global_position, stream_id, stream_type, stream_version,"
-                + " event_type, recorded_at, recorded_by, summary, reason, command_id, correlation_id, causation_id)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-      for (RecordedEvent e : events) {
-        String summary = Summaries.of(e);
-        insert.setInt(1, generation);
-        insert.setLong(2, e.globalPosition());
-        insert.setString(3, e.streamId());
-        insert.setString(4, e.streamType());
-        insert.setLong(5, e.streamVersion());
-        insert.setString(6, e.type());
-        insert.setLong(7, ChronoUnit.MICROS.between(Instant.EPOCH, e.recordedAt()));
-        insert.setString(8, e.recordedBy());
-        insert.setString(9, summary.length() > 500 ? summary.substring(0, 500) : summary);
-        insert.setString(10, e.reason());
-        insert.setString(11, e.commandId());
-        insert.setString(12, e.correlationId());
-        insert.setString(13, e.causationId());
-        insert.addBatch();
-      }
-      insert.executeBatch();
-    }
+    Sql.batch(
+        c,
+        "INSERT IGNORE INTO audit_entries (generation, global_position, stream_id, stream_type, stream_version,"
+            + " event_type, recorded_at, recorded_by, summary, reason, command_id, correlation_id, causation_id)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        events,
+        (insert, e) -> {
+          String summary = Summaries.of(e);
+          insert.setInt(1, generation);
+          insert.setLong(2, e.globalPosition());
+          insert.setString(3, e.streamId());
+          insert.setString(4, e.streamType());
+          insert.setLong(5, e.streamVersion());
+          insert.setString(6, e.type());
+          insert.setLong(7, Sql.micros(e.recordedAt()));
+          insert.setString(8, e.recordedBy());
+          insert.setString(9, summary.length() > 500 ? summary.substring(0, 500) : summary);
+          insert.setString(10, e.reason());
+          insert.setString(11, e.commandId());
+          insert.setString(12, e.correlationId());
+          insert.setString(13, e.causationId());
+        });
   }
 
   @Override
   public void drop(Connection c, int generation) throws SQLException {
-    try (PreparedStatement delete =
-        c.prepareStatement("DELETE FROM audit_entries WHERE generation = ?")) {
-      delete.setInt(1, generation);
-      delete.executeUpdate();
-    }
+    Sql.update(c, "DELETE FROM audit_entries WHERE generation = ?", generation);
   }
 }

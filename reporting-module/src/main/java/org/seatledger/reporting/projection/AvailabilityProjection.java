@@ -287,104 +287,80 @@ public final class AvailabilityProjection implements Projection {
     }
 
     private void writeConferences(Connection c) throws SQLException {
-      if (conferences.values().stream().anyMatch(row -> row.created != null)) {
-        try (PreparedStatement insert =
-            c.prepareStatement(
-                "INSERT IGNORE INTO reporting_conferences (generation, conference_id, name, slug, starts_on,"
-                    + " ends_on, venue, published, last_position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-          for (ConferenceRow row : conferences.values()) {
+      Sql.batch(
+          c,
+          "INSERT IGNORE INTO reporting_conferences (generation, conference_id, name, slug, starts_on,"
+              + " ends_on, venue, published, last_position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          conferences.values().stream().filter(row -> row.created != null).toList(),
+          (insert, row) -> {
             ConferenceCreated e = row.created;
-            if (e != null) {
-              insert.setInt(1, generation);
-              insert.setString(2, e.conferenceId());
-              insert.setString(3, e.name());
-              insert.setString(4, e.slug());
-              insert.setDate(5, Date.valueOf(e.startsOn()));
-              insert.setDate(6, Date.valueOf(e.endsOn()));
-              insert.setString(7, e.venue());
-              insert.setBoolean(8, row.published);
-              insert.setLong(9, row.last);
-              insert.addBatch();
-            }
-          }
-          insert.executeBatch();
-        }
-      }
-      if (conferences.values().stream().anyMatch(ConferenceRow::changed)) {
-        try (PreparedStatement update =
-            c.prepareStatement(
-                "UPDATE reporting_conferences SET published = ?, last_position = ?"
-                    + " WHERE generation = ? AND conference_id = ? AND last_position = ?")) {
-          for (Map.Entry<String, ConferenceRow> entry : conferences.entrySet()) {
+            insert.setInt(1, generation);
+            insert.setString(2, e.conferenceId());
+            insert.setString(3, e.name());
+            insert.setString(4, e.slug());
+            insert.setDate(5, Date.valueOf(e.startsOn()));
+            insert.setDate(6, Date.valueOf(e.endsOn()));
+            insert.setString(7, e.venue());
+            insert.setBoolean(8, row.published);
+            insert.setLong(9, row.last);
+          });
+      Sql.batch(
+          c,
+          "UPDATE reporting_conferences SET published = ?, last_position = ?"
+              + " WHERE generation = ? AND conference_id = ? AND last_position = ?",
+          conferences.entrySet().stream().filter(entry -> entry.getValue().changed()).toList(),
+          (update, entry) -> {
             ConferenceRow row = entry.getValue();
-            if (row.changed()) {
-              update.setBoolean(1, row.published);
-              update.setLong(2, row.last);
-              update.setInt(3, generation);
-              update.setString(4, entry.getKey());
-              update.setLong(5, row.storedLast);
-              update.addBatch();
-            }
-          }
-          update.executeBatch();
-        }
-      }
+            update.setBoolean(1, row.published);
+            update.setLong(2, row.last);
+            update.setInt(3, generation);
+            update.setString(4, entry.getKey());
+            update.setLong(5, row.storedLast);
+          });
     }
 
     private void writeSeatTypes(Connection c) throws SQLException {
-      if (seats.values().stream().anyMatch(row -> row.added != null)) {
-        try (PreparedStatement insert =
-            c.prepareStatement(
-                "INSERT IGNORE INTO reporting_seat_types (generation, conference_id, code, name, ordinal,"
-                    + " capacity, held, sold, price, currency, last_position)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-          for (SeatRow row : seats.values()) {
+      Sql.batch(
+          c,
+          "INSERT IGNORE INTO reporting_seat_types (generation, conference_id, code, name, ordinal,"
+              + " capacity, held, sold, price, currency, last_position)"
+              + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          seats.values().stream().filter(row -> row.added != null).toList(),
+          (insert, row) -> {
             SeatTypeAdded e = row.added;
-            if (e != null) {
-              insert.setInt(1, generation);
-              insert.setString(2, e.conferenceId());
-              insert.setString(3, e.code());
-              insert.setString(4, e.name());
-              insert.setInt(5, row.ordinal);
-              insert.setInt(6, row.capacity);
-              insert.setInt(7, row.held);
-              insert.setInt(8, row.sold);
-              insert.setBigDecimal(9, e.price());
-              insert.setString(10, e.currency());
-              insert.setLong(11, row.last);
-              insert.addBatch();
-            }
-          }
-          insert.executeBatch();
-        }
-      }
-      if (seats.values().stream().anyMatch(SeatRow::changed)) {
-        try (PreparedStatement update =
-            c.prepareStatement(
-                "UPDATE reporting_seat_types SET capacity = COALESCE(?, capacity), held = held + ?,"
-                    + " sold = sold + ?, last_position = ?"
-                    + " WHERE generation = ? AND conference_id = ? AND code = ? AND last_position = ?")) {
-          for (Map.Entry<List<String>, SeatRow> entry : seats.entrySet()) {
+            insert.setInt(1, generation);
+            insert.setString(2, e.conferenceId());
+            insert.setString(3, e.code());
+            insert.setString(4, e.name());
+            insert.setInt(5, row.ordinal);
+            insert.setInt(6, row.capacity);
+            insert.setInt(7, row.held);
+            insert.setInt(8, row.sold);
+            insert.setBigDecimal(9, e.price());
+            insert.setString(10, e.currency());
+            insert.setLong(11, row.last);
+          });
+      Sql.batch(
+          c,
+          "UPDATE reporting_seat_types SET capacity = COALESCE(?, capacity), held = held + ?,"
+              + " sold = sold + ?, last_position = ?"
+              + " WHERE generation = ? AND conference_id = ? AND code = ? AND last_position = ?",
+          seats.entrySet().stream().filter(entry -> entry.getValue().changed()).toList(),
+          (update, entry) -> {
             SeatRow row = entry.getValue();
-            if (row.changed()) {
-              if (row.capacity == null) {
-                update.setNull(1, Types.INTEGER);
-              } else {
-                update.setInt(1, row.capacity);
-              }
-              update.setInt(2, row.held);
-              update.setInt(3, row.sold);
-              update.setLong(4, row.last);
-              update.setInt(5, generation);
-              update.setString(6, entry.getKey().get(0));
-              update.setString(7, entry.getKey().get(1));
-              update.setLong(8, row.storedLast);
-              update.addBatch();
+            if (row.capacity == null) {
+              update.setNull(1, Types.INTEGER);
+            } else {
+              update.setInt(1, row.capacity);
             }
-          }
-          update.executeBatch();
-        }
-      }
+            update.setInt(2, row.held);
+            update.setInt(3, row.sold);
+            update.setLong(4, row.last);
+            update.setInt(5, generation);
+            update.setString(6, entry.getKey().get(0));
+            update.setString(7, entry.getKey().get(1));
+            update.setLong(8, row.storedLast);
+          });
     }
   }
 

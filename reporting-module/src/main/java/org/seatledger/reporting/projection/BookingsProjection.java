@@ -1,7 +1,6 @@
 package org.seatledger.reporting.projection;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -143,13 +142,13 @@ public final class BookingsProjection implements Projection {
       Connection c,
       int generation)
       throws SQLException {
-    if (!placed.isEmpty()) {
-      try (PreparedStatement insert =
-          c.prepareStatement(
-              "INSERT IGNORE INTO reporting_bookings (generation, booking_id, conference_id, status, registrant_id,"
-                  + " registrant_name, registrant_email, seats, seat_count, total, currency, hold_until, placed_at,"
-                  + " updated_at, last_position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-        for (NewBooking booking : placed.values()) {
+    Sql.batch(
+        c,
+        "INSERT IGNORE INTO reporting_bookings (generation, booking_id, conference_id, status, registrant_id,"
+            + " registrant_name, registrant_email, seats, seat_count, total, currency, hold_until, placed_at,"
+            + " updated_at, last_position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        placed.values(),
+        (insert, booking) -> {
           BookingPlaced e = booking.placed;
           insert.setInt(1, generation);
           insert.setString(2, e.bookingId());
@@ -166,18 +165,14 @@ public final class BookingsProjection implements Projection {
           insert.setLong(13, booking.placedAt);
           insert.setLong(14, booking.updatedAt);
           insert.setLong(15, booking.lastPosition);
-          insert.addBatch();
-        }
-        insert.executeBatch();
-      }
-      placed.clear();
-    }
-    if (!changed.isEmpty()) {
-      try (PreparedStatement update =
-          c.prepareStatement(
-              "UPDATE reporting_bookings SET status = ?, updated_at = ?, last_position = ?"
-                  + " WHERE generation = ? AND booking_id = ? AND last_position < ?")) {
-        for (Map.Entry<String, StatusChange> entry : changed.entrySet()) {
+        });
+    placed.clear();
+    Sql.batch(
+        c,
+        "UPDATE reporting_bookings SET status = ?, updated_at = ?, last_position = ?"
+            + " WHERE generation = ? AND booking_id = ? AND last_position < ?",
+        changed.entrySet(),
+        (update, entry) -> {
           StatusChange change = entry.getValue();
           update.setString(1, change.status);
           update.setLong(2, change.updatedAt);
@@ -185,12 +180,8 @@ public final class BookingsProjection implements Projection {
           update.setInt(4, generation);
           update.setString(5, entry.getKey());
           update.setLong(6, change.first);
-          update.addBatch();
-        }
-        update.executeBatch();
-      }
-      changed.clear();
-    }
+        });
+    changed.clear();
   }
 
   private static void applyInPlace(Object event, long position, Connection c, int generation)

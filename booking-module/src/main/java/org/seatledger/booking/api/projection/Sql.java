@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 
 /** Parameterised JDBC for read models, and the log's time unit (UTC microseconds). */
@@ -30,6 +31,31 @@ public final class Sql {
       statement.setObject(i + 1, parameters.get(i));
     }
     return statement;
+  }
+
+  /** Sets one row's parameters on a statement (see {@link #batch}). */
+  @FunctionalInterface
+  public interface Binder<T> {
+    void bind(PreparedStatement statement, T row) throws SQLException;
+  }
+
+  /**
+   * Runs {@code sql} once per row as one JDBC batch — one multi-row statement where the driver can
+   * rewrite it; nothing at all when there are no rows.
+   */
+  public static <T> void batch(
+      Connection connection, String sql, Collection<T> rows, Binder<? super T> binder)
+      throws SQLException {
+    if (rows.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      for (T row : rows) {
+        binder.bind(statement, row);
+        statement.addBatch();
+      }
+      statement.executeBatch();
+    }
   }
 
   /** Starts a WHERE clause; add conditions with {@link Where#and}. */
