@@ -76,6 +76,12 @@ public final class Http {
     return http;
   }
 
+  /** A client of another server than the one the tests deploy to, with Basic credentials. */
+  public static Http at(String base, String username, String password) {
+    Http http = anonymous();
+    return new Http(http.client, base).withBasic(username, password);
+  }
+
   public static Http admin() {
     return as("admin", ADMIN_PASSWORD);
   }
