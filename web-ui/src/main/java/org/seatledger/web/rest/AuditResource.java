@@ -182,12 +182,19 @@ public class AuditResource {
     return csv.toString();
   }
 
-  /** RFC 4180 quoting, and no formula injection into spreadsheets (a leading =, +, - or @). */
+  /**
+   * What a spreadsheet may read as the start of a formula (OWASP's list: =, +, -, @, tab and
+   * carriage return).
+   */
+  private static final String FORMULA_STARTS = "=+-@\t\r";
+
+  /** RFC 4180 quoting, and no formula injection into spreadsheets: such a cell starts with '. */
   static String cell(String value) {
     if (value == null) {
       return "";
     }
-    String text = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+    String text =
+        !value.isEmpty() && FORMULA_STARTS.indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
     return "\"" + text.replace("\"", "\"\"") + "\"";
   }
 

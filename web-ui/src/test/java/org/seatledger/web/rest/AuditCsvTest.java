@@ -1,0 +1,27 @@
+package org.seatledger.web.rest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+/** The audit export's CSV cells: quoted as RFC 4180 says, and never a formula in a spreadsheet. */
+class AuditCsvTest {
+
+  @Test
+  void everyCellAFormulaCouldStartWithIsNeutralised() {
+    assertEquals("\"'=HYPERLINK(\"\"x\"\")\"", AuditResource.cell("=HYPERLINK(\"x\")"));
+    assertEquals("\"'+1\"", AuditResource.cell("+1"));
+    assertEquals("\"'-1+2\"", AuditResource.cell("-1+2"));
+    assertEquals("\"'@SUM(A1)\"", AuditResource.cell("@SUM(A1)"));
+    assertEquals("\"'\t=1+2\"", AuditResource.cell("\t=1+2"));
+    assertEquals("\"'\r=1+2\"", AuditResource.cell("\r=1+2"));
+  }
+
+  @Test
+  void ordinaryTextIsOnlyQuoted() {
+    assertEquals("\"Ada booked 2 seats\"", AuditResource.cell("Ada booked 2 seats"));
+    assertEquals("\"a, \"\"quoted\"\" b\"", AuditResource.cell("a, \"quoted\" b"));
+    assertEquals("\"\"", AuditResource.cell(""));
+    assertEquals("", AuditResource.cell(null));
+  }
+}
