@@ -2,6 +2,7 @@ package org.seatledger.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonArray;
@@ -279,6 +280,31 @@ class BookingApiIT {
     assertEquals(Http.object(first).getString("id"), Http.object(again).getString("id"));
     assertEquals(Http.object(first).getInt("position"), Http.object(again).getInt("position"));
     assertEquals("true", again.headers().firstValue("Idempotent-Replayed").orElse(""));
+    assertSeats(conference, 2, 0, 3);
+  }
+
+  @Test
+  void anIdempotencyKeyBelongsToTheUserWhoSentIt() {
+    String conference = publishedConference(5, "10.00");
+    String key = "order-" + UUID.randomUUID();
+    String colleague = user("staff");
+    String body =
+        "{\"registrant\":{\"name\":\"Ada Lovelace\",\"email\":\"ada@example.org\"},"
+            + "\"seats\":{\"standard\":1}}";
+    String path = "/api/conferences/" + conference + "/bookings";
+
+    HttpResponse<String> mine = as(staff).postJson(path, body, key);
+    HttpResponse<String> theirs = as(colleague).postJson(path, body, key);
+
+    assertEquals(201, mine.statusCode(), mine.body());
+    assertEquals(201, theirs.statusCode(), theirs.body());
+    assertNotEquals(Http.object(mine).getString("id"), Http.object(theirs).getString("id"));
+    assertTrue(theirs.headers().firstValue("Idempotent-Replayed").isEmpty(), "not a replay");
+    assertSeats(conference, 2, 0, 3);
+
+    HttpResponse<String> bad = as(staff).postJson(path, body, "has spaces in it");
+    assertEquals(400, bad.statusCode(), bad.body());
+    assertTrue(Http.object(bad).getString("detail").contains("Idempotency-Key"), bad.body());
     assertSeats(conference, 2, 0, 3);
   }
 

@@ -122,6 +122,15 @@ public final class Http {
             .POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
+  /** A JSON command sent with an {@code Idempotency-Key}, as a client that may retry sends it. */
+  public HttpResponse<String> postJson(String path, String json, String idempotencyKey) {
+    return send(
+        request(path)
+            .header("Content-Type", "application/json")
+            .header("Idempotency-Key", idempotencyKey)
+            .POST(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
   public HttpResponse<String> postForm(String path, String form) {
     return send(
         request(path)

@@ -34,6 +34,7 @@ import org.seatledger.booking.application.HoldExpiry;
 import org.seatledger.booking.eventstore.EventStore;
 import org.seatledger.booking.eventstore.ExpectedVersion;
 import org.seatledger.booking.eventstore.StreamAppend;
+import org.seatledger.it.Http;
 
 /**
  * Hold deadlines come from the log, not from timers: a booking placed "before a restart" (written
@@ -45,7 +46,7 @@ class ExpiryIT {
 
   @Deployment
   static WebArchive deployment() {
-    return StoreDeployment.of("expiry-it", ExpiryIT.class, Fixtures.class);
+    return StoreDeployment.of("expiry-it", ExpiryIT.class, Fixtures.class, Http.class);
   }
 
   @Inject EventStore store;
@@ -79,6 +80,31 @@ class ExpiryIT {
     assertEquals("expire-" + booking, events.get(1).commandId());
     var seats = queries.availability(conference).orElseThrow().seatTypes().get(0);
     assertEquals(List.of(0, 5), List.of(seats.held(), seats.available()), "the seats are back");
+  }
+
+  @Test
+  void aClientThatSendsTheExpirysCommandIdAsItsKeyCannotStopTheExpiry() {
+    String conference = UUID.randomUUID().toString();
+    String booking = UUID.randomUUID().toString();
+    // the id the expiry will use, taken first by a client for a command of its own
+    var squat =
+        Http.admin()
+            .postJson(
+                "/api/conferences",
+                "{\"name\":\"Squat\",\"slug\":\"squat-"
+                    + booking.substring(0, 8)
+                    + "\",\"startsOn\":\"2027-06-01\",\"endsOn\":\"2027-06-02\",\"venue\":\"Hall\"}",
+                "expire-" + booking);
+    assertEquals(201, squat.statusCode(), squat.body());
+    publishedConference(conference, 3);
+    overdueHold(conference, booking, 1, ExpectedVersion.exactly(1));
+
+    expiry.expireOverdue();
+
+    assertEquals(BookingStatus.EXPIRED, queries.booking(booking).orElseThrow().status());
+    List<RecordedEvent> events = store.readStream("booking-" + booking, 1, 100);
+    assertEquals("expire-" + booking, events.get(1).commandId());
+    assertEquals(0, queries.availability(conference).orElseThrow().seatTypes().get(0).held());
   }
 
   @Test

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -145,6 +146,50 @@ class StoredEventsApiIT {
     assertTrue(
         Http.object(Http.admin().postJson("/api/admin/verify?streamId=" + booking, ""))
             .getBoolean("ok"));
+  }
+
+  @Test
+  void erasureHappensAlthoughAClientSentItsCommandIdAsAKeyFirst() {
+    String booking = newStream("squat-booking");
+    String subject = "subject-" + booking;
+    store.append(
+        command(),
+        List.of(
+            new StreamAppend(
+                booking,
+                "Booking",
+                ExpectedVersion.NO_STREAM,
+                List.of(
+                    new BookingPlaced(
+                        booking,
+                        "c-1",
+                        subject,
+                        "Grace Hopper",
+                        "grace@example.org",
+                        Map.of("standard", 1),
+                        new BigDecimal("10.00"),
+                        "EUR",
+                        Instant.parse("2026-06-01T12:00:00Z"))))),
+        null);
+    HttpResponse<String> squat =
+        Http.admin()
+            .postJson(
+                "/api/conferences",
+                "{\"name\":\"Squat\",\"slug\":\"squat-"
+                    + UUID.randomUUID().toString().substring(0, 8)
+                    + "\",\"startsOn\":\"2027-06-01\",\"endsOn\":\"2027-06-02\",\"venue\":\"Hall\"}",
+                "erase-" + subject);
+    assertEquals(201, squat.statusCode(), squat.body());
+
+    HttpResponse<String> erased = Http.admin().postJson("/api/subjects/" + subject + "/erase", "");
+    assertEquals(200, erased.statusCode(), erased.body());
+
+    JsonArray subjectEvents =
+        (JsonArray) Http.json(Http.admin().get("/api/streams/subject-" + subject + "/events"));
+    assertEquals("PersonalDataErased", subjectEvents.getJsonObject(0).getString("type"));
+    assertEquals("erase-" + subject, subjectEvents.getJsonObject(0).getString("commandId"));
+    assertEquals(
+        "[erased]", data("/api/streams/" + booking + "/events").getString("registrantName"));
   }
 
   private static JsonObject data(String path) {

@@ -16,8 +16,9 @@ import org.seatledger.booking.api.CommandResult;
 
 /**
  * Sends a command for the current request: the caller's principal, the {@code Idempotency-Key}
- * header as command id (a new id without it), {@code X-Correlation-ID} when given. Answers with the
- * outcome and the command's global position; a repeat answers as the first time did.
+ * header as command id, scoped to the caller (a new id without it; see {@link
+ * CommandContext#ofClient}), {@code X-Correlation-ID} when given. Answers with the outcome and the
+ * command's global position; a repeat answers as the first time did.
  */
 @ApplicationScoped
 public class Commands {
@@ -32,7 +33,7 @@ public class Commands {
 
   CommandResult send(BookingCommand command, String reason) {
     CommandContext context =
-        new CommandContext(
+        CommandContext.ofClient(
             request.getHeader(IDEMPOTENCY_KEY),
             request.getHeader(CORRELATION_ID),
             request.getUserPrincipal().getName(),
