@@ -32,6 +32,7 @@ public class MasterKeyService implements MasterKeyAdmin {
   @Override
   public MasterKeyStatus status() {
     MasterKeyRing ring = keys.ring();
+    keys.forgetActive(); // an admin asking sees the database as it is now
     MasterKeyRecord.Active active = keys.active();
     return new MasterKeyStatus(
         active.keyId(),

@@ -285,7 +285,7 @@ public class StoredDataKeys implements DataKeys {
   }
 
   /** {@code dataKey} wrapped by {@code master} for storage. */
-  static String wrap(MasterKey master, String subjectId, byte[] dataKey) {
+  public static String wrap(MasterKey master, String subjectId, byte[] dataKey) {
     return Base64.getEncoder()
         .encodeToString(
             PersonalDataCipher.seal(
@@ -293,7 +293,7 @@ public class StoredDataKeys implements DataKeys {
   }
 
   /** The data key in a row, opened with the master key that wrapped it. */
-  static byte[] unwrap(MasterKey master, String subjectId, String wrapped) {
+  public static byte[] unwrap(MasterKey master, String subjectId, String wrapped) {
     return Base64.getDecoder()
         .decode(PersonalDataCipher.open(master.key(), "subject:" + subjectId, wrapped));
   }
