@@ -4,4 +4,6 @@ GRANT SELECT, INSERT ON events TO ${app};
 GRANT SELECT, UPDATE ON event_sequence TO ${app};
 GRANT SELECT, INSERT ON processed_commands TO ${app};
 GRANT SELECT, INSERT, DELETE ON snapshots TO ${app};
-GRANT SELECT, INSERT, DELETE ON subject_keys TO ${app};
+-- UPDATE: rotation re-wraps data keys under a new master key.
+GRANT SELECT, INSERT, UPDATE, DELETE ON subject_keys TO ${app};
+GRANT SELECT, INSERT, UPDATE ON master_key TO ${app};

@@ -26,6 +26,7 @@ public class SubjectErasure implements PersonalDataErasure {
 
   @Override
   public boolean erase(String subjectId, String principal) {
+    keys.requireMatchingKey(); // the erasure's event is written only by a server that may write
     boolean erased = keys.erase(subjectId);
     if (erased) {
       String commandId = "erase-" + subjectId;

@@ -15,8 +15,8 @@ import javax.crypto.SecretKey;
  */
 public final class AppendKeys {
 
-  /** A key created for this append, wrapped with the master key for storage. */
-  public record NewKey(String subjectId, String wrappedKey, long createdAtMicros) {}
+  /** A key created for this append, wrapped with master key {@code keyId} for storage. */
+  public record NewKey(String subjectId, String keyId, String wrappedKey, long createdAtMicros) {}
 
   private final StoredDataKeys keys;
   private final Map<String, SecretKey> known = new HashMap<>();

@@ -31,6 +31,7 @@ import javax.sql.DataSource;
 import org.seatledger.booking.api.EventDecodingException;
 import org.seatledger.booking.api.EventLog;
 import org.seatledger.booking.api.EventPage;
+import org.seatledger.booking.api.MasterKeyMismatch;
 import org.seatledger.booking.api.RecordedEvent;
 import org.seatledger.booking.api.VerificationReport;
 
@@ -448,6 +449,8 @@ public class EventStore implements EventLog {
             serializer.parse(row.eventType, row.schemaVersion, row.payload);
         subjects.addAll(serializer.subjectsIn(one));
         parsed.add(one);
+      } catch (MasterKeyMismatch misconfigured) {
+        throw misconfigured;
       } catch (RuntimeException e) {
         throw unreadable(row, e);
       }
@@ -457,6 +460,8 @@ public class EventStore implements EventLog {
     for (int i = 0; i < rows.size(); i++) {
       try {
         events.add(decoded(rows.get(i), serializer.bind(parsed.get(i))));
+      } catch (MasterKeyMismatch misconfigured) {
+        throw misconfigured; // not the event's fault: a reader tries again later
       } catch (RuntimeException e) {
         throw unreadable(rows.get(i), e);
       }

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.seatledger.booking.api.MasterKeyMismatch;
 
 /**
  * Writes prepared appends under the lock of {@code event_sequence}: head lookup, version guards,
@@ -132,6 +133,7 @@ public class LogWriter {
       }
     }
     Found found = lookUp ? lookUp(c, commandIds, newKeySubjects(batches), all) : Found.none();
+    String activeKeyId = newKeySubjects(batches).isEmpty() ? null : lockedActiveKeyId(c);
     Map<String, ProcessedCommand> earlier = found.processed();
     Set<String> keysTaken = found.keysTaken();
     Map<String, Head> heads = found.heads();
@@ -146,6 +148,9 @@ public class LogWriter {
       Outcome refused = repeatedOrRefused(batch, earlier, writtenNow);
       if (refused == null) {
         refused = keyTaken(batch, keysTaken);
+      }
+      if (refused == null) {
+        refused = wrappedByAnotherKey(batch, activeKeyId);
       }
       if (refused != null) {
         outcomes.add(refused);
@@ -568,17 +573,42 @@ public class LogWriter {
     }
   }
 
+  /**
+   * The master key the database names for new data keys, read with a lock held until commit: a
+   * rotation's change of it waits for this append, or this append sees the change (see {@link
+   * MasterKeyRecord}).
+   */
+  private static String lockedActiveKeyId(Connection c) throws SQLException {
+    try (PreparedStatement select =
+            c.prepareStatement("SELECT key_id FROM master_key WHERE id = 1 FOR UPDATE");
+        ResultSet row = select.executeQuery()) {
+      return row.next() ? row.getString(1).strip() : null;
+    }
+  }
+
+  /** A batch whose new data keys were wrapped by a key the database no longer names is refused. */
+  private static Outcome wrappedByAnotherKey(Prepared.Batch batch, String activeKeyId) {
+    for (AppendKeys.NewKey key : batch.newKeys()) {
+      if (!key.keyId().equals(activeKeyId)) {
+        return Outcome.refused(MasterKeyMismatch.onWrite());
+      }
+    }
+    return null;
+  }
+
   private static void insertKeys(Connection c, List<AppendKeys.NewKey> keys) throws SQLException {
     if (keys.isEmpty()) {
       return;
     }
     try (PreparedStatement insert =
         c.prepareStatement(
-            "INSERT INTO subject_keys (subject_id, wrapped_key, created_at) VALUES (?, ?, ?)")) {
+            "INSERT INTO subject_keys (subject_id, key_id, wrapped_key, created_at)"
+                + " VALUES (?, ?, ?, ?)")) {
       for (AppendKeys.NewKey key : keys) {
         insert.setString(1, key.subjectId());
-        insert.setString(2, key.wrappedKey());
-        insert.setLong(3, key.createdAtMicros());
+        insert.setString(2, key.keyId());
+        insert.setString(3, key.wrappedKey());
+        insert.setLong(4, key.createdAtMicros());
         insert.addBatch();
       }
       insert.executeBatch();

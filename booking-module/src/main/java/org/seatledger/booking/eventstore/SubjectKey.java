@@ -5,7 +5,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** The data key of one person, wrapped with the master key. Deleting it erases the person. */
+/**
+ * The data key of one person, wrapped with a master key (named by {@code keyId}). Deleting it
+ * erases the person.
+ */
 @Entity
 @Table(name = "subject_keys")
 public class SubjectKey {
@@ -16,6 +19,10 @@ public class SubjectKey {
 
   @Column(name = "wrapped_key", nullable = false)
   String wrappedKey;
+
+  /** The id of the master key that wrapped it; null only on rows older than key ids. */
+  @Column(name = "key_id")
+  String keyId;
 
   @Column(name = "created_at", nullable = false)
   long createdAtMicros;

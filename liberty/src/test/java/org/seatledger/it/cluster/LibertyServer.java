@@ -25,7 +25,8 @@ import java.util.stream.Stream;
 final class LibertyServer implements AutoCloseable {
 
   private static final Path WLP = Path.of("target", "liberty", "wlp").toAbsolutePath();
-  private static final Path TEMPLATE = WLP.resolve("usr/servers/seatledger");
+  private static final Path TEMPLATE =
+      WLP.resolve("usr/servers").resolve(System.getProperty("it.server.name", "seatledger"));
 
   /** What the template holds that belongs to its own runs, or to the Arquillian tests only. */
   private static final List<String> NOT_COPIED =

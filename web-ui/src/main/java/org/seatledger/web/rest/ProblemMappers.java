@@ -22,6 +22,8 @@ import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.seatledger.booking.api.CommandRefused;
 import org.seatledger.booking.api.EventDecodingException;
+import org.seatledger.booking.api.MasterKeyMismatch;
+import org.seatledger.booking.api.MasterKeyRotationRefused;
 
 /**
  * Every failure of the API becomes a problem document with a sentence for a person. Messages of
@@ -161,6 +163,47 @@ public final class ProblemMappers {
     }
   }
 
+  /**
+   * This server does not hold the database's master key: an admin must configure it. 503, as for a
+   * server that is not ready (its readiness check says the same).
+   */
+  @Provider
+  public static class MasterKeyMismatches implements ExceptionMapper<MasterKeyMismatch> {
+    @Override
+    public Response toResponse(MasterKeyMismatch e) {
+      return masterKeyMismatch(e);
+    }
+  }
+
+  static Response masterKeyMismatch(MasterKeyMismatch e) {
+    return Response.fromResponse(
+            Problem.of(Status.SERVICE_UNAVAILABLE, e.getMessage()).toResponse())
+        .header("Retry-After", "60")
+        .build();
+  }
+
+  /** A rotation this server cannot do: what to configure. */
+  @Provider
+  public static class RotationRefusals implements ExceptionMapper<MasterKeyRotationRefused> {
+    @Override
+    public Response toResponse(MasterKeyRotationRefused e) {
+      return Problem.of(Status.CONFLICT, e.getMessage()).toResponse();
+    }
+  }
+
+  /** A mismatch wrapped by a container layer on its way out still reads as one. */
+  static MasterKeyMismatch mismatchIn(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof MasterKeyMismatch mismatch) {
+        return mismatch;
+      }
+      if (cause.getCause() == cause) {
+        return null;
+      }
+    }
+    return null;
+  }
+
   /** The database failed or is away: nothing was stored half-way (transactions roll back). */
   @Provider
   public static class DatabaseTrouble implements ExceptionMapper<PersistenceException> {
@@ -180,6 +223,10 @@ public final class ProblemMappers {
   }
 
   static Response databaseUnavailable(Throwable e) {
+    MasterKeyMismatch mismatch = mismatchIn(e);
+    if (mismatch != null) {
+      return masterKeyMismatch(mismatch);
+    }
     String reference = UUID.randomUUID().toString();
     LOG.log(Level.WARNING, "Database failure, reference " + reference, e);
     return Response.fromResponse(
@@ -212,6 +259,10 @@ public final class ProblemMappers {
   }
 
   static Response unexpected(Throwable e) {
+    MasterKeyMismatch mismatch = mismatchIn(e);
+    if (mismatch != null) {
+      return masterKeyMismatch(mismatch);
+    }
     String reference = UUID.randomUUID().toString();
     LOG.log(Level.SEVERE, "Unexpected error, reference " + reference, e);
     return Problem.of(
