@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -175,6 +176,46 @@ class SeveralServersIT {
       JsonObject seats = availability(server, conference, log.lastPosition());
       assertEquals(CAPACITY, seats.getInt("available"), server.name + " read model: " + seats);
       assertEquals(CAPACITY, bookingsListed(server, log.lastPosition(), "EXPIRED"), server.name);
+    }
+  }
+
+  @Test
+  @Order(3)
+  void aThirdServerWithItsOwnKeyRefusesToWriteWhatTheOthersCouldNotRead() {
+    int eventsBefore = events(first, "seats-" + conference).size();
+    Map<String, String> withoutKey = new HashMap<>(settings(masterKey));
+    // the default an admin gets by forgetting the variable: a development key of its own
+    withoutKey.remove("SEATLEDGER_MASTER_KEY");
+    try (LibertyServer third = LibertyServer.create("several-c", 19380, withoutKey).start()) {
+      HttpResponse<String> ready = ClusterTests.health(third, "ready");
+      assertEquals(503, ready.statusCode(), ready.body());
+      assertTrue(ready.body().contains("master key"), ready.body());
+
+      HttpResponse<String> booking = bookOne(admin(third), conference, "Written elsewhere");
+      assertEquals(503, booking.statusCode(), booking.body());
+      assertTrue(
+          booking
+              .headers()
+              .firstValue("Content-Type")
+              .orElse("")
+              .startsWith("application/problem+json"),
+          booking.headers().map().toString());
+      assertTrue(booking.body().contains("master key"), booking.body());
+      assertTrue(third.log().contains("SEATLEDGER_MASTER_KEY"), "a log line says what to do");
+    }
+    assertEquals(eventsBefore, events(first, "seats-" + conference).size(), "nothing was appended");
+    // the servers with the right key never saw anything they cannot read
+    ClusterTests.awaitReady(first);
+    ClusterTests.awaitReady(second);
+    bookTheSeatsAgainOnBothServers();
+  }
+
+  /** The expired seats sell again, half on each server: neither was disturbed by the third. */
+  private static void bookTheSeatsAgainOnBothServers() {
+    for (int i = 0; i < CAPACITY; i++) {
+      HttpResponse<String> answer =
+          bookOne(admin(i % 2 == 0 ? first : second), conference, "After the third");
+      assertEquals(201, answer.statusCode(), answer.body());
     }
   }
 
