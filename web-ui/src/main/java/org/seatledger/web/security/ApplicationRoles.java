@@ -2,24 +2,13 @@ package org.seatledger.web.security;
 
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.security.enterprise.identitystore.DatabaseIdentityStoreDefinition;
-import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 
 /**
- * Users live in the application's own database: Jakarta Security's standard database identity store
- * verifies PBKDF2 hashes from {@code app_users} and reads roles from {@code app_user_roles}.
+ * The roles the application knows. Users and their roles live in the application's own database
+ * ({@code app_users}, {@code app_user_roles}); {@link UserStore} checks their passwords, and {@link
+ * SeatLedgerAuthentication} hands its verdict to the container — no container identity store is
+ * involved, so a database that cannot be read is never taken for a failed sign-in.
  */
-@DatabaseIdentityStoreDefinition(
-    dataSourceLookup = "jdbc/seatledger",
-    callerQuery = "SELECT password_hash FROM app_users WHERE username = ?",
-    groupsQuery = "SELECT role_name FROM app_user_roles WHERE username = ?",
-    hashAlgorithm = Pbkdf2PasswordHash.class,
-    hashAlgorithmParameters = {
-      PasswordHashing.ALGORITHM,
-      PasswordHashing.ITERATIONS,
-      PasswordHashing.SALT_BYTES,
-      PasswordHashing.KEY_BYTES
-    })
 @DeclareRoles({Roles.STAFF, Roles.AUDITOR, Roles.ADMIN})
 @ApplicationScoped
-public class IdentityStoreConfiguration {}
+public class ApplicationRoles {}
