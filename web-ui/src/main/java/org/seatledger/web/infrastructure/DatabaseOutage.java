@@ -1,7 +1,6 @@
 package org.seatledger.web.infrastructure;
 
 import jakarta.persistence.PersistenceException;
-import jakarta.resource.ResourceException;
 import java.sql.SQLDataException;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
@@ -19,11 +18,11 @@ import java.util.logging.Logger;
  * failure from our own bugs.
  *
  * <p>A failure counts as the database's when its cause chain holds a {@link SQLException}, a
- * connector's {@link ResourceException} (the pool could not get a connection) or a {@link
- * PersistenceException} — wherever it was wrapped, e.g. in an {@code IllegalStateException} — and
- * holds none of the SQL errors that mean our statement or data was wrong: a constraint violation (a
- * duplicate is a conflict, not an outage), a syntax error, bad data, an unsupported feature. Those
- * stay distinguishable and are answered as what they are.
+ * connector's {@code jakarta.resource.ResourceException} (the pool could not get a connection) or a
+ * {@link PersistenceException} — wherever it was wrapped, e.g. in an {@code IllegalStateException}
+ * — and holds none of the SQL errors that mean our statement or data was wrong: a constraint
+ * violation (a duplicate is a conflict, not an outage), a syntax error, bad data, an unsupported
+ * feature. Those stay distinguishable and are answered as what they are.
  */
 public final class DatabaseOutage {
 
@@ -41,6 +40,12 @@ public final class DatabaseOutage {
   private static final long LOG_EVERY_MILLIS = 60_000;
   private static final AtomicLong lastLogged = new AtomicLong(Long.MIN_VALUE / 2);
 
+  /**
+   * Known by name: the Connectors API is not visible to the application without Liberty's {@code
+   * connectors} feature, and naming the class in code fails with NoClassDefFoundError.
+   */
+  private static final String RESOURCE_EXCEPTION = "jakarta.resource.ResourceException";
+
   private DatabaseOutage() {}
 
   /** True when this failure came from the database being unusable, not from our own mistake. */
@@ -55,8 +60,8 @@ public final class DatabaseOutage {
         return false;
       }
       if (t instanceof SQLException
-          || t instanceof ResourceException
-          || t instanceof PersistenceException) {
+          || t instanceof PersistenceException
+          || isA(t, RESOURCE_EXCEPTION)) {
         database = true;
       }
     }
@@ -75,6 +80,15 @@ public final class DatabaseOutage {
     } else {
       LOG.log(Level.FINE, "The database cannot be used", failure);
     }
+  }
+
+  private static boolean isA(Throwable t, String className) {
+    for (Class<?> type = t.getClass(); type != null; type = type.getSuperclass()) {
+      if (type.getName().equals(className)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static String rootMessage(Throwable failure) {
