@@ -47,7 +47,12 @@ public class UserStore {
 
   private static final long CHECK_WAIT_SECONDS = 30;
 
-  @Resource(lookup = "jdbc/seatledger")
+  /**
+   * Not shareable: Liberty keeps a shareable connection with the request (its local transaction)
+   * even after close, so every request waiting for a password check would hold a pooled connection
+   * meanwhile — a burst of 64 sign-ins emptied the pool. This one goes back at close.
+   */
+  @Resource(lookup = "jdbc/seatledger", shareable = false)
   DataSource dataSource;
 
   @Inject Pbkdf2PasswordHash hash;
