@@ -82,6 +82,22 @@ public final class Http {
     return new Http(http.client, base).withBasic(username, password);
   }
 
+  /**
+   * HTTP Basic on every call and no cookies, so no session either: every call's credentials are
+   * checked, as for a script that does not keep cookies.
+   */
+  public static Http basicOnly(String username, String password) {
+    Http http =
+        new Http(
+            HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build(),
+            "http://localhost:" + HTTP_PORT);
+    return http.withBasic(username, password);
+  }
+
   public static Http admin() {
     return as("admin", ADMIN_PASSWORD);
   }

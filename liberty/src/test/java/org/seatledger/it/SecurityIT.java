@@ -62,6 +62,34 @@ class SecurityIT {
   }
 
   @Test
+  void repeatedBasicCallsSucceedAndAWrongPasswordAfterARightOneIsStillRefused() {
+    String staff = newUser("staff");
+    for (int i = 0; i < 5; i++) {
+      HttpResponse<String> me = Http.basicOnly(staff, STRONG).get("/api/me");
+      assertEquals(200, me.statusCode(), "call " + i + ": " + me.body());
+      assertEquals(staff, Http.object(me).getString("username"));
+    }
+    HttpResponse<String> wrong = Http.basicOnly(staff, STRONG + "-not").get("/api/me");
+    assertEquals(401, wrong.statusCode(), "a remembered right password lets no wrong one in");
+    assertEquals("Wrong username or password.", Http.object(wrong).getString("detail"));
+    assertEquals(401, Http.basicOnly(staff, "").get("/api/me").statusCode());
+    assertEquals(200, Http.basicOnly(staff, STRONG).get("/api/me").statusCode(), "and right again");
+  }
+
+  @Test
+  void aUserRefusedBeforeTheyExistedSignsInOnceCreated() {
+    String name = "late-" + shortId();
+    assertEquals(401, Http.basicOnly(name, STRONG).get("/api/me").statusCode());
+    HttpResponse<String> created =
+        Http.admin().postJson("/api/admin/users", userJson(name, STRONG, "auditor"));
+    assertEquals(201, created.statusCode(), created.body());
+    HttpResponse<String> me = Http.basicOnly(name, STRONG).get("/api/me");
+    assertEquals(200, me.statusCode(), me.body());
+    assertEquals("auditor", Http.object(me).getJsonArray("roles").getString(0));
+    assertEquals(403, Http.basicOnly(name, STRONG).get("/api/admin/users").statusCode());
+  }
+
+  @Test
   void theBootstrapAdminSignsInWithTheConfiguredPasswordAndHoldsEveryRole() {
     HttpResponse<String> response = Http.admin().get("/api/me");
     assertEquals(200, response.statusCode(), response.body());

@@ -6,6 +6,9 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -15,12 +18,21 @@ import org.eclipse.microprofile.health.Readiness;
 /**
  * Ready means: the database answers and every module's schema is migrated. A load balancer sends no
  * traffic to a server that is not ready.
+ *
+ * <p>This endpoint needs no sign-in, so it says only that the database is not reachable; the
+ * driver's own message goes to the server log, once when the database goes away and once when it is
+ * back — not on every probe.
  */
 @Readiness
 @ApplicationScoped
 public class DatabaseReadiness implements HealthCheck {
 
   private static final int VALIDATION_TIMEOUT_SECONDS = 2;
+  static final String NOT_REACHABLE = "the database is not reachable";
+  private static final Logger LOG = Logger.getLogger(DatabaseReadiness.class.getName());
+
+  /** Whether the last probe reached the database; a change of it is logged. */
+  private final AtomicBoolean reachable = new AtomicBoolean(true);
 
   @Resource(lookup = "jdbc/seatledger")
   DataSource dataSource;
@@ -32,13 +44,18 @@ public class DatabaseReadiness implements HealthCheck {
     HealthCheckResponseBuilder response = HealthCheckResponse.named("database");
     try (Connection connection = dataSource.getConnection()) {
       if (!connection.isValid(VALIDATION_TIMEOUT_SECONDS)) {
-        return response.down().withData("reason", "the database did not answer in time").build();
+        wentAway("the connection did not answer within " + VALIDATION_TIMEOUT_SECONDS + " s", null);
+        return response.down().withData("reason", NOT_REACHABLE).build();
+      }
+      if (reachable.compareAndSet(false, true)) {
+        LOG.info("The database is reachable again.");
       }
       DatabaseMetaData meta = connection.getMetaData();
       response.withData(
           "database", meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion());
     } catch (SQLException e) {
-      return response.down().withData("reason", "no connection: " + e.getMessage()).build();
+      wentAway(e.getMessage(), e);
+      return response.down().withData("reason", NOT_REACHABLE).build();
     }
     String failure = migrations.failure();
     if (failure != null) {
@@ -46,5 +63,11 @@ public class DatabaseReadiness implements HealthCheck {
     }
     migrations.versions().forEach((module, version) -> response.withData(module, version));
     return response.up().build();
+  }
+
+  private void wentAway(String why, SQLException e) {
+    if (reachable.compareAndSet(true, false)) {
+      LOG.log(Level.WARNING, "Not ready: the database is not reachable: " + why, e);
+    }
   }
 }

@@ -14,6 +14,8 @@ import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.seatledger.web.infrastructure.DatabaseOutage;
+import org.seatledger.web.security.SeatLedgerAuthentication;
 
 /** The sign-in form: hands the typed credential to the authentication mechanism. */
 @Named
@@ -50,10 +52,23 @@ public class SignIn {
       default -> {
         password = null;
         faces.addMessage(
-            null,
-            new FacesMessage(FacesMessage.SEVERITY_ERROR, "Wrong username or password.", null));
+            null, new FacesMessage(FacesMessage.SEVERITY_ERROR, refusal(request, response), null));
       }
     }
+  }
+
+  /**
+   * Wrong credentials, or — when the password could not be checked at all (the database is away,
+   * too many sign-ins at once) — why not, with 503 and {@code Retry-After}: that is not a wrong
+   * password, and the person should not think it was.
+   */
+  private static String refusal(HttpServletRequest request, HttpServletResponse response) {
+    if (request.getAttribute(SeatLedgerAuthentication.NOT_CHECKED) instanceof String why) {
+      response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+      response.setHeader("Retry-After", DatabaseOutage.RETRY_AFTER_SECONDS);
+      return why;
+    }
+    return "Wrong username or password.";
   }
 
   /** Only a path on this site: never an open redirect to somewhere else. */

@@ -24,6 +24,7 @@ import org.seatledger.booking.api.CommandRefused;
 import org.seatledger.booking.api.EventDecodingException;
 import org.seatledger.booking.api.MasterKeyMismatch;
 import org.seatledger.booking.api.MasterKeyRotationRefused;
+import org.seatledger.web.infrastructure.DatabaseOutage;
 
 /**
  * Every failure of the API becomes a problem document with a sentence for a person. Messages of
@@ -106,7 +107,7 @@ public final class ProblemMappers {
       } else if (status.getStatusCode() == 400) {
         detail = "The request could not be read; send valid JSON.";
       } else if (status.getFamily() == Status.Family.SERVER_ERROR) {
-        return unexpected(e);
+        return failure(e);
       } else {
         detail = status.getReasonPhrase() + ".";
       }
@@ -204,12 +205,12 @@ public final class ProblemMappers {
     return null;
   }
 
-  /** The database failed or is away: nothing was stored half-way (transactions roll back). */
+  /** The database failed or is away; or a statement of ours was wrong (see {@link #failure}). */
   @Provider
   public static class DatabaseTrouble implements ExceptionMapper<PersistenceException> {
     @Override
     public Response toResponse(PersistenceException e) {
-      return databaseUnavailable(e);
+      return failure(e);
     }
   }
 
@@ -218,26 +219,28 @@ public final class ProblemMappers {
   public static class FailedTransactions implements ExceptionMapper<TransactionalException> {
     @Override
     public Response toResponse(TransactionalException e) {
-      return databaseUnavailable(e);
+      return failure(e);
     }
   }
 
-  static Response databaseUnavailable(Throwable e) {
+  /**
+   * 503 with {@code Retry-After} when the database could not be used, however the failure was
+   * wrapped; anything else — a constraint violation nobody expected, a statement that is wrong — is
+   * our bug and a 500 with a reference, because trying again would not help.
+   */
+  static Response failure(Throwable e) {
     MasterKeyMismatch mismatch = mismatchIn(e);
     if (mismatch != null) {
       return masterKeyMismatch(mismatch);
     }
-    String reference = UUID.randomUUID().toString();
-    LOG.log(Level.WARNING, "Database failure, reference " + reference, e);
+    return DatabaseOutage.causedBy(e) ? databaseUnavailable(e) : unexpected(e);
+  }
+
+  static Response databaseUnavailable(Throwable e) {
+    DatabaseOutage.noticed(e);
     return Response.fromResponse(
-            Problem.of(
-                    Status.SERVICE_UNAVAILABLE,
-                    "The database did not answer; nothing was stored. Try again in a moment"
-                        + " (reference "
-                        + reference
-                        + ").")
-                .toResponse())
-        .header("Retry-After", "5")
+            Problem.of(Status.SERVICE_UNAVAILABLE, DatabaseOutage.SENTENCE).toResponse())
+        .header("Retry-After", DatabaseOutage.RETRY_AFTER_SECONDS)
         .build();
   }
 
@@ -249,20 +252,19 @@ public final class ProblemMappers {
     return newline < 0 ? message : message.substring(0, newline);
   }
 
-  /** Anything else is our fault: log it with a reference the user can quote. */
+  /**
+   * Anything else is our fault, logged with a reference the user can quote — unless the database
+   * failed underneath (a resource wraps its SQLException in an IllegalStateException, say).
+   */
   @Provider
   public static class Unexpected implements ExceptionMapper<Throwable> {
     @Override
     public Response toResponse(Throwable e) {
-      return unexpected(e);
+      return failure(e);
     }
   }
 
   static Response unexpected(Throwable e) {
-    MasterKeyMismatch mismatch = mismatchIn(e);
-    if (mismatch != null) {
-      return masterKeyMismatch(mismatch);
-    }
     String reference = UUID.randomUUID().toString();
     LOG.log(Level.SEVERE, "Unexpected error, reference " + reference, e);
     return Problem.of(

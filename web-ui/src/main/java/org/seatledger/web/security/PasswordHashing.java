@@ -3,8 +3,8 @@ package org.seatledger.web.security;
 import java.util.Map;
 
 /**
- * One definition of how passwords are hashed, used both by the identity store that verifies them
- * and by the code that stores new ones.
+ * One definition of how passwords are hashed, used both by {@link UserStore}, which verifies them,
+ * and by {@link UserAccounts}, which stores new ones.
  *
  * <p>PBKDF2 with HMAC-SHA-512 and 210,000 iterations, as OWASP recommends for PBKDF2-SHA512. The
  * stored hash carries its algorithm, iterations and salt, so raising the cost later keeps old
@@ -18,7 +18,7 @@ final class PasswordHashing {
 
   private PasswordHashing() {}
 
-  /** The same parameters as the identity store's, for {@code Pbkdf2PasswordHash.initialize}. */
+  /** The parameters for {@code Pbkdf2PasswordHash.initialize}. */
   static Map<String, String> parameters() {
     return Map.ofEntries(entry(ALGORITHM), entry(ITERATIONS), entry(SALT_BYTES), entry(KEY_BYTES));
   }

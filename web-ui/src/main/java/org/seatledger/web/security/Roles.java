@@ -2,7 +2,7 @@ package org.seatledger.web.security;
 
 import java.util.List;
 
-/** The three roles of Seat Ledger. A role is a group in the identity store of the same name. */
+/** The three roles of Seat Ledger. A role is a row in {@code app_user_roles}. */
 public final class Roles {
   /** Conference staff: set up conferences, book seats. */
   public static final String STAFF = "staff";

@@ -9,7 +9,6 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageCont
 import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
-import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -21,8 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
+import org.seatledger.web.infrastructure.DatabaseOutage;
 import org.seatledger.web.rest.Problem;
 
 /**
@@ -32,7 +30,9 @@ import org.seatledger.web.rest.Problem;
  * <p>Jakarta Security 3 allows one mechanism per application, so this one serves both: a credential
  * handed over by the sign-in page, an {@code Authorization: Basic} header, or, for a protected
  * resource without either, a 401 problem (API) or a redirect to the sign-in page (pages). Both
- * paths verify against the same database identity store.
+ * paths check the password with {@link UserStore}. When the user store cannot be read, nobody is
+ * told their password is wrong: the API answers 503 with {@code Retry-After}, the sign-in page says
+ * the database cannot be reached.
  *
  * <p>A successful sign-in is remembered in the HTTP session (under a new session id), and later
  * requests of that session are signed in from it without a password check. This replaces
@@ -46,37 +46,30 @@ public class SeatLedgerAuthentication implements HttpAuthenticationMechanism {
   static final String LOGIN_PAGE = "/login";
   private static final String REALM = "Basic realm=\"Seat Ledger\", charset=\"UTF-8\"";
 
-  /**
-   * Checking a password costs about a tenth of a CPU-second on purpose (PBKDF2, 210,000 rounds).
-   * Run them all at once and a burst of sign-ins — 64 API clients starting together — takes every
-   * core and every pooled connection (the identity store holds one while it checks) for many
-   * seconds, and everything else times out. So at most one check per core runs; the others wait
-   * their turn, holding nothing.
-   */
-  private static final Semaphore PASSWORD_CHECKS =
-      new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()), true);
-
-  private static final long CHECK_WAIT_SECONDS = 30;
-
   /** The session attribute that holds who signed in on it. */
   static final String SIGNED_IN = SeatLedgerAuthentication.class.getName() + ".signedIn";
 
   /**
-   * Who signed in on an HTTP session, as the identity store answered then. The store's id travels
-   * with it, so a request signed in from the session carries the identity (realm and name) of the
+   * The request attribute that tells the sign-in page why a sign-in was neither accepted nor
+   * refused (a sentence), when the password could not be checked at all.
+   */
+  public static final String NOT_CHECKED = SeatLedgerAuthentication.class.getName() + ".notChecked";
+
+  static final String STORE_ID = "seatledger";
+
+  static final String TOO_MANY = "Too many sign-ins at once; try again in a few seconds.";
+
+  /**
+   * Who signed in on an HTTP session, as the user store answered then. The store's id travels with
+   * it, so a request signed in from the session carries the identity (realm and name) of the
    * sign-in itself.
    */
   record SignedIn(
       String identityStoreId, String name, String dn, String uniqueId, Set<String> groups)
       implements Serializable {
 
-    static SignedIn of(CredentialValidationResult valid) {
-      return new SignedIn(
-          valid.getIdentityStoreId(),
-          valid.getCallerPrincipal().getName(),
-          valid.getCallerDn(),
-          valid.getCallerUniqueId(),
-          Set.copyOf(valid.getCallerGroups()));
+    static SignedIn of(SignInVerdict.Valid valid) {
+      return new SignedIn(STORE_ID, valid.username(), null, valid.username(), valid.groups());
     }
 
     CredentialValidationResult asResult() {
@@ -85,7 +78,7 @@ public class SeatLedgerAuthentication implements HttpAuthenticationMechanism {
     }
   }
 
-  @Inject IdentityStoreHandler identityStores;
+  @Inject UserStore users;
   @Inject TransportPolicy transport;
 
   @Override
@@ -98,8 +91,18 @@ public class SeatLedgerAuthentication implements HttpAuthenticationMechanism {
     }
     Credential fromSignInPage = context.getAuthParameters().getCredential();
     if (fromSignInPage != null) {
-      CredentialValidationResult result = validate(fromSignInPage);
-      return result == null ? busy(response) : signIn(request, context, result);
+      SignInVerdict verdict = check(fromSignInPage);
+      if (verdict instanceof SignInVerdict.Valid valid) {
+        return signIn(request, context, valid);
+      }
+      if (verdict instanceof SignInVerdict.Invalid) {
+        return context.notifyContainerAboutLogin(CredentialValidationResult.INVALID_RESULT);
+      }
+      // neither right nor wrong: the page says why, and nobody is signed in
+      request.setAttribute(
+          NOT_CHECKED,
+          verdict instanceof SignInVerdict.Busy ? TOO_MANY : DatabaseOutage.PAGE_SENTENCE);
+      return AuthenticationStatus.SEND_FAILURE;
     }
     String authorization = request.getHeader("Authorization");
     SignedIn signedIn = signedIn(request);
@@ -113,14 +116,14 @@ public class SeatLedgerAuthentication implements HttpAuthenticationMechanism {
       if (basic.isEmpty()) {
         return unauthorized(response, "The Authorization header must hold HTTP Basic credentials.");
       }
-      CredentialValidationResult result = validate(basic.get());
-      if (result == null) {
-        return busy(response);
+      SignInVerdict verdict = check(basic.get());
+      if (verdict instanceof SignInVerdict.Valid valid) {
+        return signIn(request, context, valid);
       }
-      if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+      if (verdict instanceof SignInVerdict.Invalid) {
         return unauthorized(response, "Wrong username or password.");
       }
-      return signIn(request, context, result);
+      return unavailable(response, notChecked(verdict));
     }
     if (!context.isProtected()) {
       return context.doNothing();
@@ -145,54 +148,46 @@ public class SeatLedgerAuthentication implements HttpAuthenticationMechanism {
   }
 
   /**
-   * Signs the caller in for this request and, when the credentials were right, for the rest of the
-   * HTTP session. A session that existed before the sign-in gets a new id first, so an id planted
-   * by someone else (session fixation) never becomes a signed-in one. The session belongs to
-   * whoever signed in on it last, so Liberty's own session ownership check is off ({@code
-   * httpSession securityIntegrationEnabled="false"}): it would refuse a second sign-in on the same
-   * browser.
+   * Signs the caller in for this request and for the rest of the HTTP session. A session that
+   * existed before the sign-in gets a new id first, so an id planted by someone else (session
+   * fixation) never becomes a signed-in one. The session belongs to whoever signed in on it last,
+   * so Liberty's own session ownership check is off ({@code httpSession
+   * securityIntegrationEnabled="false"}): it would refuse a second sign-in on the same browser.
    */
   private static AuthenticationStatus signIn(
-      HttpServletRequest request, HttpMessageContext context, CredentialValidationResult result) {
-    if (result.getStatus() == CredentialValidationResult.Status.VALID) {
-      if (request.getSession(false) != null) {
-        request.changeSessionId();
-      }
-      request.getSession(true).setAttribute(SIGNED_IN, SignedIn.of(result));
+      HttpServletRequest request, HttpMessageContext context, SignInVerdict.Valid valid) {
+    if (request.getSession(false) != null) {
+      request.changeSessionId();
     }
-    return context.notifyContainerAboutLogin(result);
+    SignedIn signedIn = SignedIn.of(valid);
+    request.getSession(true).setAttribute(SIGNED_IN, signedIn);
+    return context.notifyContainerAboutLogin(signedIn.asResult());
   }
 
-  /** The identity store's verdict, or null when no check could start in time (overload). */
-  private CredentialValidationResult validate(Credential credential) {
-    try {
-      if (!PASSWORD_CHECKS.tryAcquire(CHECK_WAIT_SECONDS, TimeUnit.SECONDS)) {
-        return null;
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return null;
+  private SignInVerdict check(Credential credential) {
+    if (!(credential instanceof UsernamePasswordCredential password)) {
+      return new SignInVerdict.Invalid();
     }
-    try {
-      return identityStores.validate(credential);
-    } finally {
-      PASSWORD_CHECKS.release();
+    SignInVerdict verdict = users.check(password.getCaller(), password.getPassword().getValue());
+    if (verdict instanceof SignInVerdict.Unavailable unavailable) {
+      DatabaseOutage.noticed(unavailable.cause());
     }
+    return verdict;
   }
 
-  private static AuthenticationStatus busy(HttpServletResponse response) {
+  /** Why a password could not be checked, for the person waiting. */
+  private static String notChecked(SignInVerdict verdict) {
+    return verdict instanceof SignInVerdict.Busy ? TOO_MANY : DatabaseOutage.SENTENCE;
+  }
+
+  /** 503 with a sentence: the credentials were not checked, so they are neither right nor wrong. */
+  private static AuthenticationStatus unavailable(HttpServletResponse response, String detail) {
     try {
       response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-      response.setHeader("Retry-After", "5");
+      response.setHeader("Retry-After", DatabaseOutage.RETRY_AFTER_SECONDS);
       response.setContentType(Problem.MEDIA_TYPE);
       response.setCharacterEncoding("UTF-8");
-      response
-          .getWriter()
-          .write(
-              Problem.of(
-                      Status.SERVICE_UNAVAILABLE,
-                      "Too many sign-ins at once; try again in a few seconds.")
-                  .toJson());
+      response.getWriter().write(Problem.of(Status.SERVICE_UNAVAILABLE, detail).toJson());
     } catch (IOException clientGone) {
       // Nothing to tell a client that has gone away.
     }

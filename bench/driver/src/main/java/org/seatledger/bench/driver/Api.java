@@ -42,6 +42,15 @@ final class Api {
   private final HttpClient client;
 
   Api(URI base, String user, String password) {
+    this(base, user, password, true);
+  }
+
+  /** A client that sends HTTP Basic on every call and keeps no cookie, so no session either. */
+  static Api basicOnly(URI base, String user, String password) {
+    return new Api(base, user, password, false);
+  }
+
+  private Api(URI base, String user, String password, boolean keepCookies) {
     this.base = base;
     this.authorization =
         user == null
@@ -49,13 +58,15 @@ final class Api {
             : "Basic "
                 + Base64.getEncoder()
                     .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-    this.client =
+    HttpClient.Builder client =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
-            .cookieHandler(new CookieManager())
             .connectTimeout(Duration.ofSeconds(10))
-            .executor(Executors.newFixedThreadPool(4, daemon()))
-            .build();
+            .executor(Executors.newFixedThreadPool(4, daemon()));
+    if (keepCookies) {
+      client.cookieHandler(new CookieManager());
+    }
+    this.client = client.build();
   }
 
   private static java.util.concurrent.ThreadFactory daemon() {

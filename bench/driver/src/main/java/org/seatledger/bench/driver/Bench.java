@@ -60,6 +60,7 @@ public final class Bench {
   private final String run = UUID.randomUUID().toString().substring(0, 8);
   private final Api admin;
   private final Api staff;
+  private final URI base;
   private final Api probe;
 
   /** Open Liberty's own endpoints (metrics): no credentials, as a metrics scraper. */
@@ -78,7 +79,7 @@ public final class Bench {
 
   Bench(Plan plan) throws Exception {
     this.plan = plan;
-    URI base = URI.create(env("SEATLEDGER_BENCH_URL", "http://127.0.0.1:29080/"));
+    this.base = URI.create(env("SEATLEDGER_BENCH_URL", "http://127.0.0.1:29080/"));
     String adminPassword = env("SEATLEDGER_ADMIN_PASSWORD", null);
     this.admin = new Api(base, "admin", adminPassword);
     this.probe = new Api(base.resolve("/seatledger-bench/"), null, null);
@@ -146,6 +147,9 @@ public final class Bench {
     if (selected("rebuild")) {
       rebuildsAndReplayCheck();
     }
+    if (selected("auth")) {
+      basicVersusSession();
+    }
     finalChecks();
     JsonObjectBuilder result =
         Json.createObjectBuilder()
@@ -161,7 +165,9 @@ public final class Bench {
     return result.build();
   }
 
-  /** SEATLEDGER_BENCH_ONLY=store,hot,http,load,rebuild runs only those parts (while tuning). */
+  /**
+   * SEATLEDGER_BENCH_ONLY=store,hot,http,load,rebuild,auth runs only those parts (while tuning).
+   */
   private static boolean selected(String part) {
     String only = System.getenv("SEATLEDGER_BENCH_ONLY");
     return only == null || only.isBlank() || List.of(only.split(",")).contains(part);
@@ -618,6 +624,29 @@ public final class Bench {
             .add("decoded_read_vs_raw_read", ratio(decodedPerSecond, rawPerSecond))
             .add("projections", rows));
     metrics.add("rebuild_vs_raw_read", ratio(slowest, rawPerSecond));
+  }
+
+  // 7: what HTTP Basic on every call costs ----------------------------------------------------
+
+  /** API clients that send Basic and keep no cookie pay little more than those with a session. */
+  private void basicVersusSession() {
+    int calls = plan.quick() ? 100 : 300;
+    log("HTTP Basic without a session vs a session cookie, " + calls + " calls each");
+    String id = conference(100, 1);
+    // a user of its own, so that its first call is the one whose password hash is checked
+    String user = "bench-" + run + "-basic";
+    String password = "bench-Basic-" + UUID.randomUUID();
+    admin.must(
+        "api/admin/users",
+        Json.createObjectBuilder()
+            .add("username", user)
+            .add("password", password)
+            .add("roles", Json.createArrayBuilder().add("staff"))
+            .build()
+            .toString());
+    JsonObject auth = BasicAuthProbe.measure(base, user, password, id, calls);
+    figures.add("basic_auth", auth);
+    metrics.add("basic_vs_session_call", auth.getJsonNumber("basic_vs_session").doubleValue());
   }
 
   private void finalChecks() throws Exception {

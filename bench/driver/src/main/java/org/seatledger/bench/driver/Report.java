@@ -80,6 +80,12 @@ final class Report {
         "rebuild_vs_raw_read",
         "≥ 0.5");
     row(md, "Projection lag p99 (ms) at half the knee", m, "projection_lag_p99_ms", "≤ 100");
+    row(
+        md,
+        "API call with HTTP Basic and no session ÷ with a session cookie (medians)",
+        m,
+        "basic_vs_session_call",
+        "≤ 1.5");
     row(md, "HTTP bookings/s at the knee", m, "http_bookings_per_s", "");
     row(md, "HTTP p99 (ms) at half the knee", m, "http_p99_ms", "");
     md.append('\n');
@@ -193,6 +199,22 @@ final class Report {
             p.get("vs_raw_read"),
             p.get("equals_replay"));
       }
+      md.append('\n');
+    }
+    JsonObject auth = f.getJsonObject("basic_auth");
+    if (auth != null) {
+      md.append("## HTTP Basic on every call vs a session cookie (")
+          .append(auth.get("calls"))
+          .append(" sequential `GET /api/conferences/{id}` each)\n\n")
+          .append("| Basic, no cookie: median ms | session cookie: median ms | ratio |")
+          .append(" first Basic call ms | 10 Basic calls ms |\n|---|---|---|---|---|\n");
+      cells(
+          md,
+          auth.get("basic_median_ms"),
+          auth.get("session_median_ms"),
+          auth.get("basic_vs_session"),
+          auth.get("first_basic_call_ms"),
+          auth.get("ten_sequential_basic_calls_ms"));
       md.append('\n');
     }
     if (f.containsKey("checks")) {

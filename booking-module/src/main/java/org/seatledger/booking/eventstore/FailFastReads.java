@@ -1,0 +1,56 @@
+package org.seatledger.booking.eventstore;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.PersistenceUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * EclipseLink repeats a read that met a broken connection outside a transaction three times, five
+ * seconds apart: with the database away, every such read took ten seconds to fail, and the request
+ * waiting on it as long. Liberty's pool already drops broken connections (purge policy
+ * ValidateAllConnections), so one immediate retry is enough to step over a connection that died
+ * while the database restarted; when the database is really away, the read fails at once and the
+ * caller answers 503.
+ *
+ * <p>JPA has no property for this, and EclipseLink's own way, a session customizer, implements an
+ * EclipseLink interface that Liberty hides from applications unless each one — the in-container
+ * test deployments too — is given third-party API visibility. So the two settings are made here, at
+ * start-up, through the public methods of the session's login ({@code DatabaseLogin}), found by
+ * name. If that fails, reads keep EclipseLink's default and a warning says so; nothing else depends
+ * on it.
+ */
+@ApplicationScoped
+public class FailFastReads {
+
+  static final int RETRIES = 1;
+
+  private static final Logger LOG = Logger.getLogger(FailFastReads.class.getName());
+
+  @PersistenceUnit(unitName = "booking")
+  EntityManagerFactory factory;
+
+  void onStart(@Observes Startup startup) {
+    EntityManager entityManager = factory.createEntityManager();
+    try {
+      Object eclipseLink = entityManager.getDelegate();
+      Object session = eclipseLink.getClass().getMethod("getDatabaseSession").invoke(eclipseLink);
+      Object login = session.getClass().getMethod("getLogin").invoke(session);
+      login.getClass().getMethod("setQueryRetryAttemptCount", int.class).invoke(login, RETRIES);
+      login.getClass().getMethod("setDelayBetweenConnectionAttempts", int.class).invoke(login, 0);
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      LOG.log(
+          Level.WARNING,
+          "Reads that meet a dead database keep EclipseLink's default of three retries five"
+              + " seconds apart: "
+              + e,
+          e);
+    } finally {
+      entityManager.close();
+    }
+  }
+}
