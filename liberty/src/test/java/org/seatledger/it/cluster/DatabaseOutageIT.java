@@ -28,8 +28,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.seatledger.it.Http;
 import org.seatledger.it.cluster.ClusterApi.Replayed;
 
@@ -37,9 +40,11 @@ import org.seatledger.it.cluster.ClusterApi.Replayed;
  * The database dies under load (SIGKILL, connections broken mid-transaction) and comes back. While
  * it is away, clients are told so — 503 with a sentence and Retry-After, never a wrong-password or
  * forbidden answer, never a hang — and the load balancer sees the server not ready. When it is
- * back, the same server process serves again, and no booking it acknowledged is missing.
+ * back, the same server process serves again, and no booking it acknowledged is missing. A server
+ * that starts while its database is away waits for it the same way.
  */
 @Tag(ClusterTests.TAG)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DatabaseOutageIT {
 
   private static final Duration OUTAGE = Duration.ofSeconds(8);
@@ -74,6 +79,7 @@ class DatabaseOutageIT {
   }
 
   @Test
+  @Order(1)
   void clientsAreToldTheDatabaseIsAwayAndNothingAcknowledgedIsLost() throws Exception {
     String conference = conferenceWithSeats(server, 100_000);
     Set<String> acknowledged = ConcurrentHashMap.newKeySet();
@@ -178,6 +184,32 @@ class DatabaseOutageIT {
     assertEquals(
         reservedInLog.size(), Http.object(listed).getJsonNumber("total").longValue(), "bookings");
     ClusterTests.awaitReady(server);
+  }
+
+  @Test
+  @Order(2)
+  void aServerStartedWhileItsDatabaseIsAwayServesOnceTheDatabaseIsBack() {
+    String conference = conferenceWithSeats(server, 10);
+    server.close();
+    database.kill();
+
+    server.start(); // the application starts; its sign-in page needs no database
+    HttpResponse<String> ready = ClusterTests.health(server, "ready");
+    assertEquals(503, ready.statusCode(), ready.body());
+    assertFalse(ready.body().contains("Communications link"), ready.body());
+    Instant asked = Instant.now();
+    HttpResponse<String> read = admin(server).get("/api/conferences/" + conference);
+    assertEquals(503, read.statusCode(), read.body());
+    assertTrue(isOutageProblem(read), read.headers().map() + " " + read.body());
+    assertTrue(Duration.between(asked, Instant.now()).compareTo(NO_HANG) < 0, "answered at once");
+
+    database.startAgain();
+    ClusterTests.awaitReady(server);
+    HttpResponse<String> booked = bookOne(admin(server), conference, "After the start");
+    assertEquals(201, booked.statusCode(), booked.body());
+    assertEquals(
+        "Cluster",
+        Http.object(admin(server).get("/api/conferences/" + conference)).getString("name"));
   }
 
   private static boolean isOutageProblem(HttpResponse<String> answer) {
