@@ -204,6 +204,45 @@ class BookingApiIT {
         "balcony"
       },
       {path, "{\"registrant\":", 400, "JSON"},
+      // strict JSON: what JSON-B alone would have turned into something else
+      {
+        path,
+        "{\"registrant\":{\"name\":\"Ada\",\"email\":\"ada@example.org\"},\"seats\":{\"standard\":1.5}}",
+        400,
+        "seats[standard] must be a whole number"
+      },
+      {
+        path,
+        "{\"registrant\":{\"name\":\"Ada\",\"email\":\"ada@example.org\"},\"seats\":{\"standard\":\"2\"}}",
+        400,
+        "seats[standard] must be a whole number"
+      },
+      {
+        path,
+        "{\"registrant\":{\"name\":\"Ada\",\"email\":\"ada@example.org\"},\"seats\":{\"standard\":1e0}}",
+        400,
+        "seats[standard] must be a whole number"
+      },
+      {
+        path,
+        "{\"registrant\":{\"name\":\"Ada\",\"email\":\"ada@example.org\",\"phone\":\"1\"},"
+            + "\"seats\":{\"standard\":1}}",
+        400,
+        "registrant.phone is not a field"
+      },
+      {
+        path,
+        "{\"registrant\":{\"name\":\"Ada\\u0000\",\"email\":\"ada@example.org\"},\"seats\":{\"standard\":1}}",
+        400,
+        "control character"
+      },
+      {
+        path,
+        "{\"registrant\":{\"name\":\"Ada\",\"email\":\"ada@example.org\"},"
+            + "\"seats\":{\"standard\":1,\"standard\":2}}",
+        400,
+        "'standard' twice"
+      },
       {path, "{\"seats\":{\"standard\":1}}", 400, "registrant"},
       {
         path,
@@ -254,6 +293,18 @@ class BookingApiIT {
                     .header("Content-Type", "text/plain")
                     .POST(java.net.http.HttpRequest.BodyPublishers.ofString(ok)));
     assertEquals(415, text.statusCode());
+    byte[] latin1 =
+        "{\"registrant\":{\"name\":\"Zoë\",\"email\":\"zoe@example.org\"},\"seats\":{\"standard\":1}}"
+            .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    HttpResponse<String> notUtf8 =
+        as(staff)
+            .send(
+                as(staff)
+                    .request(path)
+                    .header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(latin1)));
+    assertEquals(400, notUtf8.statusCode(), notUtf8.body());
+    assertTrue(notUtf8.body().contains("UTF-8"), notUtf8.body());
     HttpResponse<String> huge =
         as(staff).postJson(path, "{\"registrant\":{\"name\":\"" + "x".repeat(70_000) + "\"}}");
     assertEquals(413, huge.statusCode());
