@@ -112,6 +112,11 @@ public final class Http {
     return http;
   }
 
+  /** The same client (its cookies, so its session) sending no Authorization header. */
+  public Http cookiesOnly() {
+    return new Http(client, base);
+  }
+
   /** The value of the session cookie this client holds, or null. */
   public String sessionId() {
     return client

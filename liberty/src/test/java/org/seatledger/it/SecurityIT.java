@@ -54,6 +54,85 @@ class SecurityIT {
   }
 
   @Test
+  void anApiCallThatChangesSomethingNeedsMoreThanTheSessionCookie() {
+    Http admin = Http.admin();
+    HttpResponse<String> created =
+        admin.postJson(
+            "/api/conferences",
+            "{\"name\":\"Cookie\",\"slug\":\"cookie-"
+                + UUID.randomUUID().toString().substring(0, 8)
+                + "\",\"startsOn\":\"2027-06-01\",\"endsOn\":\"2027-06-02\",\"venue\":\"Hall\"}");
+    assertEquals(201, created.statusCode(), created.body());
+    String conference = Http.object(created).getString("id");
+    String stream = "/api/streams/conference-" + conference + "/events";
+    int events = ((JsonArray) Http.json(admin.get(stream))).size();
+    Http cookie = admin.cookiesOnly();
+    assertEquals(200, cookie.get("/api/me").statusCode(), "reading with the session is fine");
+
+    for (String path :
+        List.of(
+            "/api/conferences/" + conference + "/publish",
+            "/api/conferences/" + conference + "/unpublish",
+            "/api/subjects/subject-" + conference + "/erase",
+            "/api/admin/projections/reporting.bookings/pause",
+            "/api/admin/projections/reporting.bookings/rebuild",
+            "/api/admin/verify",
+            "/api/audit/verify",
+            "/api/admin/master-key/rotate")) {
+      HttpResponse<String> refused = cookie.postJson(path, "");
+      assertEquals(401, refused.statusCode(), path + ": " + refused.body());
+      assertTrue(
+          Http.object(refused).getString("detail").contains("Authorization header"),
+          refused.body());
+      // a form on another site, sent by a browser that holds Basic credentials for this one
+      HttpResponse<String> form = admin.postForm(path, "submit=1");
+      assertEquals(415, form.statusCode(), path + ": " + form.body());
+    }
+    assertEquals(events, ((JsonArray) Http.json(admin.get(stream))).size(), "nothing appended");
+    JsonArray projections = (JsonArray) Http.json(admin.get("/api/admin/projections"));
+    for (JsonValue projection : projections) {
+      assertNotEquals("PAUSED", projection.asJsonObject().getString("status"), "nothing paused");
+      assertNotEquals("REBUILDING", projection.asJsonObject().getString("status"));
+    }
+  }
+
+  @Test
+  void failedSignInsBackOffWithRetryAfterAndARightPasswordGetsInAfterThePause() {
+    String staff = newUser("staff");
+    for (int i = 0; i < 6; i++) {
+      HttpResponse<String> wrong = Http.basicOnly(staff, "not-" + STRONG).get("/api/me");
+      assertEquals(401, wrong.statusCode(), "failure " + i + ": " + wrong.body());
+    }
+    // the sixth failure started a pause: the next try is not even checked, right or wrong
+    HttpResponse<String> paused = Http.basicOnly(staff, STRONG).get("/api/me");
+    assertEquals(429, paused.statusCode(), paused.body());
+    assertProblem(paused, 429);
+    assertTrue(Http.object(paused).getString("detail").contains("Too many failed sign-ins"));
+    long retryAfter = Long.parseLong(paused.headers().firstValue("Retry-After").orElseThrow());
+    assertTrue(retryAfter >= 1 && retryAfter <= 30, "Retry-After " + retryAfter);
+
+    sleep(retryAfter * 1000 + 200);
+    assertEquals(200, Http.basicOnly(staff, STRONG).get("/api/me").statusCode(), "after the pause");
+    assertEquals(
+        401,
+        Http.basicOnly(staff, "not-" + STRONG).get("/api/me").statusCode(),
+        "a success forgot the failures: the next wrong one is a plain 401 again");
+
+    String metrics = Http.anonymous().get("/metrics?scope=application").body();
+    assertTrue(metrics.contains("seatledger_signin_throttled"), "counted in the metrics");
+    assertTrue(metrics.contains("seatledger_signin_failures"), "counted in the metrics");
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
   void aWrongPasswordIsRefused() {
     HttpResponse<String> response = Http.as("admin", "not-the-password").get("/api/me");
     assertEquals(401, response.statusCode());

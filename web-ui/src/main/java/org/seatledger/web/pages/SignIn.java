@@ -14,7 +14,6 @@ import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.seatledger.web.infrastructure.DatabaseOutage;
 import org.seatledger.web.security.SeatLedgerAuthentication;
 
 /** The sign-in form: hands the typed credential to the authentication mechanism. */
@@ -58,15 +57,16 @@ public class SignIn {
   }
 
   /**
-   * Wrong credentials, or — when the password could not be checked at all (the database is away,
-   * too many sign-ins at once) — why not, with 503 and {@code Retry-After}: that is not a wrong
-   * password, and the person should not think it was.
+   * Wrong credentials, or — when the password was not checked at all (the database is away, too
+   * many sign-ins at once: 503; too many failed ones: 429) — why not, with {@code Retry-After}:
+   * that is not a wrong password, and the person should not think it was.
    */
   private static String refusal(HttpServletRequest request, HttpServletResponse response) {
-    if (request.getAttribute(SeatLedgerAuthentication.NOT_CHECKED) instanceof String why) {
-      response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-      response.setHeader("Retry-After", DatabaseOutage.RETRY_AFTER_SECONDS);
-      return why;
+    if (request.getAttribute(SeatLedgerAuthentication.NOT_CHECKED)
+        instanceof SeatLedgerAuthentication.NotChecked why) {
+      response.setStatus(why.status());
+      response.setHeader("Retry-After", String.valueOf(why.retryAfterSeconds()));
+      return why.sentence();
     }
     return "Wrong username or password.";
   }

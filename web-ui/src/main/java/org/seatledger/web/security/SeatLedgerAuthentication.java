@@ -17,9 +17,12 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.Set;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.seatledger.web.infrastructure.DatabaseOutage;
 import org.seatledger.web.rest.Problem;
 
@@ -78,8 +81,16 @@ public class SeatLedgerAuthentication implements HttpAuthenticationMechanism {
     }
   }
 
+  /** A password that was not checked: the status, when to try again, and why, for a person. */
+  public record NotChecked(int status, long retryAfterSeconds, String sentence) {}
+
+  private static final Logger LOG = Logger.getLogger(SeatLedgerAuthentication.class.getName());
+
+  private final SignInThrottle throttle = new SignInThrottle(Clock.systemUTC());
+
   @Inject UserStore users;
   @Inject TransportPolicy transport;
+  @Inject MetricRegistry metrics;
 
   @Override
   public AuthenticationStatus validateRequest(
@@ -91,7 +102,7 @@ public class SeatLedgerAuthentication implements HttpAuthenticationMechanism {
     }
     Credential fromSignInPage = context.getAuthParameters().getCredential();
     if (fromSignInPage != null) {
-      SignInVerdict verdict = check(fromSignInPage);
+      SignInVerdict verdict = check(fromSignInPage, request.getRemoteAddr());
       if (verdict instanceof SignInVerdict.Valid valid) {
         return signIn(request, context, valid);
       }
@@ -99,12 +110,18 @@ public class SeatLedgerAuthentication implements HttpAuthenticationMechanism {
         return context.notifyContainerAboutLogin(CredentialValidationResult.INVALID_RESULT);
       }
       // neither right nor wrong: the page says why, and nobody is signed in
-      request.setAttribute(
-          NOT_CHECKED,
-          verdict instanceof SignInVerdict.Busy ? TOO_MANY : DatabaseOutage.PAGE_SENTENCE);
+      request.setAttribute(NOT_CHECKED, whyNotChecked(verdict, DatabaseOutage.PAGE_SENTENCE));
       return AuthenticationStatus.SEND_FAILURE;
     }
     String authorization = request.getHeader("Authorization");
+    if (authorization == null && isApi(request) && changesState(request)) {
+      // a cookie is sent by the browser on its own, also for a form on another site: an API call
+      // that changes something must prove itself with a header nobody else can make it send
+      return unauthorized(
+          response,
+          "A call that changes something needs an Authorization header (HTTP Basic);"
+              + " a session cookie alone is not enough.");
+    }
     SignedIn signedIn = signedIn(request);
     if (signedIn != null && sameUser(authorization, signedIn)) {
       // the session is the credential: an API client that keeps its cookie and resends its
@@ -116,14 +133,14 @@ public class SeatLedgerAuthentication implements HttpAuthenticationMechanism {
       if (basic.isEmpty()) {
         return unauthorized(response, "The Authorization header must hold HTTP Basic credentials.");
       }
-      SignInVerdict verdict = check(basic.get());
+      SignInVerdict verdict = check(basic.get(), request.getRemoteAddr());
       if (verdict instanceof SignInVerdict.Valid valid) {
         return signIn(request, context, valid);
       }
       if (verdict instanceof SignInVerdict.Invalid) {
         return unauthorized(response, "Wrong username or password.");
       }
-      return unavailable(response, notChecked(verdict));
+      return notChecked(response, whyNotChecked(verdict, DatabaseOutage.SENTENCE));
     }
     if (!context.isProtected()) {
       return context.doNothing();
@@ -164,34 +181,82 @@ public class SeatLedgerAuthentication implements HttpAuthenticationMechanism {
     return context.notifyContainerAboutLogin(signedIn.asResult());
   }
 
-  private SignInVerdict check(Credential credential) {
+  /**
+   * Checks a password unless its account or address must pause first (see {@link SignInThrottle});
+   * a failure and a success are counted for both.
+   */
+  private SignInVerdict check(Credential credential, String address) {
     if (!(credential instanceof UsernamePasswordCredential password)) {
       return new SignInVerdict.Invalid();
     }
-    SignInVerdict verdict = users.check(password.getCaller(), password.getPassword().getValue());
-    if (verdict instanceof SignInVerdict.Unavailable unavailable) {
+    String username = password.getCaller();
+    SignInThrottle.Pause pause = throttle.pause(username, address);
+    if (pause != null) {
+      metrics.counter("seatledger_signin_throttled").inc();
+      return new SignInVerdict.Throttled(pause.retryAfterSeconds());
+    }
+    SignInVerdict verdict = users.check(username, password.getPassword().getValue());
+    if (verdict instanceof SignInVerdict.Valid) {
+      throttle.succeeded(username, address);
+    } else if (verdict instanceof SignInVerdict.Invalid) {
+      metrics.counter("seatledger_signin_failures").inc();
+      SignInThrottle.Failure failure = throttle.failed(username, address);
+      if (failure.started() != null) {
+        LOG.warning(
+            "Sign-ins "
+                + (failure.started().account()
+                    ? "for account '" + username + "'"
+                    : "from address " + address)
+                + " pause for "
+                + failure.started().retryAfterSeconds()
+                + " s: "
+                + failure.accountFailures()
+                + " failed for the account, "
+                + failure.addressFailures()
+                + " from "
+                + address
+                + ".");
+      }
+    } else if (verdict instanceof SignInVerdict.Unavailable unavailable) {
       DatabaseOutage.noticed(unavailable.cause());
     }
     return verdict;
   }
 
-  /** Why a password could not be checked, for the person waiting. */
-  private static String notChecked(SignInVerdict verdict) {
-    return verdict instanceof SignInVerdict.Busy ? TOO_MANY : DatabaseOutage.SENTENCE;
+  /** Why a password was not checked, as a person is told, with the status and when to retry. */
+  private static NotChecked whyNotChecked(SignInVerdict verdict, String databaseAway) {
+    if (verdict instanceof SignInVerdict.Throttled throttled) {
+      return new NotChecked(
+          429,
+          throttled.retryAfterSeconds(),
+          "Too many failed sign-ins; try again in " + throttled.retryAfterSeconds() + " seconds.");
+    }
+    if (verdict instanceof SignInVerdict.Busy) {
+      return new NotChecked(503, 5, TOO_MANY);
+    }
+    return new NotChecked(503, Long.parseLong(DatabaseOutage.RETRY_AFTER_SECONDS), databaseAway);
   }
 
-  /** 503 with a sentence: the credentials were not checked, so they are neither right nor wrong. */
-  private static AuthenticationStatus unavailable(HttpServletResponse response, String detail) {
+  /** The credentials were not checked, so they are neither right nor wrong: status and sentence. */
+  private static AuthenticationStatus notChecked(HttpServletResponse response, NotChecked why) {
     try {
-      response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-      response.setHeader("Retry-After", DatabaseOutage.RETRY_AFTER_SECONDS);
+      response.setStatus(why.status());
+      response.setHeader("Retry-After", String.valueOf(why.retryAfterSeconds()));
       response.setContentType(Problem.MEDIA_TYPE);
       response.setCharacterEncoding("UTF-8");
-      response.getWriter().write(Problem.of(Status.SERVICE_UNAVAILABLE, detail).toJson());
+      response
+          .getWriter()
+          .write(Problem.of(Status.fromStatusCode(why.status()), why.sentence()).toJson());
     } catch (IOException clientGone) {
       // Nothing to tell a client that has gone away.
     }
     return AuthenticationStatus.SEND_FAILURE;
+  }
+
+  /** Anything but a read: GET, HEAD and OPTIONS change nothing in this API. */
+  static boolean changesState(HttpServletRequest request) {
+    String method = request.getMethod();
+    return !method.equals("GET") && !method.equals("HEAD") && !method.equals("OPTIONS");
   }
 
   static boolean isApi(HttpServletRequest request) {

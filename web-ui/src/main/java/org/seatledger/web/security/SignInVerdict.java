@@ -4,8 +4,8 @@ import java.util.Set;
 
 /**
  * What checking a user name and password found. Only {@link Valid} signs anybody in; {@link
- * Unavailable} and {@link Busy} say nothing about the credentials and must never be reported as
- * wrong ones.
+ * Unavailable}, {@link Busy} and {@link Throttled} say nothing about the credentials and must never
+ * be reported as wrong ones.
  */
 sealed interface SignInVerdict {
 
@@ -24,4 +24,7 @@ sealed interface SignInVerdict {
 
   /** Too many password checks were waiting already; none was started for this one. */
   record Busy() implements SignInVerdict {}
+
+  /** Too many failed sign-ins for this account or from this address: not checked, try later. */
+  record Throttled(long retryAfterSeconds) implements SignInVerdict {}
 }
