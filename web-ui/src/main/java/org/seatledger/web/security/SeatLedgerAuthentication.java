@@ -22,6 +22,7 @@ import java.util.Base64;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.seatledger.web.infrastructure.DatabaseOutage;
 import org.seatledger.web.rest.Problem;
@@ -85,6 +86,17 @@ public class SeatLedgerAuthentication implements HttpAuthenticationMechanism {
   public record NotChecked(int status, long retryAfterSeconds, String sentence) {}
 
   private static final Logger LOG = Logger.getLogger(SeatLedgerAuthentication.class.getName());
+
+  private static final Metadata FAILURES =
+      Metadata.builder()
+          .withName("seatledger_signin_failures")
+          .withDescription("Sign-ins refused for a wrong password or an unknown user")
+          .build();
+  private static final Metadata THROTTLED =
+      Metadata.builder()
+          .withName("seatledger_signin_throttled")
+          .withDescription("Sign-ins not checked because their account or address must pause")
+          .build();
 
   private final SignInThrottle throttle = new SignInThrottle(Clock.systemUTC());
 
@@ -192,14 +204,14 @@ public class SeatLedgerAuthentication implements HttpAuthenticationMechanism {
     String username = password.getCaller();
     SignInThrottle.Pause pause = throttle.pause(username, address);
     if (pause != null) {
-      metrics.counter("seatledger_signin_throttled").inc();
+      metrics.counter(THROTTLED).inc();
       return new SignInVerdict.Throttled(pause.retryAfterSeconds());
     }
     SignInVerdict verdict = users.check(username, password.getPassword().getValue());
     if (verdict instanceof SignInVerdict.Valid) {
       throttle.succeeded(username, address);
     } else if (verdict instanceof SignInVerdict.Invalid) {
-      metrics.counter("seatledger_signin_failures").inc();
+      metrics.counter(FAILURES).inc();
       SignInThrottle.Failure failure = throttle.failed(username, address);
       if (failure.started() != null) {
         LOG.warning(
