@@ -19,15 +19,14 @@ public sealed interface BookingCommand {
   Pattern SLUG = Pattern.compile("[a-z0-9](?:[a-z0-9-]{1,58}[a-z0-9])");
   Pattern CODE = Pattern.compile("[a-z0-9][a-z0-9_-]{0,29}");
   Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}");
-  int MAX_SEATS = 100_000;
 
   /** Sets up a conference, unpublished. */
   record CreateConference(
       String name, String slug, LocalDate startsOn, LocalDate endsOn, String venue)
       implements BookingCommand {
     public CreateConference {
-      name = requireText(name, "name", 200);
-      venue = requireText(venue, "venue", 200);
+      name = requireText(name, "name", Limits.NAME);
+      venue = requireText(venue, "venue", Limits.NAME);
       if (slug == null || !SLUG.matcher(slug).matches()) {
         throw invalid(
             "The slug must be 3 to 60 lower-case letters, digits and dashes, e.g. 'devconf-2027'.");
@@ -52,13 +51,13 @@ public sealed interface BookingCommand {
         throw invalid(
             "The seat type code must be 1 to 30 lower-case letters, digits, '-' or '_', e.g. 'standard'.");
       }
-      name = requireText(name, "name", 100);
+      name = requireText(name, "name", Limits.SEAT_TYPE_NAME);
       checkQuantity(quantity);
-      if (price == null
-          || price.signum() < 0
-          || price.scale() > 2
-          || price.precision() - price.scale() > 8) {
+      if (price == null || price.signum() < 0 || price.scale() > 2) {
         throw invalid("The price must be a non-negative amount with at most two decimals.");
+      }
+      if (price.compareTo(Limits.MAX_PRICE) > 0) {
+        throw invalid("A seat costs at most " + Limits.MAX_PRICE_TEXT + ".");
       }
       currency = currencyCode(currency);
     }
@@ -86,15 +85,27 @@ public sealed interface BookingCommand {
       Map<String, Integer> seats)
       implements BookingCommand {
     public PlaceBooking {
-      registrantName = requireText(registrantName, "registrant's name", 200);
+      registrantName = requireText(registrantName, "registrant's name", Limits.NAME);
       registrantEmail = requireEmail(registrantEmail, "registrant's e-mail");
       if (seats == null || seats.isEmpty()) {
         throw invalid("Ask for at least one seat, e.g. {\"standard\": 2}.");
       }
+      if (seats.size() > Limits.SEAT_TYPES) {
+        throw invalid("A booking has at most " + Limits.SEAT_TYPES + " seat types.");
+      }
+      long count = 0;
       for (Map.Entry<String, Integer> entry : seats.entrySet()) {
-        if (entry.getValue() == null || entry.getValue() < 1 || entry.getValue() > MAX_SEATS) {
-          throw invalid("Ask for 1 to " + MAX_SEATS + " seats of '" + entry.getKey() + "'.");
+        if (entry.getValue() == null
+            || entry.getValue() < 1
+            || entry.getValue() > Limits.SEATS_PER_BOOKING) {
+          throw invalid(
+              "Ask for 1 to " + Limits.SEATS_PER_BOOKING + " seats of '" + entry.getKey() + "'.");
         }
+        count += entry.getValue();
+      }
+      if (count > Limits.SEATS_PER_BOOKING) {
+        throw invalid(
+            "A booking has at most " + Limits.SEATS_PER_BOOKING + " seats, not " + count + ".");
       }
       seats = Map.copyOf(seats);
     }
@@ -105,7 +116,8 @@ public sealed interface BookingCommand {
       String bookingId, String paymentReference, BigDecimal amount, String currency)
       implements BookingCommand {
     public ConfirmBooking {
-      paymentReference = requireText(paymentReference, "payment reference", 100);
+      paymentReference =
+          requireText(paymentReference, "payment reference", Limits.PAYMENT_REFERENCE);
       if (amount == null || amount.signum() < 0) {
         throw invalid("Give the amount paid.");
       }
@@ -116,7 +128,7 @@ public sealed interface BookingCommand {
   /** Cancels a booking, held or confirmed; its seats are given back. */
   record CancelBooking(String bookingId, String reason) implements BookingCommand {
     public CancelBooking {
-      reason = requireText(reason, "reason", 500);
+      reason = requireText(reason, "reason", Limits.REASON);
     }
   }
 
@@ -137,7 +149,7 @@ public sealed interface BookingCommand {
       if (seatType == null || seatType.isBlank()) {
         throw invalid("Give each attendee's seat type.");
       }
-      name = requireText(name, "attendee's name", 200);
+      name = requireText(name, "attendee's name", Limits.NAME);
       email = requireEmail(email, "attendee's e-mail");
     }
   }
@@ -157,7 +169,7 @@ public sealed interface BookingCommand {
   }
 
   private static String requireEmail(String value, String what) {
-    String email = requireText(value, what, 254);
+    String email = requireText(value, what, Limits.EMAIL);
     if (!EMAIL.matcher(email).matches()) {
       throw invalid("The " + what + " '" + email + "' is not an e-mail address.");
     }
@@ -165,8 +177,8 @@ public sealed interface BookingCommand {
   }
 
   private static void checkQuantity(int quantity) {
-    if (quantity < 0 || quantity > MAX_SEATS) {
-      throw invalid("The quantity must be between 0 and " + MAX_SEATS + ".");
+    if (quantity < 0 || quantity > Limits.SEATS_PER_TYPE) {
+      throw invalid("The quantity must be between 0 and " + Limits.SEATS_PER_TYPE + ".");
     }
   }
 

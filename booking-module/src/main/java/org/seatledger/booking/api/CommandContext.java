@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * @param commandId the command's id: the same id twice is carried out once
  * @param correlationId shared by everything one user action causes
  * @param principal the signed-in user
- * @param reason optional free text
+ * @param reason optional free text, at most {@value Limits#REASON} characters
  */
 public record CommandContext(
     String commandId, String correlationId, String principal, String reason) {
@@ -43,6 +43,10 @@ public record CommandContext(
     }
     if (correlationId == null || correlationId.isBlank() || correlationId.length() > MAX_ID) {
       correlationId = commandId;
+    }
+    if (reason != null && reason.length() > Limits.REASON) {
+      // stored beside every event of the command, in a column of that width
+      throw CommandRefused.invalid("A reason has at most " + Limits.REASON + " characters.");
     }
   }
 

@@ -451,20 +451,9 @@ public class BookingService implements BookingCommands {
       String conferenceId, PlaceBooking c, CommandContext context, Work work) {
     Conference conference = conference(work, conferenceId);
     conference.requireOpenForBookings();
-    BigDecimal total = BigDecimal.ZERO;
-    String currency = null;
-    for (Map.Entry<String, Integer> wanted : c.seats().entrySet()) {
-      Conference.SeatType type = conference.seatTypes().get(wanted.getKey());
-      if (type == null) {
-        throw CommandRefused.invalid("The conference has no seat type '" + wanted.getKey() + "'.");
-      }
-      if (currency != null && !currency.equals(type.currency())) {
-        throw CommandRefused.invalid(
-            "Seat types priced in different currencies cannot be booked together.");
-      }
-      currency = type.currency();
-      total = total.add(type.price().multiply(BigDecimal.valueOf(wanted.getValue())));
-    }
+    Conference.Price price = conference.price(c.seats());
+    BigDecimal total = price.total();
+    String currency = price.currency();
     String bookingId = derivedId("booking", context.commandId());
     Instant holdUntil = Instant.now().plus(hold()).truncatedTo(ChronoUnit.SECONDS);
     List<Object> reserved =

@@ -12,12 +12,14 @@ import java.util.Map;
 import org.seatledger.booking.api.ConferenceCreated;
 import org.seatledger.booking.api.ConferencePublished;
 import org.seatledger.booking.api.ConferenceUnpublished;
+import org.seatledger.booking.api.Limits;
 import org.seatledger.booking.api.SeatQuantityChanged;
 import org.seatledger.booking.api.SeatTypeAdded;
 
 /**
  * A conference: created unpublished under a unique slug, offers seat types, takes bookings only
- * while published.
+ * while published. Offers at most {@link Limits#SEAT_TYPES} seat types; a booking's total is at
+ * most {@link Limits#MAX_TOTAL} (see {@link Limits} for why).
  *
  * <p>{@code decide…} methods check the rules and return events (or throw {@link
  * org.seatledger.booking.api.CommandRefused}); {@link #evolve} only changes state and never throws,
@@ -28,6 +30,9 @@ public final class Conference {
   /** A seat type as the conference offers it. */
   public record SeatType(
       String code, String name, int quantity, BigDecimal price, String currency) {}
+
+  /** What a booking of some seats costs. */
+  public record Price(BigDecimal total, String currency) {}
 
   private String id;
   private String name;
@@ -65,6 +70,9 @@ public final class Conference {
     if (seatTypes.containsKey(code)) {
       throw conflict("The conference already has a seat type '" + code + "'.");
     }
+    if (seatTypes.size() >= Limits.SEAT_TYPES) {
+      throw conflict("A conference has at most " + Limits.SEAT_TYPES + " seat types.");
+    }
     return List.of(new SeatTypeAdded(id, code, seatName, quantity, price, currency));
   }
 
@@ -88,6 +96,38 @@ public final class Conference {
   public List<Object> decideUnpublish() {
     requireExists();
     return published ? List.of(new ConferenceUnpublished(id)) : List.of();
+  }
+
+  /**
+   * The total of a booking of {@code seats} (count per seat type code), refused when a type is
+   * unknown, the types are priced in different currencies, or the total exceeds {@link
+   * Limits#MAX_TOTAL} — which prices within {@link Limits#MAX_PRICE} never reach, but prices
+   * accepted before that limit existed may.
+   */
+  public Price price(Map<String, Integer> seats) {
+    requireExists();
+    BigDecimal total = BigDecimal.ZERO;
+    String currency = null;
+    for (Map.Entry<String, Integer> wanted : seats.entrySet()) {
+      SeatType type = seatTypes.get(wanted.getKey());
+      if (type == null) {
+        throw invalid("The conference has no seat type '" + wanted.getKey() + "'.");
+      }
+      if (currency != null && !currency.equals(type.currency())) {
+        throw invalid("Seat types priced in different currencies cannot be booked together.");
+      }
+      currency = type.currency();
+      total = total.add(type.price().multiply(BigDecimal.valueOf(wanted.getValue())));
+    }
+    if (total.compareTo(Limits.MAX_TOTAL) > 0) {
+      throw invalid(
+          "A booking's total is at most "
+              + Limits.MAX_TOTAL_TEXT
+              + "; this one would be "
+              + total.toPlainString()
+              + ".");
+    }
+    return new Price(total, currency);
   }
 
   /** Refuses bookings while the conference is not open for them. */

@@ -6,10 +6,13 @@ import static org.seatledger.booking.api.CommandRefused.Kind.INVALID;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.seatledger.booking.api.ConferenceCreated;
 import org.seatledger.booking.api.ConferencePublished;
+import org.seatledger.booking.api.Limits;
 import org.seatledger.booking.api.SeatQuantityChanged;
 import org.seatledger.booking.api.SeatTypeAdded;
 
@@ -77,6 +80,52 @@ class ConferenceTest {
             c -> c.decideChangeQuantity("standard", 120),
             new SeatQuantityChanged("c", "standard", 120, 100));
     given(CREATED, STANDARD).then(c -> c.decideChangeQuantity("standard", 100));
+  }
+
+  @Test
+  void aConferenceOffersAtMostTwentySeatTypes() {
+    List<Object> nineteen = new ArrayList<>(List.of(CREATED));
+    for (int i = 1; i < Limits.SEAT_TYPES; i++) {
+      nineteen.add(seatType("type-" + i, Limits.MAX_PRICE));
+    }
+    given(nineteen.toArray())
+        .then(
+            c -> c.decideAddSeatType("type-20", "Last", 5, BigDecimal.TEN, "EUR"),
+            new SeatTypeAdded("c", "type-20", "Last", 5, BigDecimal.TEN, "EUR"));
+    List<Object> twenty = new ArrayList<>(nineteen);
+    twenty.add(seatType("type-20", BigDecimal.TEN));
+    given(twenty.toArray())
+        .refused(
+            c -> c.decideAddSeatType("type-21", "One more", 5, BigDecimal.TEN, "EUR"),
+            CONFLICT,
+            "A conference has at most 20 seat types.");
+  }
+
+  @Test
+  void theLargestPriceTimesTheMostSeatsIsABookingsLargestTotal() {
+    Conference conference = given(CREATED, seatType("gold", Limits.MAX_PRICE)).state();
+    assertEquals(
+        new Conference.Price(new BigDecimal("999999999000.00"), "EUR"),
+        conference.price(Map.of("gold", Limits.SEATS_PER_BOOKING)));
+    assertEquals(-1, new BigDecimal("999999999000.00").compareTo(Limits.MAX_TOTAL));
+  }
+
+  @Test
+  void aTotalBeyondTheLargestIsRefusedAlsoForAPriceFromBeforeTheLimit() {
+    // prices up to 99,999,999.99 were accepted before the limit on prices; they stay in the log
+    SeatTypeAdded old = seatType("legacy", new BigDecimal("99999999.99"));
+    Conference conference = given(CREATED, old).state();
+    assertEquals(
+        new BigDecimal("999999999900.00"), conference.price(Map.of("legacy", 10_000)).total());
+    given(CREATED, old)
+        .refused(
+            c -> List.of(c.price(Map.of("legacy", 10_001))),
+            INVALID,
+            "A booking's total is at most 999999999999.99; this one would be 1000099999899.99.");
+  }
+
+  private static SeatTypeAdded seatType(String code, BigDecimal price) {
+    return new SeatTypeAdded("c", code, code, Limits.SEATS_PER_TYPE, price, "EUR");
   }
 
   @Test

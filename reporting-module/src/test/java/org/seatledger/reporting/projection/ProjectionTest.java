@@ -360,4 +360,36 @@ class ProjectionTest {
         List.of(List.of("[erased]", "[erased]")),
         query("SELECT name, email FROM reporting_attendees"));
   }
+
+  @Test
+  void aDaysRevenueBeyondOneBookingsLargestTotalIsStoredExactly() throws SQLException {
+    BigDecimal largest = new BigDecimal("999999999000.00"); // 9,999,999.99 x 100,000 seats
+    feed(
+        new ConferenceCreated(
+            "c",
+            "DevConf",
+            "devconf",
+            LocalDate.parse("2027-05-04"),
+            LocalDate.parse("2027-05-06"),
+            "Brno"));
+    for (String booking : List.of("b1", "b2", "b3")) {
+      feed(
+          new BookingPlaced(
+              booking,
+              "c",
+              "r-" + booking,
+              "Ada",
+              "ada@example.org",
+              Map.of("gold", 100_000),
+              largest,
+              "EUR",
+              T.plusSeconds(900)),
+          new BookingConfirmed(booking, "PAY-" + booking, largest, "EUR"));
+    }
+    assertEquals(
+        List.of(List.of(3, 3, "2999999997000")),
+        query("SELECT bookings, confirmations, revenue FROM reporting_daily_stats"));
+    assertEquals(
+        List.of(List.of("999999999000")), query("SELECT DISTINCT total FROM reporting_bookings"));
+  }
 }

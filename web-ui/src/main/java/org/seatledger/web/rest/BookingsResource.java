@@ -6,6 +6,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -31,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.seatledger.booking.api.BookingCommand;
 import org.seatledger.booking.api.BookingQueries;
 import org.seatledger.booking.api.BookingQueries.BookingView;
+import org.seatledger.booking.api.Limits;
 import org.seatledger.reporting.api.ReportingQueries;
 import org.seatledger.reporting.api.ReportingQueries.BookingFilter;
 import org.seatledger.reporting.api.ReportingQueries.BookingRow;
@@ -45,18 +47,23 @@ public class BookingsResource {
 
   /** Body of a payment. Currency defaults to the booking's. */
   public record Payment(
-      @NotBlank @Size(max = 100) String paymentReference,
-      @NotNull @PositiveOrZero @Digits(integer = 10, fraction = 2) BigDecimal amount,
+      @NotBlank @Size(max = Limits.PAYMENT_REFERENCE) String paymentReference,
+      @NotNull
+          @PositiveOrZero
+          @DecimalMax(Limits.MAX_TOTAL_TEXT)
+          @Digits(integer = Limits.TOTAL_DIGITS, fraction = 2)
+          BigDecimal amount,
       @Size(min = 3, max = 3, message = ConferencesResource.CURRENCY) String currency) {}
 
   /** Body of a cancellation. */
-  public record Cancellation(@NotBlank @Size(max = 500) String reason) {}
+  public record Cancellation(@NotBlank @Size(max = Limits.REASON) String reason) {}
 
   /** One attendee. */
   public record AttendeeBody(
-      @NotBlank String seatType,
-      @NotBlank @Size(max = 200) String name,
-      @NotBlank @Size(max = 254) @Email(message = ConferencesResource.EMAIL) String email) {}
+      @NotBlank @Size(max = Limits.CODE) String seatType,
+      @NotBlank @Size(max = Limits.NAME) String name,
+      @NotBlank @Size(max = Limits.EMAIL) @Email(message = ConferencesResource.EMAIL)
+          String email) {}
 
   /** Body of an attendee assignment. */
   public record Attendees(@NotEmpty List<@NotNull @Valid AttendeeBody> attendees) {}

@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Email;
@@ -37,13 +38,17 @@ import org.seatledger.booking.api.BookingCommand;
 import org.seatledger.booking.api.BookingQueries;
 import org.seatledger.booking.api.BookingQueries.ConferenceView;
 import org.seatledger.booking.api.CommandResult;
+import org.seatledger.booking.api.Limits;
 import org.seatledger.reporting.api.ReportingQueries;
 import org.seatledger.reporting.api.ReportingQueries.AttendeeRow;
 import org.seatledger.reporting.api.ReportingQueries.Availability;
 import org.seatledger.reporting.api.ReportingQueries.DailyStats;
 import org.seatledger.web.security.Roles;
 
-/** Conferences, their seat types and bookings. Commands accept an {@code Idempotency-Key}. */
+/**
+ * Conferences, their seat types and bookings. Commands accept an {@code Idempotency-Key}. The
+ * bodies state the limits of {@link Limits}; the commands check them again.
+ */
 @ApplicationScoped
 @Path("conferences")
 @Produces(MediaType.APPLICATION_JSON)
@@ -51,40 +56,44 @@ public class ConferencesResource {
 
   /** Body of a new conference. */
   public record NewConference(
-      @NotBlank @Size(max = 200) String name,
+      @NotBlank @Size(max = Limits.NAME) String name,
       @NotNull @Pattern(regexp = "[a-z0-9][a-z0-9-]{1,58}[a-z0-9]", message = SLUG) String slug,
       @NotNull(message = DATE) LocalDate startsOn,
       @NotNull(message = DATE) LocalDate endsOn,
-      @NotBlank @Size(max = 200) String venue) {}
+      @NotBlank @Size(max = Limits.NAME) String venue) {}
 
   /** Body of a new seat type. */
   public record NewSeatType(
       @NotNull @Pattern(regexp = "[a-z0-9][a-z0-9_-]{0,29}", message = CODE) String code,
-      @NotBlank @Size(max = 100) String name,
-      @NotNull @PositiveOrZero @Max(BookingCommand.MAX_SEATS) Integer quantity,
-      @NotNull @DecimalMin("0") @Digits(integer = 8, fraction = 2) BigDecimal price,
+      @NotBlank @Size(max = Limits.SEAT_TYPE_NAME) String name,
+      @NotNull @PositiveOrZero @Max(Limits.SEATS_PER_TYPE) Integer quantity,
+      @NotNull
+          @DecimalMin("0")
+          @DecimalMax(Limits.MAX_PRICE_TEXT)
+          @Digits(integer = Limits.PRICE_DIGITS, fraction = 2)
+          BigDecimal price,
       @NotNull @Size(min = 3, max = 3, message = CURRENCY) String currency) {}
 
   /** Body of a quantity change. */
-  public record Quantity(
-      @NotNull @PositiveOrZero @Max(BookingCommand.MAX_SEATS) Integer quantity) {}
+  public record Quantity(@NotNull @PositiveOrZero @Max(Limits.SEATS_PER_TYPE) Integer quantity) {}
 
   /** The registrant of a booking. */
   public record Registrant(
-      @NotBlank @Size(max = 200) String name,
-      @NotBlank @Size(max = 254) @Email(message = EMAIL) String email) {}
+      @NotBlank @Size(max = Limits.NAME) String name,
+      @NotBlank @Size(max = Limits.EMAIL) @Email(message = EMAIL) String email) {}
 
   /** Body of a new booking. */
   public record NewBooking(
       @NotNull @Valid Registrant registrant,
-      @NotEmpty
-          Map<@NotBlank String, @NotNull @Positive @Max(BookingCommand.MAX_SEATS) Integer> seats) {}
+      @NotEmpty @Size(max = Limits.SEAT_TYPES, message = SEAT_TYPES)
+          Map<@NotBlank String, @NotNull @Positive @Max(Limits.SEATS_PER_BOOKING) Integer> seats) {}
 
   static final String SLUG = "must be 3 to 60 lower-case letters, digits and dashes";
   static final String CODE = "must be 1 to 30 lower-case letters, digits, '-' or '_'";
   static final String DATE = "must be a date such as 2027-05-04";
   static final String CURRENCY = "must be an ISO 4217 code such as EUR";
   static final String EMAIL = "must be an e-mail address";
+  static final String SEAT_TYPES = "has at most " + Limits.SEAT_TYPES + " seat types";
 
   @Inject Commands commands;
   @Inject BookingQueries queries;
