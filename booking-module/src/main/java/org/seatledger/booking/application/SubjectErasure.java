@@ -42,6 +42,7 @@ public class SubjectErasure implements PersonalDataErasure {
 
   @Override
   public Optional<Erasure> erase(String subjectId, String principal) {
+    keys.requireMatchingKey(); // erasures are written only by a server that may write
     String commandId = "erase-" + subjectId;
     KeyState state = keys.state(subjectId);
     AppendResult earlier = store.processed(List.of(commandId)).get(commandId);
@@ -51,7 +52,6 @@ public class SubjectErasure implements PersonalDataErasure {
     }
     AppendResult recorded = earlier;
     if (recorded == null) {
-      keys.requireMatchingKey(); // the erasure's event is written only by a server that may write
       JsonObject outcome =
           JSON.createObjectBuilder()
               .add("subjectId", subjectId)
