@@ -129,7 +129,7 @@ public class Audit implements AuditQueries {
               event.type(),
               event.recordedAt(),
               event.recordedBy(),
-              event.reason(),
+              Summaries.reasonOf(event),
               Summaries.of(event),
               event.commandId(),
               event.correlationId(),

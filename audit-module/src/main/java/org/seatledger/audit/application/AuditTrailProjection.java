@@ -43,7 +43,7 @@ public final class AuditTrailProjection implements Projection {
           insert.setLong(7, Sql.micros(e.recordedAt()));
           insert.setString(8, e.recordedBy());
           insert.setString(9, summary.length() > 500 ? summary.substring(0, 500) : summary);
-          insert.setString(10, e.reason());
+          insert.setString(10, Summaries.reasonOf(e));
           insert.setString(11, e.commandId());
           insert.setString(12, e.correlationId());
           insert.setString(13, e.causationId());

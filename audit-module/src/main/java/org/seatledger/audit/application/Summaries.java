@@ -20,7 +20,12 @@ import org.seatledger.booking.api.SeatsReleased;
 import org.seatledger.booking.api.SeatsReserved;
 import org.seatledger.booking.api.SlugClaimed;
 
-/** A sentence an auditor understands for every kind of event. */
+/**
+ * A sentence an auditor understands for every kind of event. It never holds personal data (names,
+ * e-mails, payment references, cancellation reasons): summaries are stored in the audit trail in
+ * clear and exported, so they name a person by subject id only. The personal fields themselves are
+ * shown from the log at read time (history, state), where they read [erased] after an erasure.
+ */
 final class Summaries {
   private Summaries() {}
 
@@ -81,8 +86,8 @@ final class Summaries {
       return who
           + " booked "
           + seats(e.seats())
-          + " for "
-          + e.registrantName()
+          + " for registrant "
+          + e.registrantId()
           + ", total "
           + e.total().toPlainString()
           + " "
@@ -90,15 +95,9 @@ final class Summaries {
           + ", held until "
           + e.holdUntil();
     } else if (event instanceof BookingConfirmed e) {
-      return who
-          + " recorded payment "
-          + e.paymentReference()
-          + " of "
-          + e.amount().toPlainString()
-          + " "
-          + e.currency();
+      return who + " recorded a payment of " + e.amount().toPlainString() + " " + e.currency();
     } else if (event instanceof BookingCancelled e) {
-      return who + " cancelled the booking: " + e.reason();
+      return who + " cancelled the booking";
     } else if (event instanceof BookingExpired e) {
       return "The hold expired at " + e.holdUntil() + " without payment";
     } else if (event instanceof AttendeesAssigned e) {
@@ -107,6 +106,20 @@ final class Summaries {
       return who + " erased the personal data of subject " + e.subjectId();
     }
     return recorded.type();
+  }
+
+  /**
+   * The reason of the event's command, as the audit trail shows it. Cancellations recorded before
+   * the cancellation reason became personal data carried that free text as their command's reason
+   * too; it is left out (the stored event keeps it).
+   */
+  static String reasonOf(RecordedEvent recorded) {
+    if (recorded.event() instanceof BookingCancelled e
+        && recorded.reason() != null
+        && recorded.reason().equals(e.reason())) {
+      return null;
+    }
+    return recorded.reason();
   }
 
   private static String seats(Map<String, Integer> seats) {

@@ -2,9 +2,16 @@ package org.seatledger.booking.api;
 
 import java.util.Objects;
 
-/** The booking was cancelled; its seats were given back in the same transaction. */
-@EventType(name = "BookingCancelled")
-public record BookingCancelled(String bookingId, String reason) {
+/**
+ * The booking was cancelled; its seats were given back in the same transaction.
+ *
+ * <p>The reason is free text that may name a person, so it is personal data of the registrant,
+ * stored encrypted with the key of {@code registrantId} (since v2). Events stored as v1 named no
+ * registrant: their {@code registrantId} reads null and their reason stays as stored.
+ */
+@EventType(name = "BookingCancelled", version = 2)
+public record BookingCancelled(
+    String bookingId, @DataSubject String registrantId, @PersonalData String reason) {
   public BookingCancelled {
     Objects.requireNonNull(bookingId, "bookingId");
   }

@@ -3,10 +3,20 @@ package org.seatledger.booking.api;
 import java.math.BigDecimal;
 import java.util.Objects;
 
-/** Staff recorded the payment of a held booking: its seats are sold. */
-@EventType(name = "BookingConfirmed")
+/**
+ * Staff recorded the payment of a held booking: its seats are sold.
+ *
+ * <p>The payment reference is free text that may name a person, so it is personal data of the
+ * registrant, stored encrypted with the key of {@code registrantId} (since v2). Events stored as v1
+ * named no registrant: their {@code registrantId} reads null and their reference stays as stored.
+ */
+@EventType(name = "BookingConfirmed", version = 2)
 public record BookingConfirmed(
-    String bookingId, String paymentReference, BigDecimal amount, String currency) {
+    String bookingId,
+    @DataSubject String registrantId,
+    @PersonalData String paymentReference,
+    BigDecimal amount,
+    String currency) {
   public BookingConfirmed {
     Objects.requireNonNull(bookingId, "bookingId");
     Objects.requireNonNull(paymentReference, "paymentReference");

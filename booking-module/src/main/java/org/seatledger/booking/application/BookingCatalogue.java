@@ -43,10 +43,20 @@ public class BookingCatalogue implements EventCatalogue {
         .event(SeatsReleased.class)
         .event(BookingPlaced.class)
         .event(BookingConfirmed.class)
+        .upcaster("BookingConfirmed", 1, BookingCatalogue::namedNoRegistrant)
         .event(BookingCancelled.class)
+        .upcaster("BookingCancelled", 1, BookingCatalogue::namedNoRegistrant)
         .event(BookingExpired.class)
         .event(AttendeesAssigned.class)
         .event(PersonalDataErased.class);
+  }
+
+  /**
+   * v1 of BookingConfirmed and BookingCancelled named no registrant and kept its free text in
+   * clear: {@code registrantId} reads null (v2's shape allows it for these), the text as stored.
+   */
+  static JsonObject namedNoRegistrant(JsonObject v1) {
+    return v1;
   }
 
   /** v1 held a quantity of the one general kind of seat that existed then. */

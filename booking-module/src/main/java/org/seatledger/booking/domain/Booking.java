@@ -69,7 +69,7 @@ public final class Booking {
               + currency
               + ".");
     }
-    return List.of(new BookingConfirmed(id, paymentReference, amount, paidCurrency));
+    return List.of(new BookingConfirmed(id, registrantId, paymentReference, amount, paidCurrency));
   }
 
   public List<Object> decideCancel(String reason) {
@@ -80,7 +80,7 @@ public final class Booking {
     if (status == BookingStatus.EXPIRED) {
       throw conflict("The booking has expired already; its seats were given back.");
     }
-    return List.of(new BookingCancelled(id, reason));
+    return List.of(new BookingCancelled(id, registrantId, reason));
   }
 
   /** Expires the booking when it is still held and its deadline has passed; else nothing. */

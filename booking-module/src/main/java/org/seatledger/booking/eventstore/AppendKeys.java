@@ -24,17 +24,27 @@ public final class AppendKeys {
   private final List<NewKey> created = new ArrayList<>();
   private final Map<String, SecretKey> createdKeys = new HashMap<>();
 
-  AppendKeys(StoredDataKeys keys, Map<String, SecretKey> found, Set<String> absent) {
+  private final Set<String> erased;
+
+  AppendKeys(
+      StoredDataKeys keys, Map<String, SecretKey> found, Set<String> absent, Set<String> erased) {
     this.keys = keys;
     this.known.putAll(found);
     this.absent = absent;
+    this.erased = erased;
   }
 
-  /** The key to encrypt a subject's data with. */
+  /**
+   * The key to encrypt a subject's data with; null for an erased subject, who never gets a key
+   * again.
+   */
   SecretKey keyFor(String subjectId) {
     SecretKey key = known.get(subjectId);
     if (key != null) {
       return key;
+    }
+    if (erased.contains(subjectId)) {
+      return null;
     }
     key =
         absent.contains(subjectId)

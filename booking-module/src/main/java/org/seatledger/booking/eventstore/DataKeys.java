@@ -19,6 +19,11 @@ public interface DataKeys {
    */
   default void prefetch(Collection<String> subjectIds) {}
 
-  /** Deletes the subject's key: everything encrypted with it becomes unreadable for good. */
+  /**
+   * Deletes the subject's key: everything encrypted with it becomes unreadable for good, and the
+   * subject never gets a key again.
+   *
+   * @return true when a key was deleted now (false: none, or erased before)
+   */
   boolean erase(String subjectId);
 }

@@ -19,6 +19,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.function.BiFunction;
+import javax.crypto.SecretKey;
 import org.seatledger.booking.api.DataSubject;
 import org.seatledger.booking.api.EventDecodingException;
 import org.seatledger.booking.api.PersonalData;
@@ -59,8 +60,13 @@ public final class EventSerializer {
   Serialized serialize(Object event, AppendKeys keys) {
     return serialize(
         event,
-        (subject, plaintext) ->
-            PersonalDataCipher.encrypt(keys.keyFor(subject), subject, plaintext));
+        (subject, plaintext) -> {
+          SecretKey key = keys.keyFor(subject);
+          // an erased person gets no new key: what would have been stored of them is not
+          return key == null
+              ? PersonalData.ERASED
+              : PersonalDataCipher.encrypt(key, subject, plaintext);
+        });
   }
 
   private Serialized serialize(Object event, BiFunction<String, String, String> encrypt) {
@@ -69,7 +75,17 @@ public final class EventSerializer {
     if (!mayHoldPersonalData(descriptor.type())) {
       return new Serialized(descriptor.name(), descriptor.version(), text); // nothing to encrypt
     }
-    JsonObject protectedJson = (JsonObject) walk(parse(text), descriptor.type(), null, encrypt);
+    BiFunction<String, String, String> encryptNamed =
+        (subject, plaintext) -> {
+          if (subject == null) {
+            throw new IllegalStateException(
+                event.getClass().getSimpleName()
+                    + " holds personal data without naming its @DataSubject");
+          }
+          return encrypt.apply(subject, plaintext);
+        };
+    JsonObject protectedJson =
+        (JsonObject) walk(parse(text), descriptor.type(), null, encryptNamed);
     return new Serialized(descriptor.name(), descriptor.version(), protectedJson.toString());
   }
 
@@ -85,7 +101,9 @@ public final class EventSerializer {
         descriptor.type(),
         null,
         (subject, value) -> {
-          subjects.add(subject);
+          if (subject != null) {
+            subjects.add(subject);
+          }
           return value;
         });
     return subjects;
@@ -128,7 +146,7 @@ public final class EventSerializer {
           parsed.descriptor().type(),
           null,
           (subject, value) -> {
-            if (PersonalDataCipher.isEncrypted(value)) {
+            if (subject != null && PersonalDataCipher.isEncrypted(value)) {
               subjects.add(subject);
             }
             return value;
@@ -211,13 +229,8 @@ public final class EventSerializer {
         continue;
       }
       if (component.personal() && value instanceof JsonString text) {
-        if (subject == null) {
-          throw new IllegalStateException(
-              record.getSimpleName()
-                  + "."
-                  + component.name()
-                  + " is personal data without a @DataSubject");
-        }
+        // subject null: an older shape that named nobody and kept the text in clear (reading),
+        // or a new event that must be refused (writing refuses it)
         copy.add(component.name(), transform.apply(subject, text.getString()));
       } else {
         copy.add(component.name(), walk(value, component.type(), subject, transform));

@@ -185,6 +185,22 @@ public class EventStore implements EventLog {
     return writer.processed(commandIds);
   }
 
+  /**
+   * How many events name a data subject in their data (outside the subject's own stream), found by
+   * its id in the stored JSON. A scan of the whole table: for erasures, which are rare.
+   */
+  @Transactional
+  public long countNaming(String subjectId) {
+    String escaped = subjectId.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+    return ((Number)
+            em.createNativeQuery(
+                    "SELECT COUNT(*) FROM events WHERE payload LIKE ? ESCAPE '!' AND stream_id <> ?")
+                .setParameter(1, "%\"" + escaped + "\"%")
+                .setParameter(2, "subject-" + subjectId)
+                .getSingleResult())
+        .longValue();
+  }
+
   /** Ids of the streams of one type, oldest first. */
   @Transactional
   public List<String> streamsOfType(String streamType) {

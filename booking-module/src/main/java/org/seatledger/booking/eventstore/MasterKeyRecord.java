@@ -49,7 +49,10 @@ public class MasterKeyRecord {
         .setParameter(2, key.fingerprint())
         .setParameter(3, Clock.micros())
         .executeUpdate();
-    em.createNativeQuery("UPDATE subject_keys SET key_id = ? WHERE key_id IS NULL")
+    em.createNativeQuery(
+            "UPDATE subject_keys SET key_id = ? WHERE key_id IS NULL AND wrapped_key <> '"
+                + SubjectKeyRows.ERASED
+                + "'")
         .setParameter(1, key.keyId())
         .executeUpdate();
   }

@@ -65,6 +65,9 @@ public final class PersonalDataCipher {
     if (!isEncrypted(stored)) {
       return Optional.of(stored);
     }
+    if (subjectId == null) {
+      throw new EventDecodingException("encrypted personal data names no data subject");
+    }
     return keys.find(subjectId).map(key -> open(key, subjectId, stored.substring(PREFIX.length())));
   }
 

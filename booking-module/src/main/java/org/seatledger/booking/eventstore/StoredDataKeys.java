@@ -210,7 +210,8 @@ public class StoredDataKeys implements DataKeys {
     if (cached != null && cached.fresh()) {
       return cached.key();
     }
-    Optional<SecretKey> key = rows.wrappedKey(subjectId).map(this::unwrap);
+    Optional<SecretKey> key =
+        rows.wrappedKey(subjectId).filter(row -> !row.erased()).map(this::unwrap);
     remember(subjectId, key);
     return key;
   }
@@ -234,7 +235,7 @@ public class StoredDataKeys implements DataKeys {
     Map<String, SubjectKeyRows.Wrapped> wrapped = rows.wrappedKeys(lookUp);
     for (String subject : lookUp) {
       SubjectKeyRows.Wrapped row = wrapped.get(subject);
-      remember(subject, row == null ? Optional.empty() : Optional.of(unwrap(row)));
+      remember(subject, row == null || row.erased() ? Optional.empty() : Optional.of(unwrap(row)));
     }
   }
 
@@ -261,17 +262,23 @@ public class StoredDataKeys implements DataKeys {
       }
     }
     Set<String> absent = new HashSet<>(lookUp);
+    Set<String> erased = new HashSet<>();
     if (!lookUp.isEmpty()) {
       rows.wrappedKeys(lookUp)
           .forEach(
               (subject, wrapped) -> {
+                absent.remove(subject);
+                if (wrapped.erased()) {
+                  remember(subject, Optional.empty());
+                  erased.add(subject);
+                  return;
+                }
                 SecretKey key = unwrap(wrapped);
                 remember(subject, Optional.of(key));
                 found.put(subject, key);
-                absent.remove(subject);
               });
     }
-    return new AppendKeys(this, found, absent);
+    return new AppendKeys(this, found, absent, erased);
   }
 
   Generated generate(String subjectId) {
@@ -314,11 +321,20 @@ public class StoredDataKeys implements DataKeys {
     }
   }
 
+  /**
+   * Replaces the subject's key by a tombstone (see {@link SubjectKeyRows#ERASED}) and forgets it on
+   * this server at once; other servers stop using their cached copy within {@link #CACHE_FOR}.
+   */
   @Override
   public boolean erase(String subjectId) {
-    boolean existed = rows.delete(subjectId);
+    SubjectKeyRows.KeyState before = rows.erase(subjectId);
     remember(subjectId, Optional.empty());
-    return existed;
+    return before == SubjectKeyRows.KeyState.PRESENT;
+  }
+
+  /** Whether the subject has a key, was erased, or never had personal data. */
+  public SubjectKeyRows.KeyState state(String subjectId) {
+    return rows.state(subjectId);
   }
 
   private SecretKey create(String subjectId) {

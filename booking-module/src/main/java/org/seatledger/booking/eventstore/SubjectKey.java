@@ -6,8 +6,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /**
- * The data key of one person, wrapped with a master key (named by {@code keyId}). Deleting it
- * erases the person.
+ * The data key of one person, wrapped with a master key (named by {@code keyId}). Erasing the
+ * person replaces the key by a tombstone (see {@link SubjectKeyRows#ERASED}).
  */
 @Entity
 @Table(name = "subject_keys")

@@ -17,8 +17,30 @@ import org.seatledger.booking.api.MasterKeyMismatch;
 @ApplicationScoped
 public class SubjectKeyRows {
 
+  /**
+   * What an erased subject's row holds instead of a key. The row stays as a tombstone: the subject
+   * never gets a key again (no later event can make their data readable), and erasing them again is
+   * told apart from erasing someone who never had personal data.
+   */
+  static final String ERASED = "erased";
+
   /** A stored data key, wrapped by the master key {@code keyId} (null on rows older than ids). */
-  public record Wrapped(String subjectId, String keyId, String wrappedKey) {}
+  public record Wrapped(String subjectId, String keyId, String wrappedKey) {
+    /** The subject was erased: the row holds no key. */
+    public boolean erased() {
+      return ERASED.equals(wrappedKey);
+    }
+  }
+
+  /** What the table knows of a subject. */
+  public enum KeyState {
+    /** No row: the subject never had personal data. */
+    NONE,
+    /** A data key. */
+    PRESENT,
+    /** A tombstone: the subject was erased. */
+    ERASED
+  }
 
   @PersistenceContext(unitName = "booking")
   EntityManager em;
@@ -66,11 +88,27 @@ public class SubjectKeyRows {
   }
 
   @Transactional
-  public boolean delete(String subjectId) {
-    return em.createQuery("DELETE FROM SubjectKey k WHERE k.subjectId = :id")
+  public KeyState state(String subjectId) {
+    return wrappedKey(subjectId)
+        .map(row -> row.erased() ? KeyState.ERASED : KeyState.PRESENT)
+        .orElse(KeyState.NONE);
+  }
+
+  /**
+   * Replaces the subject's key by a tombstone, in one statement.
+   *
+   * @return the state before: PRESENT when the key was deleted now
+   */
+  @Transactional
+  public KeyState erase(String subjectId) {
+    int erased =
+        em.createQuery(
+                "UPDATE SubjectKey k SET k.wrappedKey = :erased, k.keyId = NULL"
+                    + " WHERE k.subjectId = :id AND k.wrappedKey <> :erased")
+            .setParameter("erased", ERASED)
             .setParameter("id", subjectId)
-            .executeUpdate()
-        > 0;
+            .executeUpdate();
+    return erased > 0 ? KeyState.PRESENT : state(subjectId);
   }
 
   /** How many data keys each master key wraps, by key id ("none" for rows older than key ids). */
@@ -80,7 +118,9 @@ public class SubjectKeyRows {
     @SuppressWarnings("unchecked")
     List<Object[]> rows =
         em.createNativeQuery(
-                "SELECT key_id, COUNT(*) FROM subject_keys GROUP BY key_id ORDER BY key_id")
+                "SELECT key_id, COUNT(*) FROM subject_keys WHERE wrapped_key <> ?"
+                    + " GROUP BY key_id ORDER BY key_id")
+            .setParameter(1, ERASED)
             .getResultList();
     for (Object[] row : rows) {
       counts.put(

@@ -40,7 +40,7 @@ class BookingTest {
     given(PLACED)
         .then(
             b -> b.decideConfirm("PAY-1", new BigDecimal("398"), "EUR"),
-            new BookingConfirmed("b", "PAY-1", new BigDecimal("398"), "EUR"));
+            new BookingConfirmed("b", "r", "PAY-1", new BigDecimal("398"), "EUR"));
   }
 
   @Test
@@ -67,16 +67,16 @@ class BookingTest {
 
   @Test
   void confirmingTwiceOrCancellingTwiceChangesNothing() {
-    given(PLACED, new BookingConfirmed("b", "PAY-1", new BigDecimal("398.00"), "EUR"))
+    given(PLACED, new BookingConfirmed("b", "r", "PAY-1", new BigDecimal("398.00"), "EUR"))
         .then(b -> b.decideConfirm("PAY-2", new BigDecimal("398.00"), "EUR"));
-    given(PLACED, new BookingCancelled("b", "x")).then(b -> b.decideCancel("again"));
+    given(PLACED, new BookingCancelled("b", "r", "x")).then(b -> b.decideCancel("again"));
   }
 
   @Test
   void aHoldExpiresOnlyOnceItsDeadlineHasPassedAndOnlyWhileHeld() {
     given(PLACED).then(b -> b.decideExpire(DEADLINE.minusSeconds(1)));
     given(PLACED).then(b -> b.decideExpire(DEADLINE), new BookingExpired("b", DEADLINE));
-    given(PLACED, new BookingConfirmed("b", "PAY", new BigDecimal("398.00"), "EUR"))
+    given(PLACED, new BookingConfirmed("b", "r", "PAY", new BigDecimal("398.00"), "EUR"))
         .then(b -> b.decideExpire(DEADLINE.plusSeconds(60)));
   }
 
@@ -85,7 +85,7 @@ class BookingTest {
     Attendee grace = new Attendee("a1", "standard", "Grace", "grace@example.org");
     given(PLACED).refused(b -> b.decideAssign(List.of(grace)), CONFLICT, "confirmed");
     Given<Booking> confirmed =
-        given(PLACED, new BookingConfirmed("b", "PAY", new BigDecimal("398.00"), "EUR"));
+        given(PLACED, new BookingConfirmed("b", "r", "PAY", new BigDecimal("398.00"), "EUR"));
     confirmed.then(b -> b.decideAssign(List.of(grace)), new AttendeesAssigned("b", List.of(grace)));
     confirmed.refused(
         b -> b.decideAssign(List.of(grace, grace, grace)), INVALID, "2 'standard' seats");

@@ -26,6 +26,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.seatledger.booking.api.BookingCancelled;
+import org.seatledger.booking.api.BookingConfirmed;
 import org.seatledger.booking.api.BookingPlaced;
 import org.seatledger.booking.api.EventDecodingException;
 import org.seatledger.booking.api.EventType;
@@ -196,6 +198,63 @@ class EventSerializerTest {
     assertEquals(PersonalData.ERASED, erased.registrantEmail());
     assertEquals(BOOKING_PLACED.total(), erased.total(), "the rest of the event is intact");
     assertEquals(other, serializer.deserialize("BookingPlaced", 1, otherPayload).event());
+  }
+
+  @Test
+  void paymentReferencesAndCancellationReasonsAreStoredEncryptedAndReadErasedAfterErasure() {
+    BookingConfirmed confirmed =
+        new BookingConfirmed("b-1", "r-1", "PAY Ada Lovelace", new BigDecimal("398.00"), "EUR");
+    BookingCancelled cancelled = new BookingCancelled("b-2", "r-1", "Ada Lovelace moved away");
+    String confirmedPayload = serializer.serialize(confirmed).payload();
+    String cancelledPayload = serializer.serialize(cancelled).payload();
+    assertFalse(confirmedPayload.contains("Ada"), confirmedPayload);
+    assertFalse(cancelledPayload.contains("Ada"), cancelledPayload);
+    assertEquals(
+        confirmed, serializer.deserialize("BookingConfirmed", 2, confirmedPayload).event());
+
+    keys.erase("r-1");
+
+    assertEquals(
+        PersonalData.ERASED,
+        ((BookingConfirmed) serializer.deserialize("BookingConfirmed", 2, confirmedPayload).event())
+            .paymentReference());
+    assertEquals(
+        PersonalData.ERASED,
+        ((BookingCancelled) serializer.deserialize("BookingCancelled", 2, cancelledPayload).event())
+            .reason());
+  }
+
+  @Test
+  void confirmationsAndCancellationsStoredAsV1ReadWithTheirTextAsStoredAndNoRegistrant() {
+    assertEquals(
+        new BookingConfirmed("b-1", null, "PAY-4711", new BigDecimal("398.00"), "EUR"),
+        serializer
+            .deserialize("BookingConfirmed", 1, fixtureText("BookingConfirmed.v1.json"))
+            .event());
+    assertEquals(
+        new BookingCancelled("b-1", null, "changed plans"),
+        serializer
+            .deserialize("BookingCancelled", 1, fixtureText("BookingCancelled.v1.json"))
+            .event());
+  }
+
+  @Test
+  void personalDataOfAnErasedSubjectIsNotStoredAgain() {
+    AppendKeys erased = new AppendKeys(null, Map.of(), Set.of(), Set.of("r-1"));
+    String payload =
+        serializer
+            .serialize(new BookingCancelled("b-1", "r-1", "Ada Lovelace moved away"), erased)
+            .payload();
+    assertFalse(payload.contains("Ada"), payload);
+    assertEquals(
+        PersonalData.ERASED, EventSerializer.parse(payload).getString("reason"), "no new key");
+  }
+
+  @Test
+  void aNewEventWithPersonalDataButNoSubjectIsRefused() {
+    assertThrows(
+        IllegalStateException.class,
+        () -> serializer.serialize(new BookingCancelled("b-1", null, "Ada Lovelace")));
   }
 
   @Test

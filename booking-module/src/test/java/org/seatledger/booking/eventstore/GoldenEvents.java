@@ -57,8 +57,8 @@ final class GoldenEvents {
             new BigDecimal("398.00"),
             "EUR",
             AT),
-        new BookingConfirmed("b-1", "PAY-4711", new BigDecimal("398.00"), "EUR"),
-        new BookingCancelled("b-1", "changed plans"),
+        new BookingConfirmed("b-1", "r-1", "PAY-4711", new BigDecimal("398.00"), "EUR"),
+        new BookingCancelled("b-1", "r-1", "changed plans"),
         new BookingExpired("b-1", AT),
         new AttendeesAssigned(
             "b-1", List.of(new Attendee("a-1", "standard", "Grace Hopper", "grace@example.org"))),

@@ -137,12 +137,17 @@ class StoredEventsApiIT {
 
     HttpResponse<String> erased = Http.admin().postJson("/api/subjects/" + subject + "/erase", "");
     assertEquals(200, erased.statusCode(), erased.body());
+    JsonObject answer = Http.object(erased);
+    assertEquals(1, answer.getInt("events"), answer.toString());
     assertEquals("[erased]", data(path).getString("registrantName"));
     assertEquals("[erased]", data(path).getString("registrantEmail"));
+    HttpResponse<String> again = Http.admin().postJson("/api/subjects/" + subject + "/erase", "");
+    assertEquals(200, again.statusCode(), "a repeat is no error: " + again.body());
+    assertEquals(answer, Http.object(again), "and answers the same");
     assertEquals(
         404,
-        Http.admin().postJson("/api/subjects/" + subject + "/erase", "").statusCode(),
-        "nothing left");
+        Http.admin().postJson("/api/subjects/never-" + subject + "/erase", "").statusCode(),
+        "only a subject that never had personal data is not found");
     assertTrue(
         Http.object(Http.admin().postJson("/api/admin/verify?streamId=" + booking, ""))
             .getBoolean("ok"));

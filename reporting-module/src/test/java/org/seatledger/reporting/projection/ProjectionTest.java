@@ -149,9 +149,9 @@ class ProjectionTest {
         new SeatsReserved("c", "b1", Map.of("standard", 2), T),
         placed("b2", 3),
         new SeatsReserved("c", "b2", Map.of("standard", 3), T),
-        new BookingConfirmed("b1", "P", new BigDecimal("200"), "EUR"),
+        new BookingConfirmed("b1", "r-b1", "P", new BigDecimal("200"), "EUR"),
         new SeatsCommitted("c", "b1", Map.of("standard", 2)),
-        new BookingCancelled("b2", "x"),
+        new BookingCancelled("b2", "r-b2", "x"),
         new SeatsReleased("c", "b2", Map.of("standard", 3), "cancelled", false));
     assertEquals(
         List.of(List.of("standard", 10, 0, 2)),
@@ -177,16 +177,16 @@ class ProjectionTest {
             new SeatsReserved("c", "b1", Map.of("standard", 2), T),
             placed("b2", 3),
             new SeatsReserved("c", "b2", Map.of("standard", 3), T),
-            new BookingConfirmed("b1", "P1", new BigDecimal("200"), "EUR"),
+            new BookingConfirmed("b1", "r-b1", "P1", new BigDecimal("200"), "EUR"),
             new SeatsCommitted("c", "b1", Map.of("standard", 2)),
             new SeatCapacityChanged("c", "standard", 12),
             placed("b3", 1),
             new SeatsReserved("c", "b3", Map.of("standard", 1), T),
-            new BookingCancelled("b1", "changed plans"),
+            new BookingCancelled("b1", "r-b1", "changed plans"),
             new SeatsReleased("c", "b1", Map.of("standard", 2), "cancelled", true),
             new BookingExpired("b2", T.plusSeconds(900)),
             new SeatsReleased("c", "b2", Map.of("standard", 3), "expired", false),
-            new BookingConfirmed("b3", "P3", new BigDecimal("100"), "EUR"),
+            new BookingConfirmed("b3", "r-b3", "P3", new BigDecimal("100"), "EUR"),
             new SeatsCommitted("c", "b3", Map.of("standard", 1)),
             new AttendeesAssigned(
                 "b3", List.of(new Attendee("a3", "standard", "Grace", "grace@example.org"))),
@@ -195,7 +195,7 @@ class ProjectionTest {
             new SeatsReserved("c", "b4", Map.of("standard", 1), T),
             new PersonalDataErased("r-b4"),
             new SeatCapacityChanged("c", "standard", 9),
-            new BookingConfirmed("b4", "P4", new BigDecimal("100"), "EUR"),
+            new BookingConfirmed("b4", "r-b4", "P4", new BigDecimal("100"), "EUR"),
             new SeatsCommitted("c", "b4", Map.of("standard", 1))));
     List<RecordedEvent> log = new ArrayList<>();
     for (Object event : events) {
@@ -330,11 +330,11 @@ class ProjectionTest {
     feed(
         placed("b1", 2),
         new SeatsReserved("c", "b1", Map.of("standard", 2), T),
-        new BookingConfirmed("b1", "P", new BigDecimal("200"), "EUR"),
+        new BookingConfirmed("b1", "r-b1", "P", new BigDecimal("200"), "EUR"),
         new SeatsCommitted("c", "b1", Map.of("standard", 2)),
         placed("b2", 1),
         new SeatsReserved("c", "b2", Map.of("standard", 1), T),
-        new BookingCancelled("b1", "x"),
+        new BookingCancelled("b1", "r-b1", "x"),
         new SeatsReleased("c", "b1", Map.of("standard", 2), "cancelled", true),
         new SeatsReleased("c", "b2", Map.of("standard", 1), "expired", false));
     assertEquals(
@@ -348,7 +348,7 @@ class ProjectionTest {
     feed(conference());
     feed(
         placed("b1", 1),
-        new BookingConfirmed("b1", "P", new BigDecimal("100"), "EUR"),
+        new BookingConfirmed("b1", "r-b1", "P", new BigDecimal("100"), "EUR"),
         new AttendeesAssigned(
             "b1", List.of(new Attendee("a1", "standard", "Grace", "grace@example.org"))),
         new PersonalDataErased("r-b1"),
