@@ -7,8 +7,8 @@ import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.seatledger.it.Http;
+import org.seatledger.it.Setup;
 
 /** What the cluster tests do through a server's REST API, as the admin of the installation. */
 final class ClusterApi {
@@ -23,26 +23,7 @@ final class ClusterApi {
 
   /** A published conference with one seat type, {@code standard}, of {@code seats} seats. */
   static String conferenceWithSeats(LibertyServer server, int seats) {
-    Http admin = admin(server);
-    String slug = "cluster-" + UUID.randomUUID().toString().substring(0, 8);
-    HttpResponse<String> created =
-        admin.postJson(
-            "/api/conferences",
-            "{\"name\":\"Cluster\",\"slug\":\""
-                + slug
-                + "\",\"startsOn\":\"2027-06-01\",\"endsOn\":\"2027-06-02\",\"venue\":\"Hall\"}");
-    assertEquals(201, created.statusCode(), created.body());
-    String id = Http.object(created).getString("id");
-    HttpResponse<String> type =
-        admin.postJson(
-            "/api/conferences/" + id + "/seat-types",
-            "{\"code\":\"standard\",\"name\":\"Standard\",\"quantity\":"
-                + seats
-                + ",\"price\":10,\"currency\":\"EUR\"}");
-    assertEquals(201, type.statusCode(), type.body());
-    HttpResponse<String> published = admin.postJson("/api/conferences/" + id + "/publish", "");
-    assertEquals(200, published.statusCode(), published.body());
-    return id;
+    return Setup.publishedConference(admin(server), seats);
   }
 
   /** Books one standard seat; the answer as it came. */

@@ -32,6 +32,7 @@ import org.seatledger.booking.api.MasterKeyAdmin;
 import org.seatledger.booking.api.MasterKeyMismatch;
 import org.seatledger.booking.eventstore.MasterKey;
 import org.seatledger.it.Http;
+import org.seatledger.it.Setup;
 
 /**
  * A server whose master key is not the one the database records writes nothing that needs it, says
@@ -49,7 +50,11 @@ class MasterKeyMismatchIT {
   @Deployment
   static WebArchive deployment() {
     return StoreDeployment.of(
-        "master-key-mismatch-it", MasterKeyMismatchIT.class, MasterKeyFixture.class, Http.class);
+        "master-key-mismatch-it",
+        MasterKeyMismatchIT.class,
+        MasterKeyFixture.class,
+        Http.class,
+        Setup.class);
   }
 
   @Inject BookingCommands otherServer;

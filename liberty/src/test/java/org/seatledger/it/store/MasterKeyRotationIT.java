@@ -27,6 +27,7 @@ import org.seatledger.booking.api.CommandContext;
 import org.seatledger.booking.eventstore.MasterKey;
 import org.seatledger.booking.eventstore.StoredDataKeys;
 import org.seatledger.it.Http;
+import org.seatledger.it.Setup;
 
 /**
  * Online rotation of the master key, as the README's procedure runs it. The server under test holds
@@ -40,7 +41,11 @@ class MasterKeyRotationIT {
   @Deployment
   static WebArchive deployment() {
     return StoreDeployment.of(
-        "master-key-rotation-it", MasterKeyRotationIT.class, MasterKeyFixture.class, Http.class);
+        "master-key-rotation-it",
+        MasterKeyRotationIT.class,
+        MasterKeyFixture.class,
+        Http.class,
+        Setup.class);
   }
 
   @Inject BookingCommands otherServer;

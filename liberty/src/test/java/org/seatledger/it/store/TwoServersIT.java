@@ -7,7 +7,6 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.util.Map;
-import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -18,6 +17,7 @@ import org.seatledger.booking.api.BookingCommands;
 import org.seatledger.booking.api.CommandContext;
 import org.seatledger.booking.api.CommandResult;
 import org.seatledger.it.Http;
+import org.seatledger.it.Setup;
 
 /**
  * Two servers write the same conference: the application (its REST API) and this deployment's own
@@ -30,7 +30,7 @@ class TwoServersIT {
 
   @Deployment
   static WebArchive deployment() {
-    return StoreDeployment.of("two-servers-it", TwoServersIT.class, Http.class);
+    return StoreDeployment.of("two-servers-it", TwoServersIT.class, Http.class, Setup.class);
   }
 
   @Inject BookingCommands otherServer;
@@ -70,28 +70,7 @@ class TwoServersIT {
   }
 
   private static String conferenceWithSeats(int seats) {
-    String slug = "two-servers-" + UUID.randomUUID().toString().substring(0, 8);
-    HttpResponse<String> created =
-        Http.admin()
-            .postJson(
-                "/api/conferences",
-                "{\"name\":\"Two servers\",\"slug\":\""
-                    + slug
-                    + "\",\"startsOn\":\"2027-06-01\",\"endsOn\":\"2027-06-02\",\"venue\":\"Hall\"}");
-    assertEquals(201, created.statusCode(), created.body());
-    String id = Http.object(created).getString("id");
-    HttpResponse<String> type =
-        Http.admin()
-            .postJson(
-                "/api/conferences/" + id + "/seat-types",
-                "{\"code\":\"standard\",\"name\":\"Standard\",\"quantity\":"
-                    + seats
-                    + ",\"price\":10,\"currency\":\"EUR\"}");
-    assertEquals(201, type.statusCode(), type.body());
-    HttpResponse<String> published =
-        Http.admin().postJson("/api/conferences/" + id + "/publish", "");
-    assertEquals(200, published.statusCode(), published.body());
-    return id;
+    return Setup.publishedConference(Http.admin(), seats);
   }
 
   private static JsonObject book(String conference) {
