@@ -18,6 +18,7 @@ import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
+import org.seatledger.booking.api.SchemaReady;
 
 /**
  * Brings every module's tables up to date when the application starts.
@@ -35,7 +36,8 @@ import org.flywaydb.core.api.MigrationInfo;
  *
  * <p>A database that is not reachable at start-up does not stop the server: the attempt is repeated
  * every few seconds, {@code /health/ready} stays DOWN with the reason until it succeeds, and {@link
- * SchemaReady} is fired once it has.
+ * SchemaReady} is fired once it has: every module starts its timers and start-up checks on that
+ * event, so none of them runs against tables that are not there yet.
  */
 @ApplicationScoped
 public class SchemaMigrations {
