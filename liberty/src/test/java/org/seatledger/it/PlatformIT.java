@@ -11,6 +11,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.seatledger.booking.api.Modules;
 
 /** The server starts with the EAR and answers as an admin and a load balancer expect. */
 @ExtendWith(ArquillianExtension.class)
@@ -38,7 +39,7 @@ class PlatformIT {
         "the read models are part of readiness");
     JsonObject data = database.getJsonObject("data");
     assertEquals("v1", data.getString("web"), "the user tables are migrated: " + data);
-    for (String module : new String[] {"booking", "reporting", "audit"}) {
+    for (String module : Modules.IN_DEPENDENCY_ORDER) {
       assertTrue(data.containsKey(module), module + " has run its migrations: " + data);
     }
   }

@@ -15,6 +15,7 @@ import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.seatledger.booking.api.Modules;
 
 /**
  * Runs inside the server, on the server's own data source: the migrations have created each
@@ -25,7 +26,8 @@ class SchemaIT {
 
   @Deployment
   static WebArchive deployment() {
-    return ShrinkWrap.create(WebArchive.class, "schema-it.war").addClass(SchemaIT.class);
+    return ShrinkWrap.create(WebArchive.class, "schema-it.war")
+        .addClasses(SchemaIT.class, Modules.class);
   }
 
   @Resource(lookup = "jdbc/seatledger")
@@ -56,7 +58,7 @@ class SchemaIT {
   void everyModuleHasItsOwnSuccessfulMigrationHistory() throws SQLException {
     try (Connection connection = owner.getConnection();
         Statement statement = connection.createStatement()) {
-      for (String module : new String[] {"booking", "reporting", "audit", "web"}) {
+      for (String module : Modules.IN_DEPENDENCY_ORDER) {
         try (ResultSet failed =
             statement.executeQuery(
                 "SELECT COUNT(*) FROM " + module + "_schema_history WHERE success = FALSE")) {

@@ -7,7 +7,6 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.ObservesAsync;
-import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
 import jakarta.transaction.UserTransaction;
@@ -33,6 +32,7 @@ import org.seatledger.audit.api.AuditQueries;
 import org.seatledger.booking.api.EventLog;
 import org.seatledger.booking.api.LogAdvanced;
 import org.seatledger.booking.api.RecordedEvent;
+import org.seatledger.booking.api.SchemaReady;
 import org.seatledger.booking.api.VerificationReport;
 import org.seatledger.booking.api.projection.ProjectionRunner;
 import org.seatledger.booking.api.projection.ProjectionStatus;
@@ -41,7 +41,8 @@ import org.seatledger.booking.api.projection.Sql;
 /**
  * The audit module: the audit trail projection (search and export), histories with field-level
  * diffs and time travel (replays of the stream), and hash-chain verification on demand and on a
- * schedule, with every result kept.
+ * schedule, with every result kept. The projector's timer and the scheduled verification start once
+ * the schema is ready ({@link SchemaReady}); before that their tables may not exist.
  */
 @ApplicationScoped
 public class Audit implements AuditQueries {
@@ -82,7 +83,10 @@ public class Audit implements AuditQueries {
             scheduler);
   }
 
-  void onStart(@Observes Startup startup) {
+  synchronized void onSchemaReady(@Observes SchemaReady ready) {
+    if (!tasks.isEmpty()) {
+      return;
+    }
     tasks.add(
         scheduler.scheduleWithFixedDelay(trail::runOnce, 0, intervalMillis, TimeUnit.MILLISECONDS));
     if (verifyMinutes > 0) {
@@ -93,7 +97,7 @@ public class Audit implements AuditQueries {
   }
 
   @PreDestroy
-  void stop() {
+  synchronized void stop() {
     tasks.forEach(task -> task.cancel(false));
   }
 

@@ -5,7 +5,6 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import java.util.UUID;
@@ -16,6 +15,7 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.seatledger.booking.api.BookingCommand.ExpireOverdueHolds;
 import org.seatledger.booking.api.CommandContext;
+import org.seatledger.booking.api.SchemaReady;
 import org.seatledger.booking.eventstore.EventStore;
 
 /**
@@ -23,6 +23,9 @@ import org.seatledger.booking.eventstore.EventStore;
  * its holds and their deadlines), not in timers, so after a restart overdue holds still expire.
  * Each expiry is a command with the id {@code expire-<booking>}: with two servers doing this at
  * once, the store carries it out once.
+ *
+ * <p>The rounds start when the schema is ready ({@link SchemaReady}), not at start-up: before that
+ * the event table may not exist yet, and every round would fail.
  */
 @ApplicationScoped
 public class HoldExpiry {
@@ -41,14 +44,16 @@ public class HoldExpiry {
 
   private ScheduledFuture<?> task;
 
-  void onStart(@Observes Startup startup) {
-    task =
-        scheduler.scheduleWithFixedDelay(
-            this::expireOverdue, intervalSeconds, intervalSeconds, TimeUnit.SECONDS);
+  synchronized void onSchemaReady(@Observes SchemaReady ready) {
+    if (task == null) {
+      task =
+          scheduler.scheduleWithFixedDelay(
+              this::expireOverdue, intervalSeconds, intervalSeconds, TimeUnit.SECONDS);
+    }
   }
 
   @PreDestroy
-  void stop() {
+  synchronized void stop() {
     if (task != null) {
       task.cancel(false);
     }

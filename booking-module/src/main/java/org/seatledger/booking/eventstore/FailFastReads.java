@@ -4,13 +4,13 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.Startup;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceUnit;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.seatledger.booking.api.SchemaReady;
 
 /**
  * EclipseLink repeats a read that met a broken connection outside a transaction three times, five
@@ -22,11 +22,11 @@ import java.util.logging.Logger;
  *
  * <p>JPA has no property for this, and EclipseLink's own way, a session customizer, implements an
  * EclipseLink interface that Liberty hides from applications unless each one — the in-container
- * test deployments too — is given third-party API visibility. So the two settings are made here, at
- * start-up, through the public methods of the session's login ({@code DatabaseLogin}), found by
- * name. If the database is away at start-up, the unit cannot start and the settings are tried again
- * every few seconds; until then reads keep EclipseLink's default, which a warning says once.
- * Nothing else depends on it.
+ * test deployments too — is given third-party API visibility. So the two settings are made here,
+ * through the public methods of the session's login ({@code DatabaseLogin}), found by name, once
+ * the schema is ready ({@link SchemaReady}): the database has just been reached then, so the unit
+ * can start. Should it still fail, the settings are tried again every few seconds; until then reads
+ * keep EclipseLink's default, which a warning says once. Nothing else depends on it.
  */
 @ApplicationScoped
 public class FailFastReads {
@@ -44,7 +44,7 @@ public class FailFastReads {
 
   private boolean warned;
 
-  void onStart(@Observes Startup startup) {
+  void onSchemaReady(@Observes SchemaReady ready) {
     apply();
   }
 

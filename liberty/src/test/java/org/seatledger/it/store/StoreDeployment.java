@@ -27,7 +27,7 @@ final class StoreDeployment {
     return ShrinkWrap.create(WebArchive.class, name + ".war")
         .addAsLibrary(bookingJar)
         .addClasses(classes)
-        .addClass(StoreDeployment.class)
+        .addClasses(StoreDeployment.class, SchemaAlreadyMigrated.class)
         .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
   }
 }

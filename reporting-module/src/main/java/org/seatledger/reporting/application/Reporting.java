@@ -7,7 +7,6 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.ObservesAsync;
-import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import jakarta.transaction.UserTransaction;
 import java.sql.Connection;
@@ -29,6 +28,7 @@ import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.seatledger.booking.api.EventLog;
 import org.seatledger.booking.api.LogAdvanced;
+import org.seatledger.booking.api.SchemaReady;
 import org.seatledger.booking.api.projection.ProjectionRunner;
 import org.seatledger.booking.api.projection.ProjectionStatus;
 import org.seatledger.booking.api.projection.Sql;
@@ -38,9 +38,10 @@ import org.seatledger.reporting.projection.BookingsProjection;
 import org.seatledger.reporting.projection.StatsProjection;
 
 /**
- * The reporting module's projectors and queries. Projectors run at start-up, when an append commits
- * ({@link LogAdvanced}, asynchronously), and on a short timer; the timer alone keeps the models
- * current if wake-ups are lost, and brings in other servers' commits.
+ * The reporting module's projectors and queries. Projectors run once the schema is ready ({@link
+ * SchemaReady}; before that their tables may not exist), when an append commits ({@link
+ * LogAdvanced}, asynchronously), and on a short timer; the timer alone keeps the models current if
+ * wake-ups are lost, and brings in other servers' commits.
  */
 @ApplicationScoped
 public class Reporting implements ReportingQueries {
@@ -87,13 +88,15 @@ public class Reporting implements ReportingQueries {
     }
   }
 
-  void onStart(@Observes Startup startup) {
-    timer =
-        scheduler.scheduleWithFixedDelay(this::runAll, 0, intervalMillis, TimeUnit.MILLISECONDS);
+  synchronized void onSchemaReady(@Observes SchemaReady ready) {
+    if (timer == null) {
+      timer =
+          scheduler.scheduleWithFixedDelay(this::runAll, 0, intervalMillis, TimeUnit.MILLISECONDS);
+    }
   }
 
   @PreDestroy
-  void stop() {
+  synchronized void stop() {
     if (timer != null) {
       timer.cancel(false);
     }

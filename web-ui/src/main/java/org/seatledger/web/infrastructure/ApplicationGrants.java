@@ -83,7 +83,9 @@ final class ApplicationGrants {
     String resource = "db/grants/" + module + ".sql";
     try (InputStream in = ApplicationGrants.class.getClassLoader().getResourceAsStream(resource)) {
       if (in == null) {
-        return List.of();
+        // every module in the list declares its privileges, even if none: a missing file is a
+        // module that would run without its tables' grants, failing later and less clearly
+        throw new IllegalStateException("module " + module + " has no " + resource);
       }
       String sql =
           new String(in.readAllBytes(), StandardCharsets.UTF_8)

@@ -10,6 +10,7 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 import org.seatledger.booking.api.MasterKeyAdmin;
+import org.seatledger.booking.api.SchemaReady;
 
 /**
  * Ready only while this server holds the master key the database names: a server with another key

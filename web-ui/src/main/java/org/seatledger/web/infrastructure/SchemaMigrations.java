@@ -9,7 +9,6 @@ import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -18,15 +17,17 @@ import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
+import org.seatledger.booking.api.Modules;
+import org.seatledger.booking.api.SchemaReady;
 
 /**
  * Brings every module's tables up to date when the application starts.
  *
  * <p>Each module keeps its own versioned SQL migrations in its own jar under {@code db/<module>}
  * and its own history table ({@code <module>_schema_history}), so a module's schema evolves with
- * its code and no module can migrate another's tables. This class only runs them, in dependency
- * order, with Flyway. Flyway takes a database lock while it migrates, so several servers starting
- * at once on one database migrate it once.
+ * its code and no module can migrate another's tables. This class only runs them, in the dependency
+ * order of {@link Modules}, with Flyway. Flyway takes a database lock while it migrates, so several
+ * servers starting at once on one database migrate it once.
  *
  * <p>On MySQL the migrations may run as an owner account ({@code SEATLEDGER_DB_MIGRATION_USER})
  * while the application connects as a second account with no DDL rights at all: after migrating,
@@ -35,13 +36,11 @@ import org.flywaydb.core.api.MigrationInfo;
  *
  * <p>A database that is not reachable at start-up does not stop the server: the attempt is repeated
  * every few seconds, {@code /health/ready} stays DOWN with the reason until it succeeds, and {@link
- * SchemaReady} is fired once it has.
+ * SchemaReady} is fired once it has: every module starts its timers and start-up checks on that
+ * event, so none of them runs against tables that are not there yet.
  */
 @ApplicationScoped
 public class SchemaMigrations {
-
-  /** Modules in dependency order: the event store first, then what is derived from it. */
-  static final List<String> MODULES = List.of("booking", "reporting", "audit", "web");
 
   private static final Logger LOG = Logger.getLogger(SchemaMigrations.class.getName());
   private static final long RETRY_SECONDS = 5;
@@ -67,10 +66,10 @@ public class SchemaMigrations {
   private void migrate() {
     Map<String, String> applied = new LinkedHashMap<>();
     try {
-      for (String module : MODULES) {
+      for (String module : Modules.IN_DEPENDENCY_ORDER) {
         applied.put(module, migrate(module));
       }
-      new ApplicationGrants(owner, applicationUser).grant(MODULES);
+      new ApplicationGrants(owner, applicationUser).grant(Modules.IN_DEPENDENCY_ORDER);
     } catch (RuntimeException | SQLException e) {
       failure = "database schema could not be migrated yet: " + firstLine(e);
       LOG.log(Level.WARNING, failure + "; retrying in " + RETRY_SECONDS + " s", e);
