@@ -384,7 +384,7 @@ class ProjectionTest {
               largest,
               "EUR",
               T.plusSeconds(900)),
-          new BookingConfirmed(booking, "PAY-" + booking, largest, "EUR"));
+          new BookingConfirmed(booking, "r-" + booking, "PAY-" + booking, largest, "EUR"));
     }
     assertEquals(
         List.of(List.of(3, 3, "2999999997000")),
