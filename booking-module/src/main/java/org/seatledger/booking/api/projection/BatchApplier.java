@@ -3,6 +3,7 @@ package org.seatledger.booking.api.projection;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.seatledger.booking.api.MasterKeyMismatch;
@@ -39,63 +40,72 @@ final class BatchApplier {
       int generation,
       Transactions.Work<Boolean> stillThere,
       Transactions.Work<Boolean> move) {
-    BatchResult folded = attempt(events, generation, stillThere, move, true);
-    return folded instanceof FailedAt
-        ? attempt(events, generation, stillThere, move, false)
-        : folded;
-  }
-
-  private BatchResult attempt(
-      List<RecordedEvent> events,
-      int generation,
-      Transactions.Work<Boolean> stillThere,
-      Transactions.Work<Boolean> move,
-      boolean folded) {
-    return transactions.run(
-        c -> attempt(c, events, generation, stillThere, move, folded), Applied.class::isInstance);
+    Optional<BatchResult> folded =
+        transactions.run(
+            c -> folded(c, events, generation, stillThere, move),
+            result -> result.filter(Applied.class::isInstance).isPresent());
+    return folded.orElseGet(
+        () ->
+            transactions.run(
+                c -> oneByOne(c, events, generation, stillThere, move), Applied.class::isInstance));
   }
 
   /**
-   * One attempt on a connection. The checkpoint row is locked first and must still be where the
-   * batch started: a runner on another server that got there first makes this one stand down before
-   * it applies anything. A folded attempt that fails reports index 0: it cannot tell which event
-   * failed, only that the batch must be applied one event at a time.
+   * The batch in one {@link Projection#applyAll}; empty when that failed, which cannot tell which
+   * event failed. The checkpoint row is locked first and must still be where the batch started: a
+   * runner on another server that got there first makes this one stand down before it applies
+   * anything.
    */
-  private BatchResult attempt(
+  private Optional<BatchResult> folded(
       Connection connection,
       List<RecordedEvent> events,
       int generation,
       Transactions.Work<Boolean> stillThere,
-      Transactions.Work<Boolean> move,
-      boolean folded)
+      Transactions.Work<Boolean> move)
+      throws SQLException {
+    if (!stillThere.run(connection)) {
+      return Optional.of(new LostRace());
+    }
+    try {
+      projection.applyAll(events, connection, generation);
+    } catch (SQLException | RuntimeException e) {
+      LOG.log(
+          Level.FINE,
+          "projection " + projection.name() + ": a batch failed; applying it event by event",
+          e);
+      return Optional.empty();
+    }
+    return Optional.of(moved(connection, move));
+  }
+
+  /** The batch one event at a time, which names the event that fails. */
+  private BatchResult oneByOne(
+      Connection connection,
+      List<RecordedEvent> events,
+      int generation,
+      Transactions.Work<Boolean> stillThere,
+      Transactions.Work<Boolean> move)
       throws SQLException {
     if (!stillThere.run(connection)) {
       return new LostRace();
     }
-    if (folded) {
+    for (int i = 0; i < events.size(); i++) {
       try {
-        projection.applyAll(events, connection, generation);
+        projection.apply(events.get(i), connection, generation);
+      } catch (MasterKeyMismatch misconfigured) {
+        throw misconfigured; // this server lacks a key: the pass ends, the event is fine
       } catch (SQLException | RuntimeException e) {
-        LOG.log(
-            Level.FINE,
-            "projection " + projection.name() + ": a batch failed; applying it event by event",
-            e);
-        return new FailedAt(0, e);
-      }
-    } else {
-      for (int i = 0; i < events.size(); i++) {
-        try {
-          projection.apply(events.get(i), connection, generation);
-        } catch (MasterKeyMismatch misconfigured) {
-          throw misconfigured; // this server lacks a key: the pass ends, the event is fine
-        } catch (SQLException | RuntimeException e) {
-          return new FailedAt(
-              i,
-              new IllegalStateException(
-                  projection.name() + " failed on " + describe(events.get(i)) + ": " + e, e));
-        }
+        return new FailedAt(
+            i,
+            new IllegalStateException(
+                projection.name() + " failed on " + describe(events.get(i)) + ": " + e, e));
       }
     }
+    return moved(connection, move);
+  }
+
+  private static BatchResult moved(Connection connection, Transactions.Work<Boolean> move)
+      throws SQLException {
     return move.run(connection) ? new Applied() : new LostRace();
   }
 

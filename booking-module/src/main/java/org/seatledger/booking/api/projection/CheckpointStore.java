@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
@@ -194,8 +195,13 @@ final class CheckpointStore {
         == 1;
   }
 
-  /** Stops the projection at {@code position} with {@code message}, on every server. */
-  void stop(long position, String message) {
+  /** Stops the projection at {@code position} on every server, with what {@code cause} says. */
+  void stop(long position, Exception cause) {
+    String message = String.valueOf(cause == null ? "unknown error" : cause.getMessage());
+    LOG.log(
+        Level.SEVERE,
+        "projection " + name + " STOPPED at position " + position + ": " + message,
+        cause);
     String error =
         message.length() > MAX_ERROR_LENGTH ? message.substring(0, MAX_ERROR_LENGTH) : message;
     transactions.run(

@@ -140,7 +140,7 @@ public final class ProjectionRunner {
     try {
       page = log.readPage(row.position(), batchSize, projection.eventClasses());
     } catch (EventDecodingException unreadable) {
-      stop(row.position() + 1, unreadable);
+      checkpoints.stop(row.position() + 1, unreadable);
       return new Live(false, false);
     }
     if (page.scanned() == 0) {
@@ -156,7 +156,7 @@ public final class ProjectionRunner {
         // the events before the poison one are fine: apply them, then stop at it
         applyLive(events.subList(0, index), row, events.get(index - 1).globalPosition());
       }
-      stop(events.get(index).globalPosition(), failed.cause());
+      checkpoints.stop(events.get(index).globalPosition(), failed.cause());
       return new Live(false, full);
     }
     if (result instanceof Applied) {
@@ -196,7 +196,7 @@ public final class ProjectionRunner {
     try {
       page = rebuildReader.pageAfter(row.rebuildPosition());
     } catch (EventDecodingException unreadable) {
-      stop(row.rebuildPosition() + 1, unreadable);
+      checkpoints.stop(row.rebuildPosition() + 1, unreadable);
       return false;
     }
     if (page.scanned() == 0) {
@@ -211,19 +211,10 @@ public final class ProjectionRunner {
             c -> checkpoints.rebuildStillAt(c, row.rebuildPosition()),
             c -> checkpoints.moveRebuild(c, row.rebuildPosition(), last, row.rebuildGeneration()));
     if (result instanceof FailedAt failed) {
-      stop(events.get(failed.index()).globalPosition(), failed.cause());
+      checkpoints.stop(events.get(failed.index()).globalPosition(), failed.cause());
       return false;
     }
     return true; // applied, or lost the race: read the checkpoint again
-  }
-
-  private void stop(long position, Exception cause) {
-    String message = String.valueOf(cause == null ? "unknown error" : cause.getMessage());
-    LOG.log(
-        Level.SEVERE,
-        "projection " + name() + " STOPPED at position " + position + ": " + message,
-        cause);
-    checkpoints.stop(position, message);
   }
 
   /**
