@@ -208,8 +208,9 @@ class DatabaseOutageIT {
     HttpResponse<String> booked = bookOne(admin(server), conference, "After the start");
     assertEquals(201, booked.statusCode(), booked.body());
     assertEquals(
-        "Cluster",
-        Http.object(admin(server).get("/api/conferences/" + conference)).getString("name"));
+        "Test conference",
+        Http.object(admin(server).get("/api/conferences/" + conference)).getString("name"),
+        "what was written before the restart is read after it");
   }
 
   private static boolean isOutageProblem(HttpResponse<String> answer) {
