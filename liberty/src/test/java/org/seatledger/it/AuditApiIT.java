@@ -210,20 +210,6 @@ class AuditApiIT {
   }
 
   private static String user(String role) {
-    String name = role + "-" + UUID.randomUUID().toString().substring(0, 8);
-    assertEquals(
-        201,
-        Http.admin()
-            .postJson(
-                "/api/admin/users",
-                "{\"username\":\""
-                    + name
-                    + "\",\"password\":\""
-                    + PASSWORD
-                    + "\",\"roles\":[\""
-                    + role
-                    + "\"]}")
-            .statusCode());
-    return name;
+    return Setup.user(role, PASSWORD);
   }
 }

@@ -495,20 +495,7 @@ class BookingApiIT {
   }
 
   private static String user(String role) {
-    String name = role + "-" + shortId();
-    HttpResponse<String> created =
-        Http.admin()
-            .postJson(
-                "/api/admin/users",
-                "{\"username\":\""
-                    + name
-                    + "\",\"password\":\""
-                    + PASSWORD
-                    + "\",\"roles\":[\""
-                    + role
-                    + "\"]}");
-    assertEquals(201, created.statusCode(), created.body());
-    return name;
+    return Setup.user(role, PASSWORD);
   }
 
   private static String shortId() {

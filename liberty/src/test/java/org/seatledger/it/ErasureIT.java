@@ -52,7 +52,7 @@ class ErasureIT {
   @Deployment
   static WebArchive deployment() {
     return ShrinkWrap.create(WebArchive.class, "erasure-it.war")
-        .addClasses(ErasureIT.class, Http.class, Server.class);
+        .addClasses(ErasureIT.class, Http.class, Server.class, Setup.class);
   }
 
   @Resource(lookup = "jdbc/seatledger")
@@ -262,18 +262,6 @@ class ErasureIT {
   }
 
   private static String user(String role) {
-    String name = role + "-" + UUID.randomUUID().toString().substring(0, 8);
-    ok(
-        Http.admin()
-            .postJson(
-                "/api/admin/users",
-                "{\"username\":\""
-                    + name
-                    + "\",\"password\":\""
-                    + PASSWORD
-                    + "\",\"roles\":[\""
-                    + role
-                    + "\"]}"));
-    return name;
+    return Setup.user(role, PASSWORD);
   }
 }
