@@ -168,22 +168,7 @@ class ExpiryIT {
     List<Object> reserved = new java.util.ArrayList<>();
     for (int i = 0; i < count; i++) {
       String booking = UUID.randomUUID().toString();
-      bookings.add(
-          new StreamAppend(
-              "booking-" + booking,
-              "Booking",
-              ExpectedVersion.NO_STREAM,
-              List.of(
-                  new BookingPlaced(
-                      booking,
-                      conference,
-                      "r-" + booking,
-                      "Ada",
-                      "ada@example.org",
-                      Map.of("standard", 1),
-                      BigDecimal.TEN,
-                      "EUR",
-                      past))));
+      bookings.add(placed(conference, booking, 1, past));
       reserved.add(new SeatsReserved(conference, booking, Map.of("standard", 1), past));
     }
     bookings.add(
@@ -198,26 +183,32 @@ class ExpiryIT {
     store.append(
         command(),
         List.of(
-            new StreamAppend(
-                "booking-" + booking,
-                "Booking",
-                ExpectedVersion.NO_STREAM,
-                List.of(
-                    new BookingPlaced(
-                        booking,
-                        conference,
-                        "r-" + booking,
-                        "Ada",
-                        "ada@example.org",
-                        Map.of("standard", seats),
-                        BigDecimal.TEN.multiply(BigDecimal.valueOf(seats)),
-                        "EUR",
-                        past))),
+            placed(conference, booking, seats, past),
             new StreamAppend(
                 "seats-" + conference,
                 "SeatAvailability",
                 availabilityAt,
                 List.of(new SeatsReserved(conference, booking, Map.of("standard", seats), past)))),
         null);
+  }
+
+  /** The new stream of a booking of {@code seats} standard seats held until {@code holdUntil}. */
+  private static StreamAppend placed(
+      String conference, String booking, int seats, Instant holdUntil) {
+    return new StreamAppend(
+        "booking-" + booking,
+        "Booking",
+        ExpectedVersion.NO_STREAM,
+        List.of(
+            new BookingPlaced(
+                booking,
+                conference,
+                "r-" + booking,
+                "Ada",
+                "ada@example.org",
+                Map.of("standard", seats),
+                BigDecimal.TEN.multiply(BigDecimal.valueOf(seats)),
+                "EUR",
+                holdUntil)));
   }
 }
