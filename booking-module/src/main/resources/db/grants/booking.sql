@@ -1,9 +1,3 @@
--- The application account's rights on the booking module's tables. The event log is append-only:
--- INSERT and SELECT, never UPDATE or DELETE.
-GRANT SELECT, INSERT ON events TO ${app};
-GRANT SELECT, UPDATE ON event_sequence TO ${app};
-GRANT SELECT, INSERT ON processed_commands TO ${app};
-GRANT SELECT, INSERT, DELETE ON snapshots TO ${app};
--- UPDATE: rotation re-wraps data keys under a new master key.
-GRANT SELECT, INSERT, UPDATE, DELETE ON subject_keys TO ${app};
-GRANT SELECT, INSERT, UPDATE ON master_key TO ${app};
+-- The booking module has no tables of its own: its events are stored by the event log
+-- (db/grants/eventlog.sql). Until the event log became a module of its own, its tables were
+-- migrated here; booking_schema_history keeps that record.

@@ -11,7 +11,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.seatledger.booking.api.Modules;
+import org.seatledger.eventlog.api.Modules;
 
 /** The server starts with the EAR and answers as an admin and a load balancer expect. */
 @ExtendWith(ArquillianExtension.class)

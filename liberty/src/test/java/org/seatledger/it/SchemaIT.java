@@ -15,7 +15,7 @@ import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.seatledger.booking.api.Modules;
+import org.seatledger.eventlog.api.Modules;
 
 /**
  * Runs inside the server, on the server's own data source: the migrations have created each

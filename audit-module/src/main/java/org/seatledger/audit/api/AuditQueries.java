@@ -5,7 +5,7 @@ import jakarta.json.bind.annotation.JsonbNillable;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.seatledger.booking.api.projection.ProjectionStatus;
+import org.seatledger.eventlog.api.projection.ProjectionStatus;
 
 /** What auditors ask: histories with diffs, state as of any moment, search, verification. */
 public interface AuditQueries {

@@ -29,14 +29,14 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.seatledger.audit.api.AuditQueries;
-import org.seatledger.booking.api.EventLog;
-import org.seatledger.booking.api.LogAdvanced;
-import org.seatledger.booking.api.RecordedEvent;
-import org.seatledger.booking.api.SchemaReady;
-import org.seatledger.booking.api.VerificationReport;
-import org.seatledger.booking.api.projection.ProjectionRunner;
-import org.seatledger.booking.api.projection.ProjectionStatus;
-import org.seatledger.booking.api.projection.Sql;
+import org.seatledger.eventlog.api.EventLog;
+import org.seatledger.eventlog.api.LogAdvanced;
+import org.seatledger.eventlog.api.RecordedEvent;
+import org.seatledger.eventlog.api.SchemaReady;
+import org.seatledger.eventlog.api.VerificationReport;
+import org.seatledger.eventlog.api.projection.ProjectionRunner;
+import org.seatledger.eventlog.api.projection.ProjectionStatus;
+import org.seatledger.eventlog.api.projection.Sql;
 
 /**
  * The audit module: the audit trail projection (search and export), histories with field-level

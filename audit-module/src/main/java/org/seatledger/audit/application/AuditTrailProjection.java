@@ -3,9 +3,9 @@ package org.seatledger.audit.application;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
-import org.seatledger.booking.api.RecordedEvent;
-import org.seatledger.booking.api.projection.Projection;
-import org.seatledger.booking.api.projection.Sql;
+import org.seatledger.eventlog.api.RecordedEvent;
+import org.seatledger.eventlog.api.projection.Projection;
+import org.seatledger.eventlog.api.projection.Sql;
 
 /** Every event as an audit entry: when, who, what (with a sentence), why, and its ids. */
 public final class AuditTrailProjection implements Projection {

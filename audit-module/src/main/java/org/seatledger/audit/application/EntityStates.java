@@ -17,13 +17,13 @@ import org.seatledger.booking.api.BookingPlaced;
 import org.seatledger.booking.api.ConferenceCreated;
 import org.seatledger.booking.api.ConferencePublished;
 import org.seatledger.booking.api.ConferenceUnpublished;
-import org.seatledger.booking.api.RecordedEvent;
 import org.seatledger.booking.api.SeatCapacityChanged;
 import org.seatledger.booking.api.SeatQuantityChanged;
 import org.seatledger.booking.api.SeatTypeAdded;
 import org.seatledger.booking.api.SeatsCommitted;
 import org.seatledger.booking.api.SeatsReleased;
 import org.seatledger.booking.api.SeatsReserved;
+import org.seatledger.eventlog.api.RecordedEvent;
 
 /**
  * The state of an entity as an auditor reads it — a flat map of field paths to values — and how

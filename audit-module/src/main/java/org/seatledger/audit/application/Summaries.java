@@ -11,7 +11,6 @@ import org.seatledger.booking.api.ConferenceCreated;
 import org.seatledger.booking.api.ConferencePublished;
 import org.seatledger.booking.api.ConferenceUnpublished;
 import org.seatledger.booking.api.PersonalDataErased;
-import org.seatledger.booking.api.RecordedEvent;
 import org.seatledger.booking.api.SeatCapacityChanged;
 import org.seatledger.booking.api.SeatQuantityChanged;
 import org.seatledger.booking.api.SeatTypeAdded;
@@ -19,6 +18,7 @@ import org.seatledger.booking.api.SeatsCommitted;
 import org.seatledger.booking.api.SeatsReleased;
 import org.seatledger.booking.api.SeatsReserved;
 import org.seatledger.booking.api.SlugClaimed;
+import org.seatledger.eventlog.api.RecordedEvent;
 
 /**
  * A sentence an auditor understands for every kind of event. It never holds personal data (names,

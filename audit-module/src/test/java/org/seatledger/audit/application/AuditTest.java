@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import org.junit.jupiter.api.Test;
-import org.seatledger.booking.api.SchemaReady;
+import org.seatledger.eventlog.api.SchemaReady;
 
 class AuditTest {
 

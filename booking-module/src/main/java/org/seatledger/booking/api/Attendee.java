@@ -1,6 +1,8 @@
 package org.seatledger.booking.api;
 
 import java.util.Objects;
+import org.seatledger.eventlog.api.DataSubject;
+import org.seatledger.eventlog.api.PersonalData;
 
 /** A person who will sit in one seat of a booking; a data subject of their own. */
 public record Attendee(

@@ -2,6 +2,7 @@ package org.seatledger.booking.api;
 
 import java.util.List;
 import java.util.Objects;
+import org.seatledger.eventlog.api.EventType;
 
 /** Names were put on the seats of a confirmed booking; replaces any earlier assignment. */
 @EventType(name = "AttendeesAssigned")

@@ -1,6 +1,9 @@
 package org.seatledger.booking.api;
 
 import java.util.Objects;
+import org.seatledger.eventlog.api.DataSubject;
+import org.seatledger.eventlog.api.EventType;
+import org.seatledger.eventlog.api.PersonalData;
 
 /**
  * The booking was cancelled; its seats were given back in the same transaction.

@@ -2,6 +2,9 @@ package org.seatledger.booking.api;
 
 import java.math.BigDecimal;
 import java.util.Objects;
+import org.seatledger.eventlog.api.DataSubject;
+import org.seatledger.eventlog.api.EventType;
+import org.seatledger.eventlog.api.PersonalData;
 
 /**
  * Staff recorded the payment of a held booking: its seats are sold.

@@ -2,6 +2,7 @@ package org.seatledger.booking.api;
 
 import java.time.Instant;
 import java.util.Objects;
+import org.seatledger.eventlog.api.EventType;
 
 /** Nobody paid before the hold deadline: the booking lapsed and its seats were given back. */
 @EventType(name = "BookingExpired")

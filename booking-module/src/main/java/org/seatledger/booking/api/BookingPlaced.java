@@ -4,6 +4,9 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
+import org.seatledger.eventlog.api.DataSubject;
+import org.seatledger.eventlog.api.EventType;
+import org.seatledger.eventlog.api.PersonalData;
 
 /**
  * A registrant's booking was placed: its seats are held until {@code holdUntil}.

@@ -2,6 +2,7 @@ package org.seatledger.booking.api;
 
 import java.time.LocalDate;
 import java.util.Objects;
+import org.seatledger.eventlog.api.EventType;
 
 /** A conference was set up, unpublished, under a slug no other conference has. */
 @EventType(name = "ConferenceCreated")

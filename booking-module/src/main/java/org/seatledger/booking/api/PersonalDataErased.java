@@ -1,6 +1,7 @@
 package org.seatledger.booking.api;
 
 import java.util.Objects;
+import org.seatledger.eventlog.api.EventType;
 
 /**
  * A person's data key was deleted: their personal data reads as erased from now on. Recorded in the

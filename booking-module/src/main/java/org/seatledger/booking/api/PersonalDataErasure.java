@@ -1,6 +1,7 @@
 package org.seatledger.booking.api;
 
 import java.util.Optional;
+import org.seatledger.eventlog.api.PersonalData;
 
 /** Erasing a person: their data key is deleted, their personal data reads as erased for good. */
 public interface PersonalDataErasure {

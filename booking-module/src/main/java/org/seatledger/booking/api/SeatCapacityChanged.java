@@ -1,6 +1,7 @@
 package org.seatledger.booking.api;
 
 import java.util.Objects;
+import org.seatledger.eventlog.api.EventType;
 
 /**
  * The seat availability of a conference learned the capacity of a seat type (when the type was

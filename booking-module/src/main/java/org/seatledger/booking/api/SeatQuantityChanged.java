@@ -1,6 +1,7 @@
 package org.seatledger.booking.api;
 
 import java.util.Objects;
+import org.seatledger.eventlog.api.EventType;
 
 /** Seats of a type were added or removed: the type now has {@code quantity} seats in all. */
 @EventType(name = "SeatQuantityChanged")

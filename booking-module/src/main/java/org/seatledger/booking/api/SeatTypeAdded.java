@@ -2,6 +2,7 @@ package org.seatledger.booking.api;
 
 import java.math.BigDecimal;
 import java.util.Objects;
+import org.seatledger.eventlog.api.EventType;
 
 /** A conference offers a new type of seat: so many of them, at this price. */
 @EventType(name = "SeatTypeAdded")

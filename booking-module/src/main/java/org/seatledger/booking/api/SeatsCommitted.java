@@ -2,6 +2,7 @@ package org.seatledger.booking.api;
 
 import java.util.Map;
 import java.util.Objects;
+import org.seatledger.eventlog.api.EventType;
 
 /** Held seats became sold: the booking was paid. */
 @EventType(name = "SeatsCommitted")

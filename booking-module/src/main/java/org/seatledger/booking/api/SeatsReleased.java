@@ -2,6 +2,7 @@ package org.seatledger.booking.api;
 
 import java.util.Map;
 import java.util.Objects;
+import org.seatledger.eventlog.api.EventType;
 
 /**
  * Seats held or sold for a booking were given back (the booking was cancelled or its hold expired):

@@ -3,6 +3,7 @@ package org.seatledger.booking.api;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
+import org.seatledger.eventlog.api.EventType;
 
 /**
  * Seats of a conference were held for a booking until its hold deadline.

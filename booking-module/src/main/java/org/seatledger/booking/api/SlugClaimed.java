@@ -1,6 +1,7 @@
 package org.seatledger.booking.api;
 
 import java.util.Objects;
+import org.seatledger.eventlog.api.EventType;
 
 /**
  * A conference claimed its slug. Each slug is a stream of its own that can only be created once, so

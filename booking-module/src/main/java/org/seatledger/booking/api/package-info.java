@@ -1,8 +1,8 @@
 /**
  * The published language of the booking module: what other modules may import.
  *
- * <p>Commands (imperative records), events (past-tense records with stable stored names), query
- * results, and the read side of the event log (reading all events in global order, reading a
- * stream, verifying the hash chain).
+ * <p>Commands (imperative records), events (past-tense records with stable stored names, registered
+ * with the event log) and query results. Holds contracts only, no engine; the event log's own
+ * contracts are in {@link org.seatledger.eventlog.api}.
  */
 package org.seatledger.booking.api;

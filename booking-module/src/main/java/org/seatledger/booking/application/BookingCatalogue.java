@@ -19,7 +19,7 @@ import org.seatledger.booking.api.SeatsCommitted;
 import org.seatledger.booking.api.SeatsReleased;
 import org.seatledger.booking.api.SeatsReserved;
 import org.seatledger.booking.api.SlugClaimed;
-import org.seatledger.booking.eventstore.EventCatalogue;
+import org.seatledger.eventlog.api.EventCatalogue;
 
 /** Every event type of the booking module, and the upcasters of their older shapes. */
 @ApplicationScoped

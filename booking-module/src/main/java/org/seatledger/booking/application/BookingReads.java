@@ -16,10 +16,10 @@ import org.seatledger.booking.api.BookingExpired;
 import org.seatledger.booking.api.BookingPlaced;
 import org.seatledger.booking.api.BookingQueries;
 import org.seatledger.booking.api.BookingStatus;
-import org.seatledger.booking.api.RecordedEvent;
 import org.seatledger.booking.domain.Conference;
 import org.seatledger.booking.domain.SeatAvailability;
-import org.seatledger.booking.eventstore.EventStore;
+import org.seatledger.eventlog.api.EventStore;
+import org.seatledger.eventlog.api.RecordedEvent;
 
 /**
  * Queries answered from the aggregates, loaded without the writers' cache (those states belong to

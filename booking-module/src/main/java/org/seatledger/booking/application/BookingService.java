@@ -54,15 +54,14 @@ import org.seatledger.booking.api.SlugClaimed;
 import org.seatledger.booking.domain.Booking;
 import org.seatledger.booking.domain.Conference;
 import org.seatledger.booking.domain.SeatAvailability;
-import org.seatledger.booking.eventstore.AggregateRepository;
-import org.seatledger.booking.eventstore.AppendResult;
-import org.seatledger.booking.eventstore.CommandAppend;
-import org.seatledger.booking.eventstore.CommandMetadata;
-import org.seatledger.booking.eventstore.ConcurrencyConflict;
-import org.seatledger.booking.eventstore.EventStore;
-import org.seatledger.booking.eventstore.Snapshots;
-import org.seatledger.booking.eventstore.StoreSettings;
-import org.seatledger.booking.eventstore.StreamAppend;
+import org.seatledger.eventlog.api.AggregateRepository;
+import org.seatledger.eventlog.api.Aggregates;
+import org.seatledger.eventlog.api.AppendResult;
+import org.seatledger.eventlog.api.CommandAppend;
+import org.seatledger.eventlog.api.CommandMetadata;
+import org.seatledger.eventlog.api.ConcurrencyConflict;
+import org.seatledger.eventlog.api.EventStore;
+import org.seatledger.eventlog.api.StreamAppend;
 
 /**
  * Carries out booking commands: routes each to its conference's writer, which decides batches of
@@ -87,8 +86,7 @@ public class BookingService implements BookingCommands {
   private static final Duration WAIT = Duration.ofSeconds(30);
 
   @Inject EventStore store;
-  @Inject Snapshots snapshots;
-  @Inject StoreSettings settings;
+  @Inject Aggregates aggregates;
 
   /**
    * Writers run on threads of their own: never on the server's request threads, which wait for
@@ -125,9 +123,9 @@ public class BookingService implements BookingCommands {
   @PostConstruct
   void init() {
     executor = Executors.newFixedThreadPool(writerThreads, threads);
-    conferences = settings.repository(Kinds.CONFERENCE, store, snapshots);
-    availabilities = settings.repository(Kinds.AVAILABILITY, store, snapshots);
-    bookings = settings.repository(Kinds.BOOKING, store, snapshots);
+    conferences = aggregates.repository(Kinds.CONFERENCE);
+    availabilities = aggregates.repository(Kinds.AVAILABILITY);
+    bookings = aggregates.repository(Kinds.BOOKING);
   }
 
   @PreDestroy

@@ -15,8 +15,8 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.seatledger.booking.api.BookingCommand.ExpireOverdueHolds;
 import org.seatledger.booking.api.CommandContext;
-import org.seatledger.booking.api.SchemaReady;
-import org.seatledger.booking.eventstore.EventStore;
+import org.seatledger.eventlog.api.EventStore;
+import org.seatledger.eventlog.api.SchemaReady;
 
 /**
  * Expires holds whose deadline has passed. Deadlines live in the log (each seat availability knows

@@ -4,7 +4,7 @@ import org.seatledger.booking.domain.Booking;
 import org.seatledger.booking.domain.Conference;
 import org.seatledger.booking.domain.SeatAvailability;
 import org.seatledger.booking.domain.Snapshots;
-import org.seatledger.booking.eventstore.EventSourced;
+import org.seatledger.eventlog.api.EventSourced;
 
 /** The three kinds of aggregate, their stream ids and how they are rebuilt and snapshotted. */
 public final class Kinds {

@@ -10,13 +10,13 @@ import java.util.Optional;
 import java.util.logging.Logger;
 import org.seatledger.booking.api.PersonalDataErased;
 import org.seatledger.booking.api.PersonalDataErasure;
-import org.seatledger.booking.eventstore.AppendResult;
-import org.seatledger.booking.eventstore.CommandMetadata;
-import org.seatledger.booking.eventstore.EventStore;
-import org.seatledger.booking.eventstore.ExpectedVersion;
-import org.seatledger.booking.eventstore.StoredDataKeys;
-import org.seatledger.booking.eventstore.StreamAppend;
-import org.seatledger.booking.eventstore.SubjectKeyRows.KeyState;
+import org.seatledger.eventlog.api.AppendResult;
+import org.seatledger.eventlog.api.CommandMetadata;
+import org.seatledger.eventlog.api.EventStore;
+import org.seatledger.eventlog.api.ExpectedVersion;
+import org.seatledger.eventlog.api.StreamAppend;
+import org.seatledger.eventlog.api.SubjectKeys;
+import org.seatledger.eventlog.api.SubjectKeys.KeyState;
 
 /**
  * Crypto-shredding: the events stay exactly as stored (the hash chain still verifies), but the key
@@ -37,7 +37,7 @@ public class SubjectErasure implements PersonalDataErasure {
 
   private static final Logger LOG = Logger.getLogger(SubjectErasure.class.getName());
 
-  @Inject StoredDataKeys keys;
+  @Inject SubjectKeys keys;
   @Inject EventStore store;
 
   @Override

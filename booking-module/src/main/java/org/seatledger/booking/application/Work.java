@@ -6,12 +6,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.seatledger.booking.eventstore.AggregateRepository;
-import org.seatledger.booking.eventstore.AggregateRepository.Loaded;
-import org.seatledger.booking.eventstore.EventSourced;
-import org.seatledger.booking.eventstore.EventStore;
-import org.seatledger.booking.eventstore.ExpectedVersion;
-import org.seatledger.booking.eventstore.StreamAppend;
+import org.seatledger.eventlog.api.AggregateRepository;
+import org.seatledger.eventlog.api.AggregateRepository.Loaded;
+import org.seatledger.eventlog.api.EventSourced;
+import org.seatledger.eventlog.api.EventStore;
+import org.seatledger.eventlog.api.ExpectedVersion;
+import org.seatledger.eventlog.api.StreamAppend;
 
 /**
  * The streams one batch works on: each loaded once, then advanced by every decision of the batch,

@@ -34,12 +34,12 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.seatledger.booking.api.RecordedEvent;
 import org.seatledger.booking.api.SeatsReserved;
-import org.seatledger.booking.eventstore.AppendResult;
-import org.seatledger.booking.eventstore.ConcurrencyConflict;
-import org.seatledger.booking.eventstore.EventStore;
-import org.seatledger.booking.eventstore.ExpectedVersion;
+import org.seatledger.eventlog.api.AppendResult;
+import org.seatledger.eventlog.api.ConcurrencyConflict;
+import org.seatledger.eventlog.api.EventStore;
+import org.seatledger.eventlog.api.ExpectedVersion;
+import org.seatledger.eventlog.api.RecordedEvent;
 
 /** The event store inside the server, on the server's database (embedded or MySQL). */
 @ExtendWith(ArquillianExtension.class)

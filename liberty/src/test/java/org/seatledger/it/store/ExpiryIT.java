@@ -26,14 +26,14 @@ import org.seatledger.booking.api.BookingQueries;
 import org.seatledger.booking.api.BookingStatus;
 import org.seatledger.booking.api.ConferenceCreated;
 import org.seatledger.booking.api.ConferencePublished;
-import org.seatledger.booking.api.RecordedEvent;
 import org.seatledger.booking.api.SeatCapacityChanged;
 import org.seatledger.booking.api.SeatTypeAdded;
 import org.seatledger.booking.api.SeatsReserved;
 import org.seatledger.booking.application.HoldExpiry;
-import org.seatledger.booking.eventstore.EventStore;
-import org.seatledger.booking.eventstore.ExpectedVersion;
-import org.seatledger.booking.eventstore.StreamAppend;
+import org.seatledger.eventlog.api.EventStore;
+import org.seatledger.eventlog.api.ExpectedVersion;
+import org.seatledger.eventlog.api.RecordedEvent;
+import org.seatledger.eventlog.api.StreamAppend;
 import org.seatledger.it.Http;
 
 /**

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.seatledger.booking.api.SeatsReserved;
-import org.seatledger.booking.eventstore.CommandMetadata;
-import org.seatledger.booking.eventstore.ExpectedVersion;
-import org.seatledger.booking.eventstore.StreamAppend;
+import org.seatledger.eventlog.api.CommandMetadata;
+import org.seatledger.eventlog.api.ExpectedVersion;
+import org.seatledger.eventlog.api.StreamAppend;
 
 /** Small builders for the event store tests. */
 final class Fixtures {

@@ -31,13 +31,13 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.seatledger.booking.api.BookingPlaced;
-import org.seatledger.booking.api.PersonalData;
-import org.seatledger.booking.api.RecordedEvent;
-import org.seatledger.booking.api.VerificationReport;
-import org.seatledger.booking.eventstore.AppendResult;
-import org.seatledger.booking.eventstore.EventStore;
-import org.seatledger.booking.eventstore.ExpectedVersion;
-import org.seatledger.booking.eventstore.StoredDataKeys;
+import org.seatledger.eventlog.api.AppendResult;
+import org.seatledger.eventlog.api.EventStore;
+import org.seatledger.eventlog.api.ExpectedVersion;
+import org.seatledger.eventlog.api.PersonalData;
+import org.seatledger.eventlog.api.RecordedEvent;
+import org.seatledger.eventlog.api.VerificationReport;
+import org.seatledger.eventlog.store.StoredDataKeys;
 
 /**
  * Proof that history was not altered: changing, deleting or swapping events with SQL behind the
@@ -142,7 +142,7 @@ class IntegrityIT {
     store.append(
         command(),
         List.of(
-            new org.seatledger.booking.eventstore.StreamAppend(
+            new org.seatledger.eventlog.api.StreamAppend(
                 adaBooking,
                 "Booking",
                 ExpectedVersion.NO_STREAM,
@@ -151,7 +151,7 @@ class IntegrityIT {
     store.append(
         command(),
         List.of(
-            new org.seatledger.booking.eventstore.StreamAppend(
+            new org.seatledger.eventlog.api.StreamAppend(
                 graceBooking,
                 "Booking",
                 ExpectedVersion.NO_STREAM,
@@ -182,7 +182,7 @@ class IntegrityIT {
       store.append(
           command(),
           List.of(
-              new org.seatledger.booking.eventstore.StreamAppend(
+              new org.seatledger.eventlog.api.StreamAppend(
                   rolledBack,
                   "Booking",
                   ExpectedVersion.NO_STREAM,
@@ -198,7 +198,7 @@ class IntegrityIT {
     store.append(
         command(),
         List.of(
-            new org.seatledger.booking.eventstore.StreamAppend(
+            new org.seatledger.eventlog.api.StreamAppend(
                 committed,
                 "Booking",
                 ExpectedVersion.NO_STREAM,

@@ -26,11 +26,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.seatledger.booking.api.BookingCommand;
 import org.seatledger.booking.api.BookingCommands;
 import org.seatledger.booking.api.CommandContext;
-import org.seatledger.booking.api.EventDecodingException;
-import org.seatledger.booking.api.EventLog;
-import org.seatledger.booking.api.MasterKeyAdmin;
-import org.seatledger.booking.api.MasterKeyMismatch;
-import org.seatledger.booking.eventstore.MasterKey;
+import org.seatledger.eventlog.api.EventDecodingException;
+import org.seatledger.eventlog.api.EventLog;
+import org.seatledger.eventlog.api.MasterKeyAdmin;
+import org.seatledger.eventlog.api.MasterKeyMismatch;
+import org.seatledger.eventlog.store.MasterKey;
 import org.seatledger.it.Http;
 import org.seatledger.it.Setup;
 

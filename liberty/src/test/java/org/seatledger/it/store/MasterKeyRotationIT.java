@@ -24,8 +24,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.seatledger.booking.api.BookingCommand;
 import org.seatledger.booking.api.BookingCommands;
 import org.seatledger.booking.api.CommandContext;
-import org.seatledger.booking.eventstore.MasterKey;
-import org.seatledger.booking.eventstore.StoredDataKeys;
+import org.seatledger.eventlog.store.MasterKey;
+import org.seatledger.eventlog.store.StoredDataKeys;
 import org.seatledger.it.Http;
 import org.seatledger.it.Setup;
 

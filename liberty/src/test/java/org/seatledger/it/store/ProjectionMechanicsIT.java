@@ -34,17 +34,17 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.seatledger.booking.api.EventDecodingException;
-import org.seatledger.booking.api.EventLog;
-import org.seatledger.booking.api.EventPage;
-import org.seatledger.booking.api.RecordedEvent;
-import org.seatledger.booking.api.VerificationReport;
-import org.seatledger.booking.api.projection.Projection;
-import org.seatledger.booking.api.projection.ProjectionRunner;
-import org.seatledger.booking.api.projection.ProjectionStatus;
-import org.seatledger.booking.eventstore.AppendResult;
-import org.seatledger.booking.eventstore.EventStore;
-import org.seatledger.booking.eventstore.ExpectedVersion;
+import org.seatledger.eventlog.api.AppendResult;
+import org.seatledger.eventlog.api.EventDecodingException;
+import org.seatledger.eventlog.api.EventLog;
+import org.seatledger.eventlog.api.EventPage;
+import org.seatledger.eventlog.api.EventStore;
+import org.seatledger.eventlog.api.ExpectedVersion;
+import org.seatledger.eventlog.api.RecordedEvent;
+import org.seatledger.eventlog.api.VerificationReport;
+import org.seatledger.eventlog.api.projection.Projection;
+import org.seatledger.eventlog.api.projection.ProjectionRunner;
+import org.seatledger.eventlog.api.projection.ProjectionStatus;
 
 /**
  * The projection runner on its own: the timer alone keeps a projection current (no wake-ups at

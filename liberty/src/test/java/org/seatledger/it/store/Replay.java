@@ -8,9 +8,9 @@ import java.sql.ResultSetMetaData;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
-import org.seatledger.booking.api.EventLog;
-import org.seatledger.booking.api.RecordedEvent;
-import org.seatledger.booking.api.projection.Projection;
+import org.seatledger.eventlog.api.EventLog;
+import org.seatledger.eventlog.api.RecordedEvent;
+import org.seatledger.eventlog.api.projection.Projection;
 
 /**
  * A fresh full replay of the log into a spare generation of a read model's tables, to compare with

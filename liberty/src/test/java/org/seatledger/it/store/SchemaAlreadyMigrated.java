@@ -5,7 +5,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
-import org.seatledger.booking.api.SchemaReady;
+import org.seatledger.eventlog.api.SchemaReady;
 
 /**
  * A test deployment is a second "server" without the web module, which fires {@link SchemaReady}

@@ -27,12 +27,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.seatledger.booking.api.SeatsReserved;
-import org.seatledger.booking.eventstore.AggregateRepository;
-import org.seatledger.booking.eventstore.AggregateRepository.Loaded;
-import org.seatledger.booking.eventstore.EventSourced;
-import org.seatledger.booking.eventstore.EventStore;
-import org.seatledger.booking.eventstore.ExpectedVersion;
-import org.seatledger.booking.eventstore.Snapshots;
+import org.seatledger.eventlog.api.AggregateRepository;
+import org.seatledger.eventlog.api.AggregateRepository.Loaded;
+import org.seatledger.eventlog.api.EventSourced;
+import org.seatledger.eventlog.api.EventStore;
+import org.seatledger.eventlog.api.ExpectedVersion;
+import org.seatledger.eventlog.store.Snapshots;
+import org.seatledger.eventlog.store.SnapshottingRepository;
 
 /** Snapshots only accelerate: state from snapshot plus tail equals state from a full replay. */
 @ExtendWith(ArquillianExtension.class)
@@ -96,7 +97,7 @@ class SnapshotIT {
   }
 
   private AggregateRepository<Tally> repository() {
-    return new AggregateRepository<>(new Tallies(), store, snapshots, EVERY, 100);
+    return new SnapshottingRepository<>(new Tallies(), store, snapshots, EVERY, 100);
   }
 
   @ParameterizedTest(name = "{0} events")

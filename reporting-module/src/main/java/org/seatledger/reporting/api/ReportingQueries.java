@@ -7,7 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.seatledger.booking.api.projection.ProjectionStatus;
+import org.seatledger.eventlog.api.projection.ProjectionStatus;
 
 /** The staff read models: what the web tier asks of the reporting module. */
 public interface ReportingQueries {

@@ -17,14 +17,14 @@ import java.util.Set;
 import org.seatledger.booking.api.ConferenceCreated;
 import org.seatledger.booking.api.ConferencePublished;
 import org.seatledger.booking.api.ConferenceUnpublished;
-import org.seatledger.booking.api.RecordedEvent;
 import org.seatledger.booking.api.SeatCapacityChanged;
 import org.seatledger.booking.api.SeatTypeAdded;
 import org.seatledger.booking.api.SeatsCommitted;
 import org.seatledger.booking.api.SeatsReleased;
 import org.seatledger.booking.api.SeatsReserved;
-import org.seatledger.booking.api.projection.Projection;
-import org.seatledger.booking.api.projection.Sql;
+import org.seatledger.eventlog.api.RecordedEvent;
+import org.seatledger.eventlog.api.projection.Projection;
+import org.seatledger.eventlog.api.projection.Sql;
 
 /**
  * Conferences and, per seat type, capacity, held and sold seats. Idempotent: rows remember the last

@@ -13,11 +13,11 @@ import org.seatledger.booking.api.BookingCancelled;
 import org.seatledger.booking.api.BookingConfirmed;
 import org.seatledger.booking.api.BookingExpired;
 import org.seatledger.booking.api.BookingPlaced;
-import org.seatledger.booking.api.PersonalData;
 import org.seatledger.booking.api.PersonalDataErased;
-import org.seatledger.booking.api.RecordedEvent;
-import org.seatledger.booking.api.projection.Projection;
-import org.seatledger.booking.api.projection.Sql;
+import org.seatledger.eventlog.api.PersonalData;
+import org.seatledger.eventlog.api.RecordedEvent;
+import org.seatledger.eventlog.api.projection.Projection;
+import org.seatledger.eventlog.api.projection.Sql;
 
 /**
  * Bookings with their registrant, seats, total and status, and the attendees of each. Personal data

@@ -19,10 +19,10 @@ import java.util.Map;
 import java.util.Set;
 import org.seatledger.booking.api.BookingConfirmed;
 import org.seatledger.booking.api.BookingPlaced;
-import org.seatledger.booking.api.RecordedEvent;
 import org.seatledger.booking.api.SeatsReleased;
-import org.seatledger.booking.api.projection.Projection;
-import org.seatledger.booking.api.projection.Sql;
+import org.seatledger.eventlog.api.RecordedEvent;
+import org.seatledger.eventlog.api.projection.Projection;
+import org.seatledger.eventlog.api.projection.Sql;
 
 /**
  * Per conference and UTC day: bookings placed, confirmed, cancelled and expired, and revenue (paid

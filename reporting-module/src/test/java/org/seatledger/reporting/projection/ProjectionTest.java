@@ -31,13 +31,13 @@ import org.seatledger.booking.api.ConferenceCreated;
 import org.seatledger.booking.api.ConferencePublished;
 import org.seatledger.booking.api.ConferenceUnpublished;
 import org.seatledger.booking.api.PersonalDataErased;
-import org.seatledger.booking.api.RecordedEvent;
 import org.seatledger.booking.api.SeatCapacityChanged;
 import org.seatledger.booking.api.SeatTypeAdded;
 import org.seatledger.booking.api.SeatsCommitted;
 import org.seatledger.booking.api.SeatsReleased;
 import org.seatledger.booking.api.SeatsReserved;
-import org.seatledger.booking.api.projection.Projection;
+import org.seatledger.eventlog.api.RecordedEvent;
+import org.seatledger.eventlog.api.projection.Projection;
 
 /**
  * Projections without a container: the module's own migrations on an in-memory database, events fed

@@ -9,8 +9,8 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
-import org.seatledger.booking.api.MasterKeyAdmin;
-import org.seatledger.booking.api.SchemaReady;
+import org.seatledger.eventlog.api.MasterKeyAdmin;
+import org.seatledger.eventlog.api.SchemaReady;
 
 /**
  * Ready only while this server holds the master key the database names: a server with another key

@@ -12,7 +12,7 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 import org.seatledger.audit.api.AuditQueries;
 import org.seatledger.booking.api.BookingCommands;
-import org.seatledger.booking.api.projection.ProjectionStatus;
+import org.seatledger.eventlog.api.projection.ProjectionStatus;
 import org.seatledger.reporting.api.ReportingQueries;
 
 /**

@@ -17,8 +17,8 @@ import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
-import org.seatledger.booking.api.Modules;
-import org.seatledger.booking.api.SchemaReady;
+import org.seatledger.eventlog.api.Modules;
+import org.seatledger.eventlog.api.SchemaReady;
 
 /**
  * Brings every module's tables up to date when the application starts.
@@ -34,6 +34,14 @@ import org.seatledger.booking.api.SchemaReady;
  * each module's {@code db/grants/<module>.sql} gives that account exactly the table privileges the
  * module needs (see {@link ApplicationGrants}).
  *
+ * <p>A module with no tables has no {@code db/<module>} folder and is skipped. Tables that change
+ * hands keep their history: the event log's tables were migrated by the booking module (as {@code
+ * booking} V1–V3 in {@code booking_schema_history}) until the event log became a module of its own
+ * with the same scripts under {@code db/eventlog}. On a database written before that, the event
+ * log's history starts at the version the booking history had reached (see {@link #HANDED_OVER}),
+ * so nothing is created twice and later event-log migrations apply on top; the old history table
+ * stays as the record of what was done.
+ *
  * <p>A database that is not reachable at start-up does not stop the server: the attempt is repeated
  * every few seconds, {@code /health/ready} stays DOWN with the reason until it succeeds, and {@link
  * SchemaReady} is fired once it has: every module starts its timers and start-up checks on that
@@ -44,6 +52,9 @@ public class SchemaMigrations {
 
   private static final Logger LOG = Logger.getLogger(SchemaMigrations.class.getName());
   private static final long RETRY_SECONDS = 5;
+
+  /** Module → the module whose history table held its migrations before it had its own. */
+  static final Map<String, String> HANDED_OVER = Map.of("eventlog", "booking");
 
   @Resource(lookup = "jdbc/seatledger-migrations")
   DataSource owner;
@@ -83,19 +94,44 @@ public class SchemaMigrations {
   }
 
   private String migrate(String module) {
+    ClassLoader loader = getClass().getClassLoader();
+    if (loader.getResource("db/" + module + "/flyway.location") == null) {
+      return "no tables";
+    }
     Flyway flyway =
-        Flyway.configure(getClass().getClassLoader())
+        Flyway.configure(loader)
             .dataSource(owner)
             // Liberty's class loader cannot list a folder: Flyway finds each location (and its
             // default db/callback) by the empty marker file flyway.location in it.
             .locations("classpath:db/" + module)
             .table(module + "_schema_history")
             .baselineOnMigrate(true)
-            .baselineVersion("0")
+            .baselineVersion(baselineOf(module, loader))
             .load();
     flyway.migrate();
     MigrationInfo current = flyway.info().current();
     return current == null ? "empty" : "v" + current.getVersion();
+  }
+
+  /**
+   * The version a module's history starts from when its history table is new on a schema that has
+   * tables: 0 (run every migration), or for tables handed over, the version the previous owner's
+   * history had reached. Flyway uses it only when the module's history table does not exist yet.
+   */
+  private String baselineOf(String module, ClassLoader loader) {
+    String previousOwner = HANDED_OVER.get(module);
+    if (previousOwner == null) {
+      return "0";
+    }
+    MigrationInfo reached =
+        Flyway.configure(loader)
+            .dataSource(owner)
+            .locations("classpath:db/" + module)
+            .table(previousOwner + "_schema_history")
+            .load()
+            .info()
+            .current();
+    return reached == null ? "0" : reached.getVersion().getVersion();
   }
 
   /** Schema version per module once migrated, in migration order; empty before that. */

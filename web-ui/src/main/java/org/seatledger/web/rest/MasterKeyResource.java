@@ -12,9 +12,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.seatledger.booking.api.MasterKeyAdmin;
-import org.seatledger.booking.api.MasterKeyRotation;
-import org.seatledger.booking.api.MasterKeyStatus;
+import org.seatledger.eventlog.api.MasterKeyAdmin;
+import org.seatledger.eventlog.api.MasterKeyRotation;
+import org.seatledger.eventlog.api.MasterKeyStatus;
 import org.seatledger.web.security.Roles;
 
 /** The master key that wraps every person's data key: which one is active, and rotation. */

@@ -21,9 +21,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.seatledger.booking.api.CommandRefused;
-import org.seatledger.booking.api.EventDecodingException;
-import org.seatledger.booking.api.MasterKeyMismatch;
-import org.seatledger.booking.api.MasterKeyRotationRefused;
+import org.seatledger.eventlog.api.EventDecodingException;
+import org.seatledger.eventlog.api.MasterKeyMismatch;
+import org.seatledger.eventlog.api.MasterKeyRotationRefused;
 import org.seatledger.web.infrastructure.DatabaseOutage;
 
 /**

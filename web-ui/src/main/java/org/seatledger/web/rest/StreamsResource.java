@@ -21,8 +21,8 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.seatledger.booking.api.EventLog;
-import org.seatledger.booking.api.RecordedEvent;
+import org.seatledger.eventlog.api.EventLog;
+import org.seatledger.eventlog.api.RecordedEvent;
 import org.seatledger.web.security.Roles;
 
 /** The stored events of one stream, as auditors and admins read them. */

@@ -20,7 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.seatledger.audit.api.AuditQueries;
 import org.seatledger.booking.api.PersonalDataErasure;
 import org.seatledger.booking.api.PersonalDataErasure.Erasure;
-import org.seatledger.booking.api.projection.ProjectionStatus;
+import org.seatledger.eventlog.api.projection.ProjectionStatus;
 import org.seatledger.reporting.api.ReportingQueries;
 import org.seatledger.web.security.Roles;
 

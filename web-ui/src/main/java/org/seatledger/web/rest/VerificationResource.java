@@ -13,8 +13,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.seatledger.booking.api.EventLog;
-import org.seatledger.booking.api.VerificationReport;
+import org.seatledger.eventlog.api.EventLog;
+import org.seatledger.eventlog.api.VerificationReport;
 import org.seatledger.web.security.Roles;
 
 /** Proof that history was not altered: walks the hash chain of a stream or of the whole log. */

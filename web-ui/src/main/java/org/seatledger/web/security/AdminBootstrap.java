@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.seatledger.booking.api.SchemaReady;
+import org.seatledger.eventlog.api.SchemaReady;
 
 /**
  * A new installation has no users, so nobody could sign in. On the first start with an empty user

@@ -16,7 +16,7 @@ import com.tngtech.archunit.lang.EvaluationResult;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
-import org.seatledger.booking.api.Modules;
+import org.seatledger.eventlog.api.Modules;
 
 /**
  * The module boundaries of the design: each module publishes one package, {@code
@@ -69,7 +69,22 @@ class ModuleBoundariesTest {
   }
 
   @Test
-  void theBookingModuleDependsOnNoOtherModule() {
+  void theEventLogDependsOnNoOtherModule() {
+    noClasses()
+        .that()
+        .resideInAPackage("org.seatledger.eventlog..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "org.seatledger.booking..",
+            "org.seatledger.reporting..",
+            "org.seatledger.audit..",
+            "org.seatledger.web..")
+        .check(PRODUCTION);
+  }
+
+  @Test
+  void theBookingModuleDependsOnTheEventLogOnly() {
     noClasses()
         .that()
         .resideInAPackage("org.seatledger.booking..")

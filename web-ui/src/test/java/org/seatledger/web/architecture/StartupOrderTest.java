@@ -13,7 +13,7 @@ import jakarta.enterprise.event.Startup;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
-import org.seatledger.booking.api.SchemaReady;
+import org.seatledger.eventlog.api.SchemaReady;
 
 /**
  * At start-up the tables may not exist yet (the database may even be away): only the migrations
@@ -43,7 +43,7 @@ class StartupOrderTest {
     for (String timer :
         Set.of(
             "org.seatledger.booking.application.HoldExpiry",
-            "org.seatledger.booking.eventstore.FailFastReads",
+            "org.seatledger.eventlog.store.FailFastReads",
             "org.seatledger.reporting.application.Reporting",
             "org.seatledger.audit.application.Audit")) {
       assertTrue(observers.contains(timer), timer + " observes SchemaReady: " + observers);

@@ -32,14 +32,14 @@ import org.seatledger.booking.api.SeatsReleased;
 import org.seatledger.booking.api.SeatsReserved;
 import org.seatledger.booking.application.Kinds;
 import org.seatledger.booking.domain.SeatAvailability;
-import org.seatledger.booking.eventstore.AggregateRepository;
-import org.seatledger.booking.eventstore.CommandMetadata;
-import org.seatledger.booking.eventstore.EventSourced;
-import org.seatledger.booking.eventstore.EventStore;
-import org.seatledger.booking.eventstore.ExpectedVersion;
-import org.seatledger.booking.eventstore.Snapshots;
-import org.seatledger.booking.eventstore.StoreSettings;
-import org.seatledger.booking.eventstore.StreamAppend;
+import org.seatledger.eventlog.api.AggregateRepository;
+import org.seatledger.eventlog.api.CommandMetadata;
+import org.seatledger.eventlog.api.EventSourced;
+import org.seatledger.eventlog.api.EventStore;
+import org.seatledger.eventlog.api.ExpectedVersion;
+import org.seatledger.eventlog.store.Snapshots;
+import org.seatledger.eventlog.store.StoreSettings;
+import org.seatledger.eventlog.api.StreamAppend;
 
 /**
  * The event store measured inside the server, on the server's own data source and pool, next to the
@@ -181,7 +181,7 @@ public class StoreProbe {
     long events = 0;
     long after = 0;
     long start = System.nanoTime();
-    List<org.seatledger.booking.api.RecordedEvent> page;
+    List<org.seatledger.eventlog.api.RecordedEvent> page;
     do {
       page = store.readAll(after, 2000);
       events += page.size();

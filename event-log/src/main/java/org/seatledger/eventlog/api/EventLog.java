@@ -1,0 +1,39 @@
+package org.seatledger.eventlog.api;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reading the event log: what the reporting and audit modules and the web tier may do with it.
+ * Writing is the booking module's own business.
+ *
+ * <p>Order guarantee: positions are gap-free and an event becomes visible only after every event
+ * with a lower position, so a reader that has read up to position {@code p} can ask for "after
+ * {@code p}" and never miss an event.
+ */
+public interface EventLog {
+
+  /** At most {@code limit} events with a global position above {@code afterPosition}, in order. */
+  List<RecordedEvent> readAll(long afterPosition, int limit);
+
+  /**
+   * The next {@code limit} positions of the log after {@code afterPosition}, of which only events
+   * of the given classes are decoded and returned (all when {@code classes} is empty): a reader
+   * that needs a few kinds of events does not pay for decoding — or decrypting — the others, and
+   * still learns how far it has read.
+   */
+  EventPage readPage(long afterPosition, int limit, Set<Class<?>> classes);
+
+  /** At most {@code limit} events of one stream from {@code fromVersion} on, in version order. */
+  List<RecordedEvent> readStream(String streamId, long fromVersion, int limit);
+
+  /** The global position of the newest event, 0 for an empty log. */
+  long headPosition();
+
+  /**
+   * Walks the hash chain of one stream, or of the whole log, and reports the first place where the
+   * stored data no longer matches.
+   */
+  VerificationReport verify(Optional<String> streamId);
+}

@@ -1,0 +1,9 @@
+/**
+ * What other modules may use of the event log: the log's read API ({@link
+ * org.seatledger.eventlog.api.EventLog}) and write API ({@link
+ * org.seatledger.eventlog.api.EventStore}), recorded events and their pages, the event type
+ * annotation and registry SPI, personal-data markers, aggregate loading ({@link
+ * org.seatledger.eventlog.api.Aggregates}), master-key administration, data-subject keys, the list
+ * of modules and the schema-ready event. Contracts only: records, interfaces, annotations.
+ */
+package org.seatledger.eventlog.api;

@@ -1,0 +1,115 @@
+package org.seatledger.eventlog.api.projection;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.seatledger.eventlog.api.MasterKeyMismatch;
+import org.seatledger.eventlog.api.RecordedEvent;
+import org.seatledger.eventlog.api.projection.BatchResult.Applied;
+import org.seatledger.eventlog.api.projection.BatchResult.FailedAt;
+import org.seatledger.eventlog.api.projection.BatchResult.LostRace;
+
+/**
+ * Applies a batch of events and moves a checkpoint in one transaction. The batch is applied folded
+ * ({@link Projection#applyAll}); when that fails, it is rolled back and applied again one event at
+ * a time, which names the event that fails and commits none of the batch.
+ */
+final class BatchApplier {
+
+  private static final Logger LOG = Logger.getLogger(BatchApplier.class.getName());
+
+  private final Projection projection;
+  private final Transactions transactions;
+
+  BatchApplier(Projection projection, Transactions transactions) {
+    this.projection = projection;
+    this.transactions = transactions;
+  }
+
+  /**
+   * @param stillThere locks the checkpoint row and says whether it is still where the batch started
+   * @param move moves the checkpoint past the batch; false when it was no longer there
+   * @throws MasterKeyMismatch when this server cannot read an event: the pass ends, the event is
+   *     fine and is not blamed
+   */
+  BatchResult apply(
+      List<RecordedEvent> events,
+      int generation,
+      Transactions.Work<Boolean> stillThere,
+      Transactions.Work<Boolean> move) {
+    Optional<BatchResult> folded =
+        transactions.run(
+            c -> folded(c, events, generation, stillThere, move),
+            result -> result.filter(Applied.class::isInstance).isPresent());
+    return folded.orElseGet(
+        () ->
+            transactions.run(
+                c -> oneByOne(c, events, generation, stillThere, move), Applied.class::isInstance));
+  }
+
+  /**
+   * The batch in one {@link Projection#applyAll}; empty when that failed, which cannot tell which
+   * event failed. The checkpoint row is locked first and must still be where the batch started: a
+   * runner on another server that got there first makes this one stand down before it applies
+   * anything.
+   */
+  private Optional<BatchResult> folded(
+      Connection connection,
+      List<RecordedEvent> events,
+      int generation,
+      Transactions.Work<Boolean> stillThere,
+      Transactions.Work<Boolean> move)
+      throws SQLException {
+    if (!stillThere.run(connection)) {
+      return Optional.of(new LostRace());
+    }
+    try {
+      projection.applyAll(events, connection, generation);
+    } catch (SQLException | RuntimeException e) {
+      LOG.log(
+          Level.FINE,
+          "projection " + projection.name() + ": a batch failed; applying it event by event",
+          e);
+      return Optional.empty();
+    }
+    return Optional.of(moved(connection, move));
+  }
+
+  /** The batch one event at a time, which names the event that fails. */
+  private BatchResult oneByOne(
+      Connection connection,
+      List<RecordedEvent> events,
+      int generation,
+      Transactions.Work<Boolean> stillThere,
+      Transactions.Work<Boolean> move)
+      throws SQLException {
+    if (!stillThere.run(connection)) {
+      return new LostRace();
+    }
+    for (int i = 0; i < events.size(); i++) {
+      try {
+        projection.apply(events.get(i), connection, generation);
+      } catch (MasterKeyMismatch misconfigured) {
+        throw misconfigured; // this server lacks a key: the pass ends, the event is fine
+      } catch (SQLException | RuntimeException e) {
+        return new FailedAt(
+            i,
+            new IllegalStateException(
+                projection.name() + " failed on " + describe(events.get(i)) + ": " + e, e));
+      }
+    }
+    return moved(connection, move);
+  }
+
+  private static BatchResult moved(Connection connection, Transactions.Work<Boolean> move)
+      throws SQLException {
+    return move.run(connection) ? new Applied() : new LostRace();
+  }
+
+  private static String describe(RecordedEvent event) {
+    return event.type() + " at position " + event.globalPosition();
+  }
+}

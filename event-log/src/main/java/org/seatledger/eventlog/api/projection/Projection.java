@@ -1,0 +1,45 @@
+package org.seatledger.eventlog.api.projection;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Set;
+import org.seatledger.eventlog.api.RecordedEvent;
+
+/**
+ * A read model kept from the event log. Its rows carry a generation: the live model is one
+ * generation, a rebuild fills the next one beside it, and the switch is one checkpoint update.
+ */
+public interface Projection {
+
+  /** Unique, stable name, e.g. {@code reporting.availability}. */
+  String name();
+
+  /**
+   * The event classes this projection reads; the runner does not even decode the others for it.
+   * Empty (the default): every event.
+   */
+  default Set<Class<?>> eventClasses() {
+    return Set.of();
+  }
+
+  /** Applies one event to the rows of {@code generation}, on the runner's connection. */
+  void apply(RecordedEvent event, Connection connection, int generation) throws SQLException;
+
+  /**
+   * Applies a batch of events, in log order, to the rows of {@code generation}. It must leave the
+   * same rows as {@link #apply} one event after the other; a projection overrides it to fold the
+   * batch into fewer statements (a rebuild reads the log in large batches). The runner commits the
+   * batch with the checkpoint, so the batch is applied entirely or not at all; when it fails, the
+   * runner applies the events one by one to find the one that fails.
+   */
+  default void applyAll(List<RecordedEvent> events, Connection connection, int generation)
+      throws SQLException {
+    for (RecordedEvent event : events) {
+      apply(event, connection, generation);
+    }
+  }
+
+  /** Deletes every row of a generation that is no longer used. */
+  void drop(Connection connection, int generation) throws SQLException;
+}

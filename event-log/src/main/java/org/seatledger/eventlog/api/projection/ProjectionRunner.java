@@ -1,0 +1,313 @@
+package org.seatledger.eventlog.api.projection;
+
+import jakarta.transaction.UserTransaction;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.seatledger.eventlog.api.EventDecodingException;
+import org.seatledger.eventlog.api.EventLog;
+import org.seatledger.eventlog.api.EventPage;
+import org.seatledger.eventlog.api.RecordedEvent;
+import org.seatledger.eventlog.api.projection.BatchResult.Applied;
+import org.seatledger.eventlog.api.projection.BatchResult.FailedAt;
+
+/**
+ * Keeps one projection up to date: reads the log in global order from its checkpoint, applies a
+ * batch and moves the checkpoint in one transaction, so a crash mid-batch leaves neither rows nor
+ * checkpoint moved (the effect of each event is applied exactly once).
+ *
+ * <ul>
+ *   <li><b>Several servers.</b> The checkpoint moves by compare-and-set ({@code UPDATE … WHERE
+ *       position = <what was read>}); when two servers race, one batch commits and the other rolls
+ *       back and reads again.
+ *   <li><b>Poison events.</b> An event the projection cannot apply stops it at that event, with the
+ *       error kept in the checkpoint row and shown on {@code /api/admin/projections}; events before
+ *       it are applied; so does an event that cannot be read (decoded or decrypted), in a live pass
+ *       or a rebuild. Nothing is skipped; {@link #retry()} resumes after a fix. A failure of the
+ *       database itself only ends the pass: the next one tries again.
+ *   <li><b>Pausing.</b> An admin may {@link #pause()} a projection (during a bulk load, say, or to
+ *       take its writes off a struggling database): it applies nothing until {@link #resume()},
+ *       then catches up from its checkpoint. The pause is kept in the checkpoint row, so it holds
+ *       on every server and across restarts.
+ *   <li><b>Rebuilds</b> fill the next generation of rows beside the live one (which keeps serving
+ *       queries) and switch generations in the transaction that finds them caught up.
+ * </ul>
+ *
+ * The runner is driven from outside: at start-up, on the wake-up after each commit, and by a short
+ * timer, so a lost wake-up or another server's commit is caught up within one tick.
+ *
+ * <p>It decides what a pass does and wires the parts that do it: {@link CheckpointStore} (the
+ * checkpoint table's statements), {@link BatchApplier} (a batch and its checkpoint move in one
+ * transaction, reported as a {@link BatchResult}), {@link RebuildReader} (a rebuild's pages, read
+ * ahead) and {@link StatusReport} (lag and a rebuild's ETA).
+ */
+public final class ProjectionRunner {
+
+  private static final Logger LOG = Logger.getLogger(ProjectionRunner.class.getName());
+  private static final int MAX_BATCHES_PER_RUN = 200;
+
+  private final Projection projection;
+  private final EventLog log;
+  private final int batchSize;
+  private final Transactions transactions;
+  private final CheckpointStore checkpoints;
+  private final BatchApplier applier;
+  private final RebuildReader rebuildReader;
+
+  private final AtomicBoolean running = new AtomicBoolean();
+  private volatile boolean again;
+  private volatile long known = -1;
+
+  /**
+   * @param table the module's checkpoint table (see the module's migrations)
+   * @param readAhead where a rebuild reads and decodes its next page of the log while the current
+   *     one is written (null: one after the other)
+   */
+  public ProjectionRunner(
+      Projection projection,
+      EventLog log,
+      DataSource dataSource,
+      UserTransaction transaction,
+      String table,
+      int batchSize,
+      Executor readAhead) {
+    this.projection = projection;
+    this.log = log;
+    this.batchSize = batchSize;
+    this.transactions = new JtaTransactions(transaction, dataSource, projection.name());
+    this.checkpoints = new CheckpointStore(projection.name(), table, dataSource, transactions);
+    this.applier = new BatchApplier(projection, transactions);
+    this.rebuildReader =
+        new RebuildReader(projection.name(), log, projection.eventClasses(), batchSize, readAhead);
+  }
+
+  public String name() {
+    return projection.name();
+  }
+
+  /** Catches up as far as the log goes; if already running, makes the running pass go on. */
+  public void runOnce() {
+    if (!running.compareAndSet(false, true)) {
+      again = true;
+      return;
+    }
+    try {
+      do {
+        again = false;
+        catchUp();
+      } while (again);
+    } catch (RuntimeException e) {
+      LOG.log(
+          Level.FINE,
+          "projection " + name() + " could not catch up now; the next run tries again",
+          e);
+    } finally {
+      running.set(false);
+    }
+  }
+
+  private void catchUp() {
+    checkpoints.ensureRow();
+    for (int i = 0; i < MAX_BATCHES_PER_RUN; i++) {
+      Checkpoint row = checkpoints.read();
+      known = row.position();
+      if (!row.running()) {
+        return;
+      }
+      Live live = live(row);
+      boolean moved = live.moved();
+      if (row.rebuilding()) {
+        moved |= rebuild(row);
+      } else if (moved && !live.full()) {
+        return; // caught up with what was there; a wake-up or the next tick brings the rest
+      }
+      if (!moved) {
+        return;
+      }
+    }
+  }
+
+  /** What a live step did: whether the checkpoint moved, and whether its page was full. */
+  private record Live(boolean moved, boolean full) {}
+
+  private Live live(Checkpoint row) {
+    EventPage page;
+    try {
+      page = log.readPage(row.position(), batchSize, projection.eventClasses());
+    } catch (EventDecodingException unreadable) {
+      checkpoints.stop(row.position() + 1, unreadable);
+      return new Live(false, false);
+    }
+    if (page.scanned() == 0) {
+      return new Live(false, false);
+    }
+    List<RecordedEvent> events = page.events();
+    long last = page.lastPosition();
+    boolean full = page.scanned() == batchSize;
+    BatchResult result = applyLive(events, row, last);
+    if (result instanceof FailedAt failed) {
+      int index = failed.index();
+      if (index > 0) {
+        // the events before the poison one are fine: apply them, then stop at it
+        applyLive(events.subList(0, index), row, events.get(index - 1).globalPosition());
+      }
+      checkpoints.stop(events.get(index).globalPosition(), failed.cause());
+      return new Live(false, full);
+    }
+    if (result instanceof Applied) {
+      known = last;
+    }
+    return new Live(true, full); // applied, or lost the race: read the checkpoint again
+  }
+
+  private BatchResult applyLive(List<RecordedEvent> events, Checkpoint row, long to) {
+    return applier.apply(
+        events,
+        row.generation(),
+        c -> checkpoints.liveStillAt(c, row.position()),
+        c -> checkpoints.moveLive(c, row.position(), to, row.generation()));
+  }
+
+  private boolean rebuild(Checkpoint row) {
+    if (row.rebuildPosition() >= row.position()) {
+      if (!checkpoints.switchToRebuild(row)) {
+        return true;
+      }
+      transactions.run(
+          c -> {
+            projection.drop(c, row.generation());
+            return true;
+          });
+      LOG.info(
+          () ->
+              "projection "
+                  + name()
+                  + " rebuilt up to position "
+                  + row.rebuildPosition()
+                  + "; switched");
+      return true;
+    }
+    EventPage page;
+    try {
+      page = rebuildReader.pageAfter(row.rebuildPosition());
+    } catch (EventDecodingException unreadable) {
+      checkpoints.stop(row.rebuildPosition() + 1, unreadable);
+      return false;
+    }
+    if (page.scanned() == 0) {
+      return false;
+    }
+    List<RecordedEvent> events = page.events();
+    long last = page.lastPosition();
+    BatchResult result =
+        applier.apply(
+            events,
+            row.rebuildGeneration(),
+            c -> checkpoints.rebuildStillAt(c, row.rebuildPosition()),
+            c -> checkpoints.moveRebuild(c, row.rebuildPosition(), last, row.rebuildGeneration()));
+    if (result instanceof FailedAt failed) {
+      checkpoints.stop(events.get(failed.index()).globalPosition(), failed.cause());
+      return false;
+    }
+    return true; // applied, or lost the race: read the checkpoint again
+  }
+
+  /**
+   * Pauses a running projection on every server: it applies nothing more (a batch in flight rolls
+   * back) until {@link #resume()}. False when it is not running (stopped or paused already).
+   */
+  public boolean pause() {
+    checkpoints.ensureRow();
+    return checkpoints.setStatus("PAUSED", "RUNNING");
+  }
+
+  /** Resumes a paused projection from its checkpoint. False when it is not paused. */
+  public boolean resume() {
+    checkpoints.ensureRow();
+    return checkpoints.setStatus("RUNNING", "PAUSED");
+  }
+
+  /** Resumes a stopped projection: it tries the event it stopped at again. */
+  public void retry() {
+    checkpoints.clearStop();
+  }
+
+  /**
+   * Starts filling the next generation from the beginning of the log; the live generation keeps
+   * serving queries until the new one has caught up. False when a rebuild is already running.
+   */
+  public boolean startRebuild() {
+    checkpoints.ensureRow();
+    Checkpoint row = checkpoints.read();
+    if (row.rebuilding()) {
+      return false;
+    }
+    int next = row.generation() + 1;
+    long head = log.headPosition();
+    return transactions.run(
+        c -> {
+          projection.drop(c, next);
+          return checkpoints.startRebuild(c, next, head);
+        });
+  }
+
+  /** The generation queries should read. */
+  public int generation() {
+    checkpoints.ensureRow();
+    return checkpoints.read().generation();
+  }
+
+  /** The checkpoint (from this server's last look, or the database). */
+  public long position() {
+    return known >= 0 ? known : checkpoints.read().position();
+  }
+
+  /**
+   * Waits until the projection has applied {@code position}, at most {@code patience}.
+   *
+   * @return true when it has
+   */
+  public boolean awaitPosition(long position, Duration patience) {
+    Instant deadline = Instant.now().plus(patience);
+    while (true) {
+      if (known >= position) {
+        return true;
+      }
+      known = Math.max(known, checkpoints.read().position());
+      if (known >= position) {
+        return true;
+      }
+      if (Instant.now().isAfter(deadline)) {
+        return false;
+      }
+      runOnce();
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+  }
+
+  public ProjectionStatus status() {
+    checkpoints.ensureRow();
+    Checkpoint row = checkpoints.read();
+    long head = log.headPosition();
+    Instant next = null;
+    if (head > row.position() && !row.stopped()) {
+      try {
+        List<RecordedEvent> unapplied = log.readAll(row.position(), 1);
+        next = unapplied.isEmpty() ? null : unapplied.get(0).recordedAt();
+      } catch (RuntimeException unreadable) {
+        // reported by the runner as STOPPED soon
+      }
+    }
+    return StatusReport.of(name(), row, head, next, CheckpointStore.now());
+  }
+}

@@ -1,0 +1,29 @@
+package org.seatledger.eventlog.api.projection;
+
+/**
+ * Where a projection stands.
+ *
+ * @param name the projection
+ * @param checkpoint the global position it has applied
+ * @param head the newest position of the log
+ * @param lagEvents head minus checkpoint
+ * @param lagMillis how long ago the oldest event it has not applied was recorded (0 when none)
+ * @param status RUNNING, STOPPED (a poison event; see error), PAUSED (by an admin) or REBUILDING
+ * @param error what failed, or null
+ * @param errorPosition the position of the event it stopped at, or null
+ * @param rebuild progress of a rebuild, or null
+ */
+public record ProjectionStatus(
+    String name,
+    long checkpoint,
+    long head,
+    long lagEvents,
+    long lagMillis,
+    String status,
+    String error,
+    Long errorPosition,
+    Rebuild rebuild) {
+
+  /** Progress of a rebuild: events done of total, rate, estimated time left. */
+  public record Rebuild(long done, long total, double eventsPerSecond, long etaSeconds) {}
+}

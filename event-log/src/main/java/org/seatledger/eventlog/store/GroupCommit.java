@@ -1,0 +1,149 @@
+package org.seatledger.eventlog.store;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.seatledger.eventlog.api.AppendResult;
+
+/**
+ * Group commit: the appends of all callers on this server go through one committer thread, which
+ * writes whatever has queued up while the previous transaction committed in one transaction and one
+ * fsync. Under load, one commit carries the appends of many conference writers (and many callers of
+ * the store); with a single caller it adds only a thread hand-over.
+ *
+ * <p>Each caller's append still succeeds or fails on its own ({@link LogWriter}). Should the
+ * transaction itself fail (a database error), the appends it carried are written again one by one,
+ * so a single bad append cannot fail its neighbours. A group that only starts new streams is first
+ * written without the guards' lookup ({@link LogWriter#writeNewStreams}); if anything in it
+ * collides, the whole group is written again the ordinary way.
+ */
+@ApplicationScoped
+public class GroupCommit {
+
+  private static final Logger LOG = Logger.getLogger(GroupCommit.class.getName());
+
+  /** Commands per transaction at most: bounds the statements and the lock hold time. */
+  static final int MAX_COMMANDS = 1000;
+
+  @Inject LogWriter writer;
+
+  @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
+  ManagedThreadFactory threads;
+
+  private record Pending(Prepared.Batch batch, CompletableFuture<List<AppendResult>> result) {}
+
+  private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+  private Thread committer;
+  private volatile boolean stopping;
+
+  /** Queues a caller's batch for the next commit; the future completes after it committed. */
+  CompletableFuture<List<AppendResult>> submit(Prepared.Batch batch) {
+    CompletableFuture<List<AppendResult>> result = new CompletableFuture<>();
+    if (stopping) {
+      result.completeExceptionally(new IllegalStateException("the server is stopping"));
+      return result;
+    }
+    queue.add(new Pending(batch, result));
+    ensureCommitter();
+    return result;
+  }
+
+  private synchronized void ensureCommitter() {
+    if (committer == null || !committer.isAlive()) {
+      committer = threads.newThread(this::run);
+      committer.setName("seatledger-group-commit");
+      committer.setDaemon(true);
+      committer.start();
+    }
+  }
+
+  @PreDestroy
+  synchronized void stop() {
+    stopping = true;
+    if (committer != null) {
+      committer.interrupt();
+    }
+    for (Pending left; (left = queue.poll()) != null; ) {
+      left.result().completeExceptionally(new IllegalStateException("the server is stopping"));
+    }
+  }
+
+  private void run() {
+    List<Pending> group = new ArrayList<>();
+    while (!stopping) {
+      try {
+        Pending first = queue.poll(1, TimeUnit.SECONDS);
+        if (first == null) {
+          continue;
+        }
+        group.clear();
+        group.add(first);
+        int commands = first.batch().commands().size();
+        for (Pending next; commands < MAX_COMMANDS && (next = queue.peek()) != null; ) {
+          if (commands + next.batch().commands().size() > MAX_COMMANDS) {
+            break;
+          }
+          group.add(queue.poll());
+          commands += next.batch().commands().size();
+        }
+        commit(group);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (RuntimeException unexpected) {
+        LOG.log(Level.SEVERE, "the group committer failed; it goes on", unexpected);
+        group.forEach(p -> p.result().completeExceptionally(unexpected));
+      }
+    }
+  }
+
+  private void commit(List<Pending> group) {
+    List<Prepared.Batch> batches = group.stream().map(Pending::batch).toList();
+    if (LogWriter.onlyNewStreams(batches)) {
+      try {
+        complete(group, writer.writeNewStreams(batches));
+        return;
+      } catch (RuntimeException collided) {
+        LOG.log(
+            Level.FINE, "appends to new streams collided; writing them with the lookup", collided);
+      }
+    }
+    try {
+      complete(group, writer.write(batches));
+    } catch (RuntimeException failed) {
+      if (group.size() == 1) {
+        group.get(0).result().completeExceptionally(failed);
+        return;
+      }
+      LOG.log(Level.FINE, "a group commit failed; writing its appends one by one", failed);
+      for (Pending alone : group) {
+        try {
+          complete(List.of(alone), writer.write(List.of(alone.batch())));
+        } catch (RuntimeException failure) {
+          alone.result().completeExceptionally(failure);
+        }
+      }
+    }
+  }
+
+  private static void complete(List<Pending> group, List<LogWriter.Outcome> outcomes) {
+    for (int i = 0; i < group.size(); i++) {
+      LogWriter.Outcome outcome = outcomes.get(i);
+      if (outcome.refusal() != null) {
+        group.get(i).result().completeExceptionally(outcome.refusal());
+      } else {
+        group.get(i).result().complete(outcome.results());
+      }
+    }
+  }
+}

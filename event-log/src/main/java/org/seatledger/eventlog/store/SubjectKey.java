@@ -1,0 +1,29 @@
+package org.seatledger.eventlog.store;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/**
+ * The data key of one person, wrapped with a master key (named by {@code keyId}). Erasing the
+ * person replaces the key by a tombstone (see {@link SubjectKeyRows#ERASED}).
+ */
+@Entity
+@Table(name = "subject_keys")
+public class SubjectKey {
+
+  @Id
+  @Column(name = "subject_id")
+  String subjectId;
+
+  @Column(name = "wrapped_key", nullable = false)
+  String wrappedKey;
+
+  /** The id of the master key that wrapped it; null only on rows older than key ids. */
+  @Column(name = "key_id")
+  String keyId;
+
+  @Column(name = "created_at", nullable = false)
+  long createdAtMicros;
+}

@@ -1,0 +1,164 @@
+package org.seatledger.eventlog.store;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.seatledger.eventlog.api.MasterKeyMismatch;
+import org.seatledger.eventlog.api.SubjectKeys.KeyState;
+
+/** The {@code subject_keys} table. */
+@ApplicationScoped
+public class SubjectKeyRows {
+
+  /**
+   * What an erased subject's row holds instead of a key. The row stays as a tombstone: the subject
+   * never gets a key again (no later event can make their data readable), and erasing them again is
+   * told apart from erasing someone who never had personal data.
+   */
+  static final String ERASED = "erased";
+
+  /** A stored data key, wrapped by the master key {@code keyId} (null on rows older than ids). */
+  public record Wrapped(String subjectId, String keyId, String wrappedKey) {
+    /** The subject was erased: the row holds no key. */
+    public boolean erased() {
+      return ERASED.equals(wrappedKey);
+    }
+  }
+
+  @PersistenceContext(unitName = "eventlog")
+  EntityManager em;
+
+  @Transactional
+  public Optional<Wrapped> wrappedKey(String subjectId) {
+    return Optional.ofNullable(em.find(SubjectKey.class, subjectId)).map(SubjectKeyRows::wrapped);
+  }
+
+  /** Wrapped keys of those of {@code subjectIds} that have one, in one query. */
+  @Transactional
+  public Map<String, Wrapped> wrappedKeys(Collection<String> subjectIds) {
+    Map<String, Wrapped> keys = new HashMap<>();
+    em.createQuery("SELECT k FROM SubjectKey k WHERE k.subjectId IN :ids", SubjectKey.class)
+        .setParameter("ids", subjectIds)
+        .getResultList()
+        .forEach(row -> keys.put(row.subjectId, wrapped(row)));
+    return keys;
+  }
+
+  /**
+   * Stores a new key in a transaction of its own, committed before the events that use it: a key
+   * without events is harmless, events without their key would be unreadable. Refused when the
+   * database names another master key by now (see {@link MasterKeyRecord}).
+   */
+  @Transactional(TxType.REQUIRES_NEW)
+  public void insert(String subjectId, String keyId, String wrappedKey, long createdAtMicros) {
+    Object active =
+        em
+            .createNativeQuery("SELECT key_id FROM master_key WHERE id = 1 FOR UPDATE")
+            .getResultList()
+            .stream()
+            .findFirst()
+            .orElse(null);
+    if (active == null || !keyId.equals(active.toString().strip())) {
+      throw MasterKeyMismatch.onWrite();
+    }
+    SubjectKey row = new SubjectKey();
+    row.subjectId = subjectId;
+    row.keyId = keyId;
+    row.wrappedKey = wrappedKey;
+    row.createdAtMicros = createdAtMicros;
+    em.persist(row);
+    em.flush();
+  }
+
+  @Transactional
+  public KeyState state(String subjectId) {
+    return wrappedKey(subjectId)
+        .map(row -> row.erased() ? KeyState.ERASED : KeyState.PRESENT)
+        .orElse(KeyState.NONE);
+  }
+
+  /**
+   * Replaces the subject's key by a tombstone, in one statement.
+   *
+   * @return the state before: PRESENT when the key was deleted now
+   */
+  @Transactional
+  public KeyState erase(String subjectId) {
+    int erased =
+        em.createQuery(
+                "UPDATE SubjectKey k SET k.wrappedKey = :erased, k.keyId = NULL"
+                    + " WHERE k.subjectId = :id AND k.wrappedKey <> :erased")
+            .setParameter("erased", ERASED)
+            .setParameter("id", subjectId)
+            .executeUpdate();
+    return erased > 0 ? KeyState.PRESENT : state(subjectId);
+  }
+
+  /** How many data keys each master key wraps, by key id ("none" for rows older than key ids). */
+  @Transactional
+  public Map<String, Long> countByKeyId() {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "SELECT key_id, COUNT(*) FROM subject_keys WHERE wrapped_key <> ?"
+                    + " GROUP BY key_id ORDER BY key_id")
+            .setParameter(1, ERASED)
+            .getResultList();
+    for (Object[] row : rows) {
+      counts.put(
+          row[0] == null ? "none" : row[0].toString().strip(), ((Number) row[1]).longValue());
+    }
+    return counts;
+  }
+
+  /** Up to {@code limit} keys wrapped by master key {@code keyId}. */
+  @Transactional
+  public List<Wrapped> wrappedBy(String keyId, int limit) {
+    return em
+        .createQuery(
+            "SELECT k FROM SubjectKey k WHERE k.keyId = :keyId ORDER BY k.subjectId",
+            SubjectKey.class)
+        .setParameter("keyId", keyId)
+        .setMaxResults(limit)
+        .getResultList()
+        .stream()
+        .map(SubjectKeyRows::wrapped)
+        .toList();
+  }
+
+  /**
+   * Replaces re-wrapped keys, in one transaction, each only if still wrapped by {@code fromKeyId}
+   * (a key erased meanwhile stays erased).
+   *
+   * @return how many rows were replaced
+   */
+  @Transactional(TxType.REQUIRES_NEW)
+  public int replace(String fromKeyId, List<Wrapped> rewrapped) {
+    int replaced = 0;
+    for (Wrapped key : rewrapped) {
+      replaced +=
+          em.createNativeQuery(
+                  "UPDATE subject_keys SET key_id = ?, wrapped_key = ?"
+                      + " WHERE subject_id = ? AND key_id = ?")
+              .setParameter(1, key.keyId())
+              .setParameter(2, key.wrappedKey())
+              .setParameter(3, key.subjectId())
+              .setParameter(4, fromKeyId)
+              .executeUpdate();
+    }
+    return replaced;
+  }
+
+  private static Wrapped wrapped(SubjectKey row) {
+    return new Wrapped(row.subjectId, row.keyId == null ? null : row.keyId.strip(), row.wrappedKey);
+  }
+}

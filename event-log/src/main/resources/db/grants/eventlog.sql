@@ -1,0 +1,9 @@
+-- The application account's rights on the event log's tables. The event log is append-only:
+-- INSERT and SELECT, never UPDATE or DELETE.
+GRANT SELECT, INSERT ON events TO ${app};
+GRANT SELECT, UPDATE ON event_sequence TO ${app};
+GRANT SELECT, INSERT ON processed_commands TO ${app};
+GRANT SELECT, INSERT, DELETE ON snapshots TO ${app};
+-- UPDATE: rotation re-wraps data keys under a new master key.
+GRANT SELECT, INSERT, UPDATE, DELETE ON subject_keys TO ${app};
+GRANT SELECT, INSERT, UPDATE ON master_key TO ${app};

@@ -1,0 +1,49 @@
+package org.seatledger.eventlog.api.projection;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class StatusReportTest {
+
+  private static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
+
+  @Test
+  void aRunningProjectionReportsHowFarAndHowLongItLagsBehindTheLog() {
+    Checkpoint row = new Checkpoint(90, 1, "RUNNING", null, null, null, 0, null, 0);
+
+    ProjectionStatus status =
+        StatusReport.of("r", row, 100, NOW.minusMillis(1_500), Sql.micros(NOW));
+
+    assertEquals(10, status.lagEvents());
+    assertEquals(1_500, status.lagMillis());
+    assertEquals("RUNNING", status.status());
+    assertNull(status.rebuild());
+  }
+
+  @Test
+  void aRebuildReportsItsRateAndTheSecondsLeftAtThatRate() {
+    long started = Sql.micros(NOW.minusSeconds(10));
+    Checkpoint row = new Checkpoint(3_000, 1, "RUNNING", null, null, 2, 1_000, 2_800L, started);
+
+    ProjectionStatus status = StatusReport.of("r", row, 3_000, null, Sql.micros(NOW));
+
+    assertEquals("REBUILDING", status.status());
+    assertEquals(0, status.lagEvents());
+    assertEquals(new ProjectionStatus.Rebuild(1_000, 2_800, 100.0, 20), status.rebuild());
+  }
+
+  @Test
+  void aStoppedProjectionReportsItsErrorAndNoLagTime() {
+    Checkpoint row = new Checkpoint(40, 1, "STOPPED", "bad event", 41L, null, 0, null, 0);
+
+    ProjectionStatus status = StatusReport.of("r", row, 50, NOW.minusSeconds(5), Sql.micros(NOW));
+
+    assertEquals("STOPPED", status.status());
+    assertEquals(0, status.lagMillis());
+    assertEquals("bad event", status.error());
+    assertEquals(41L, status.errorPosition());
+  }
+}
