@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Locale;
 import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -55,10 +56,15 @@ class SchemaIT {
   }
 
   @Test
-  void everyModuleHasItsOwnSuccessfulMigrationHistory() throws SQLException {
+  void everyModuleWithTablesHasItsOwnSuccessfulMigrationHistory() throws SQLException {
     try (Connection connection = owner.getConnection();
         Statement statement = connection.createStatement()) {
+      int histories = 0;
       for (String module : Modules.IN_DEPENDENCY_ORDER) {
+        if (!tableExists(connection, module + "_schema_history")) {
+          continue; // a module without tables (booking keeps its events in the event log)
+        }
+        histories++;
         try (ResultSet failed =
             statement.executeQuery(
                 "SELECT COUNT(*) FROM " + module + "_schema_history WHERE success = FALSE")) {
@@ -66,12 +72,34 @@ class SchemaIT {
           assertEquals(0, failed.getInt(1), module + " has no failed migration");
         }
       }
-      try (ResultSet web =
-          statement.executeQuery(
-              "SELECT COUNT(*) FROM web_schema_history WHERE version = '1' AND success = TRUE")) {
-        web.next();
-        assertEquals(1, web.getInt(1), "web V1 (users) is applied");
+      assertTrue(histories >= 4, "the event log, reporting, audit and web keep a history each");
+      assertApplied(statement, "eventlog", "3", "the event log's master-key table");
+      assertApplied(statement, "web", "1", "the users");
+    }
+  }
+
+  private static void assertApplied(Statement statement, String module, String version, String what)
+      throws SQLException {
+    try (ResultSet applied =
+        statement.executeQuery(
+            "SELECT COUNT(*) FROM "
+                + module
+                + "_schema_history WHERE version = '"
+                + version
+                + "' AND success = TRUE")) {
+      applied.next();
+      assertEquals(1, applied.getInt(1), module + " V" + version + " (" + what + ") is applied");
+    }
+  }
+
+  private static boolean tableExists(Connection connection, String table) throws SQLException {
+    for (String name : new String[] {table, table.toUpperCase(Locale.ROOT)}) {
+      try (ResultSet tables = connection.getMetaData().getTables(null, null, name, null)) {
+        if (tables.next()) {
+          return true;
+        }
       }
     }
+    return false;
   }
 }
