@@ -476,15 +476,19 @@ class BookingApiIT {
     return http.send(request);
   }
 
+  /**
+   * The availability read model shows these figures once it has caught up with the commands just
+   * sent (it is read without a position here, so it is given a few seconds to catch up).
+   */
   private static void assertSeats(String conference, int held, int sold, int available) {
-    JsonObject standard =
-        Http.object(as(staff).get("/api/conferences/" + conference + "/availability"))
-            .getJsonArray("seatTypes")
-            .getJsonObject(0);
-    assertEquals(
-        List.of(held, sold, available),
-        List.of(standard.getInt("held"), standard.getInt("sold"), standard.getInt("available")),
-        standard.toString());
+    JsonObject standard = standardSeats(conference);
+    Instant deadline = Instant.now().plusSeconds(15);
+    while (!List.of(held, sold, available).equals(figures(standard))
+        && Instant.now().isBefore(deadline)) {
+      sleep(100);
+      standard = standardSeats(conference);
+    }
+    assertEquals(List.of(held, sold, available), figures(standard), standard.toString());
     assertFalse(
         standard.getInt("held") + standard.getInt("sold") > standard.getInt("capacity"),
         "never oversold");
@@ -500,5 +504,24 @@ class BookingApiIT {
 
   private static String shortId() {
     return UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  private static JsonObject standardSeats(String conference) {
+    return Http.object(as(staff).get("/api/conferences/" + conference + "/availability"))
+        .getJsonArray("seatTypes")
+        .getJsonObject(0);
+  }
+
+  private static List<Integer> figures(JsonObject seatType) {
+    return List.of(seatType.getInt("held"), seatType.getInt("sold"), seatType.getInt("available"));
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted", e);
+    }
   }
 }

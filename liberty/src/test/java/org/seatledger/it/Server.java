@@ -6,7 +6,7 @@ import java.time.Instant;
 
 /** Waits for the server under test, as a load balancer would, before a test talks to it. */
 final class Server {
-  private static final Duration READY_WITHIN = Duration.ofSeconds(90);
+  private static final Duration READY_WITHIN = Duration.ofSeconds(180);
 
   private Server() {}
 
