@@ -11,7 +11,8 @@ import java.util.Objects;
  */
 @EventType(name = "BookingCancelled", version = 2)
 public record BookingCancelled(
-    String bookingId, @DataSubject String registrantId, @PersonalData String reason) {
+    String bookingId, @DataSubject String registrantId, @PersonalData String reason)
+    implements BookingEvent {
   public BookingCancelled {
     Objects.requireNonNull(bookingId, "bookingId");
   }

@@ -2,4 +2,4 @@ package org.seatledger.booking.api;
 
 /** The conference takes no new bookings; existing ones stay as they are. */
 @EventType(name = "ConferenceUnpublished")
-public record ConferenceUnpublished(String conferenceId) {}
+public record ConferenceUnpublished(String conferenceId) implements ConferenceEvent {}

@@ -8,7 +8,8 @@ import java.util.Objects;
  * transaction.
  */
 @EventType(name = "SeatCapacityChanged")
-public record SeatCapacityChanged(String conferenceId, String seatType, int capacity) {
+public record SeatCapacityChanged(String conferenceId, String seatType, int capacity)
+    implements SeatAvailabilityEvent {
   public SeatCapacityChanged {
     Objects.requireNonNull(conferenceId, "conferenceId");
     Objects.requireNonNull(seatType, "seatType");

@@ -5,7 +5,8 @@ import java.util.Objects;
 
 /** Held seats became sold: the booking was paid. */
 @EventType(name = "SeatsCommitted")
-public record SeatsCommitted(String conferenceId, String bookingId, Map<String, Integer> seats) {
+public record SeatsCommitted(String conferenceId, String bookingId, Map<String, Integer> seats)
+    implements SeatAvailabilityEvent {
   public SeatsCommitted {
     Objects.requireNonNull(conferenceId, "conferenceId");
     Objects.requireNonNull(bookingId, "bookingId");

@@ -47,7 +47,7 @@ public class BookingReads implements BookingQueries {
             conference.endsOn(),
             conference.venue(),
             conference.published(),
-            conference.seatTypeList().stream()
+            conference.seatTypes().stream()
                 .map(
                     t ->
                         new SeatTypeView(t.code(), t.name(), t.quantity(), t.price(), t.currency()))
