@@ -13,9 +13,9 @@ import org.seatledger.booking.api.BookingPlaced;
 /**
  * What a booking's events record beyond what its decisions need: the registrant's name and e-mail,
  * the payment, the cancellation reason and the attendees — mostly personal data. Kept out of {@link
- * Booking}, whose state is cached and must hold none; folded only when an auditor reads a booking,
- * from the log as it reads then (erased data reads {@code [erased]}). Status, seats and totals are
- * the aggregate's, never folded here.
+ * Booking}, whose state is cached and must hold none; folded only to answer a read (a booking's
+ * page, an auditor's view), from the log as it reads then (erased data reads {@code [erased]}).
+ * Status, seats and totals are the aggregate's, never folded here.
  *
  * @param registrantName null until placed
  * @param paymentReference null until confirmed
