@@ -20,7 +20,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -29,6 +28,7 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.seatledger.audit.api.AuditQueries;
+import org.seatledger.booking.api.EntityView;
 import org.seatledger.eventlog.api.EventLog;
 import org.seatledger.eventlog.api.LogAdvanced;
 import org.seatledger.eventlog.api.RecordedEvent;
@@ -119,9 +119,12 @@ public class Audit implements AuditQueries {
   @Override
   public List<HistoryEntry> history(String streamId) {
     List<HistoryEntry> entries = new ArrayList<>();
-    Map<String, JsonValue> state = new TreeMap<>();
-    for (RecordedEvent event : stream(streamId)) {
-      Map<String, JsonValue> after = EntityStates.evolve(state, event);
+    List<RecordedEvent> events = stream(streamId);
+    EntityView view = EntityStates.initial(events);
+    Map<String, JsonValue> state = EntityStates.fields(view);
+    for (RecordedEvent event : events) {
+      view = EntityStates.evolve(view, event);
+      Map<String, JsonValue> after = EntityStates.fields(view);
       List<FieldChange> changes =
           EntityStates.diff(state, after).stream()
               .map(c -> new FieldChange(c.field(), plain(c.before()), plain(c.after())))
@@ -151,7 +154,7 @@ public class Audit implements AuditQueries {
     if (events.isEmpty()) {
       return Optional.empty();
     }
-    Map<String, JsonValue> state = new TreeMap<>();
+    EntityView view = EntityStates.initial(events);
     long reached = 0;
     for (RecordedEvent event : events) {
       boolean included =
@@ -159,10 +162,11 @@ public class Audit implements AuditQueries {
       if (!included) {
         break;
       }
-      state = EntityStates.evolve(state, event);
+      view = EntityStates.evolve(view, event);
       reached = event.streamVersion();
     }
-    return Optional.of(new StateAt(streamId, reached, asOf, EntityStates.json(state)));
+    return Optional.of(
+        new StateAt(streamId, reached, asOf, EntityStates.json(EntityStates.fields(view))));
   }
 
   private List<RecordedEvent> stream(String streamId) {

@@ -6,7 +6,8 @@ import org.seatledger.eventlog.api.EventType;
 
 /** Names were put on the seats of a confirmed booking; replaces any earlier assignment. */
 @EventType(name = "AttendeesAssigned")
-public record AttendeesAssigned(String bookingId, List<Attendee> attendees) {
+public record AttendeesAssigned(String bookingId, List<Attendee> attendees)
+    implements BookingEvent {
   public AttendeesAssigned {
     Objects.requireNonNull(bookingId, "bookingId");
     attendees = List.copyOf(attendees);

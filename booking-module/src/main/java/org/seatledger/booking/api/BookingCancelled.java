@@ -14,7 +14,8 @@ import org.seatledger.eventlog.api.PersonalData;
  */
 @EventType(name = "BookingCancelled", version = 2)
 public record BookingCancelled(
-    String bookingId, @DataSubject String registrantId, @PersonalData String reason) {
+    String bookingId, @DataSubject String registrantId, @PersonalData String reason)
+    implements BookingEvent {
   public BookingCancelled {
     Objects.requireNonNull(bookingId, "bookingId");
   }

@@ -19,7 +19,8 @@ public record BookingConfirmed(
     @DataSubject String registrantId,
     @PersonalData String paymentReference,
     BigDecimal amount,
-    String currency) {
+    String currency)
+    implements BookingEvent {
   public BookingConfirmed {
     Objects.requireNonNull(bookingId, "bookingId");
     Objects.requireNonNull(paymentReference, "paymentReference");

@@ -24,7 +24,8 @@ public record BookingPlaced(
     Map<String, Integer> seats,
     BigDecimal total,
     String currency,
-    Instant holdUntil) {
+    Instant holdUntil)
+    implements BookingEvent {
 
   public BookingPlaced {
     Objects.requireNonNull(bookingId, "bookingId");

@@ -12,7 +12,8 @@ public record ConferenceCreated(
     String slug,
     LocalDate startsOn,
     LocalDate endsOn,
-    String venue) {
+    String venue)
+    implements ConferenceEvent {
 
   public ConferenceCreated {
     Objects.requireNonNull(conferenceId, "conferenceId");

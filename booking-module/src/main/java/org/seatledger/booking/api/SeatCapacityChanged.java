@@ -9,7 +9,8 @@ import org.seatledger.eventlog.api.EventType;
  * transaction.
  */
 @EventType(name = "SeatCapacityChanged")
-public record SeatCapacityChanged(String conferenceId, String seatType, int capacity) {
+public record SeatCapacityChanged(String conferenceId, String seatType, int capacity)
+    implements SeatAvailabilityEvent {
   public SeatCapacityChanged {
     Objects.requireNonNull(conferenceId, "conferenceId");
     Objects.requireNonNull(seatType, "seatType");

@@ -7,12 +7,8 @@ import org.seatledger.eventlog.api.EventType;
 /** A conference offers a new type of seat: so many of them, at this price. */
 @EventType(name = "SeatTypeAdded")
 public record SeatTypeAdded(
-    String conferenceId,
-    String code,
-    String name,
-    int quantity,
-    BigDecimal price,
-    String currency) {
+    String conferenceId, String code, String name, int quantity, BigDecimal price, String currency)
+    implements ConferenceEvent {
 
   public SeatTypeAdded {
     Objects.requireNonNull(conferenceId, "conferenceId");

@@ -17,7 +17,8 @@ public record SeatsReleased(
     String bookingId,
     Map<String, Integer> seats,
     String reason,
-    boolean wereSold) {
+    boolean wereSold)
+    implements SeatAvailabilityEvent {
   public SeatsReleased {
     Objects.requireNonNull(conferenceId, "conferenceId");
     Objects.requireNonNull(bookingId, "bookingId");

@@ -15,7 +15,8 @@ import org.seatledger.eventlog.api.EventType;
  */
 @EventType(name = "SeatsReserved", version = 2)
 public record SeatsReserved(
-    String conferenceId, String bookingId, Map<String, Integer> seats, Instant holdUntil) {
+    String conferenceId, String bookingId, Map<String, Integer> seats, Instant holdUntil)
+    implements SeatAvailabilityEvent {
 
   /** The seat type of events written before seat types existed. */
   public static final String GENERAL_SEAT_TYPE = "general";

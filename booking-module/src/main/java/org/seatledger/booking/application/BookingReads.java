@@ -9,13 +9,9 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.seatledger.booking.api.AttendeesAssigned;
-import org.seatledger.booking.api.BookingCancelled;
-import org.seatledger.booking.api.BookingConfirmed;
-import org.seatledger.booking.api.BookingExpired;
-import org.seatledger.booking.api.BookingPlaced;
 import org.seatledger.booking.api.BookingQueries;
-import org.seatledger.booking.api.BookingStatus;
+import org.seatledger.booking.domain.Booking;
+import org.seatledger.booking.domain.BookingParticulars;
 import org.seatledger.booking.domain.Conference;
 import org.seatledger.booking.domain.SeatAvailability;
 import org.seatledger.eventlog.api.EventStore;
@@ -47,7 +43,7 @@ public class BookingReads implements BookingQueries {
             conference.endsOn(),
             conference.venue(),
             conference.published(),
-            conference.seatTypeList().stream()
+            conference.seatTypes().stream()
                 .map(
                     t ->
                         new SeatTypeView(t.code(), t.name(), t.quantity(), t.price(), t.currency()))
@@ -90,37 +86,27 @@ public class BookingReads implements BookingQueries {
     if (events.isEmpty()) {
       return Optional.empty();
     }
-    BookingPlaced placed = (BookingPlaced) events.get(0).event();
-    BookingStatus status = BookingStatus.HELD;
-    List<AttendeeView> attendees = List.of();
+    Booking booking = Booking.INITIAL;
+    BookingParticulars particulars = BookingParticulars.INITIAL;
     for (RecordedEvent event : events) {
-      Object e = event.event();
-      if (e instanceof BookingConfirmed) {
-        status = BookingStatus.CONFIRMED;
-      } else if (e instanceof BookingCancelled) {
-        status = BookingStatus.CANCELLED;
-      } else if (e instanceof BookingExpired) {
-        status = BookingStatus.EXPIRED;
-      } else if (e instanceof AttendeesAssigned assigned) {
-        attendees =
-            assigned.attendees().stream()
-                .map(a -> new AttendeeView(a.seatType(), a.name(), a.email()))
-                .toList();
-      }
+      booking = Booking.FOLD.apply(booking, event.event());
+      particulars = BookingParticulars.FOLD.apply(particulars, event.event());
     }
     return Optional.of(
         new BookingView(
-            placed.bookingId(),
-            placed.conferenceId(),
-            status,
-            placed.registrantId(),
-            placed.registrantName(),
-            placed.registrantEmail(),
-            placed.seats(),
-            placed.total(),
-            placed.currency(),
-            placed.holdUntil(),
-            attendees,
+            booking.id(),
+            booking.conferenceId(),
+            booking.status(),
+            booking.registrantId(),
+            particulars.registrantName(),
+            particulars.registrantEmail(),
+            booking.seats(),
+            booking.total(),
+            booking.currency(),
+            booking.holdUntil(),
+            particulars.attendees().stream()
+                .map(a -> new AttendeeView(a.seatType(), a.name(), a.email()))
+                .toList(),
             events.get(events.size() - 1).streamVersion()));
   }
 }

@@ -13,11 +13,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.spi.JsonProvider;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -45,14 +43,18 @@ import org.seatledger.booking.api.BookingCommand.PlaceBooking;
 import org.seatledger.booking.api.BookingCommand.PublishConference;
 import org.seatledger.booking.api.BookingCommand.UnpublishConference;
 import org.seatledger.booking.api.BookingCommands;
+import org.seatledger.booking.api.BookingEvent;
 import org.seatledger.booking.api.BookingPlaced;
 import org.seatledger.booking.api.BookingStatus;
 import org.seatledger.booking.api.CommandContext;
 import org.seatledger.booking.api.CommandRefused;
 import org.seatledger.booking.api.CommandResult;
+import org.seatledger.booking.api.ConferenceEvent;
+import org.seatledger.booking.api.SeatAvailabilityEvent;
 import org.seatledger.booking.api.SlugClaimed;
 import org.seatledger.booking.domain.Booking;
 import org.seatledger.booking.domain.Conference;
+import org.seatledger.booking.domain.Placement;
 import org.seatledger.booking.domain.SeatAvailability;
 import org.seatledger.eventlog.api.AggregateRepository;
 import org.seatledger.eventlog.api.Aggregates;
@@ -87,6 +89,9 @@ public class BookingService implements BookingCommands {
 
   @Inject EventStore store;
   @Inject Aggregates aggregates;
+
+  /** Now, for hold deadlines and their expiry (see {@link Clocks}). */
+  @Inject Clock clock;
 
   /**
    * Writers run on threads of their own: never on the server's request threads, which wait for
@@ -328,9 +333,9 @@ public class BookingService implements BookingCommands {
       return createConference(conferenceId, c, context, work);
     } else if (command instanceof AddSeatType c) {
       Conference conference = conference(work, conferenceId);
-      List<Object> added =
+      List<ConferenceEvent> added =
           conference.decideAddSeatType(c.code(), c.name(), c.quantity(), c.price(), c.currency());
-      List<Object> capacity =
+      List<SeatAvailabilityEvent> capacity =
           availability(work, conferenceId).decideCapacity(conferenceId, c.code(), c.quantity());
       return decision(
           conferenceId,
@@ -342,12 +347,12 @@ public class BookingService implements BookingCommands {
           availabilityStream(conferenceId),
           capacity);
     } else if (command instanceof ChangeSeatQuantity c) {
-      List<Object> changed =
+      List<ConferenceEvent> changed =
           conference(work, conferenceId).decideChangeQuantity(c.code(), c.quantity());
       if (changed.isEmpty()) {
         return unchanged(conferenceId);
       }
-      List<Object> capacity =
+      List<SeatAvailabilityEvent> capacity =
           availability(work, conferenceId).decideCapacity(conferenceId, c.code(), c.quantity());
       return decision(
           conferenceId,
@@ -378,9 +383,9 @@ public class BookingService implements BookingCommands {
       return placeBooking(conferenceId, c, context, work);
     } else if (command instanceof ConfirmBooking c) {
       Booking booking = booking(work, c.bookingId());
-      List<Object> confirmed =
+      List<BookingEvent> confirmed =
           booking.decideConfirm(c.paymentReference(), c.amount(), c.currency());
-      List<Object> committed =
+      List<SeatAvailabilityEvent> committed =
           confirmed.isEmpty()
               ? List.of()
               : availability(work, conferenceId).decideCommit(c.bookingId());
@@ -388,8 +393,8 @@ public class BookingService implements BookingCommands {
           c.bookingId(), "CONFIRMED", context, work, conferenceId, confirmed, committed);
     } else if (command instanceof CancelBooking c) {
       Booking booking = booking(work, c.bookingId());
-      List<Object> cancelled = booking.decideCancel(c.reason());
-      List<Object> released =
+      List<BookingEvent> cancelled = booking.decideCancel(c.reason());
+      List<SeatAvailabilityEvent> released =
           cancelled.isEmpty()
               ? List.of()
               : availability(work, conferenceId)
@@ -411,7 +416,7 @@ public class BookingService implements BookingCommands {
                 input.name(),
                 input.email()));
       }
-      List<Object> assigned = booking.decideAssign(attendees);
+      List<BookingEvent> assigned = booking.decideAssign(attendees);
       return decision(
           c.bookingId(),
           context,
@@ -430,7 +435,7 @@ public class BookingService implements BookingCommands {
     if (work.exists(slugStream(c.slug()))) {
       throw CommandRefused.conflict("The slug '" + c.slug() + "' is taken by another conference.");
     }
-    List<Object> created =
+    List<ConferenceEvent> created =
         conference(work, conferenceId)
             .decideCreate(conferenceId, c.name(), c.slug(), c.startsOn(), c.endsOn(), c.venue());
     StreamAppend conference = work.append(conferenceStream(conferenceId), created);
@@ -447,44 +452,33 @@ public class BookingService implements BookingCommands {
 
   private Decision placeBooking(
       String conferenceId, PlaceBooking c, CommandContext context, Work work) {
-    Conference conference = conference(work, conferenceId);
-    conference.requireOpenForBookings();
-    Conference.Price price = conference.price(c.seats());
-    BigDecimal total = price.total();
-    String currency = price.currency();
     String bookingId = derivedId("booking", context.commandId());
-    Instant holdUntil = Instant.now().plus(hold()).truncatedTo(ChronoUnit.SECONDS);
-    List<Object> reserved =
-        availability(work, conferenceId)
-            .decideReserve(conferenceId, bookingId, c.seats(), holdUntil);
-    BookingPlaced placed =
-        new BookingPlaced(
-            bookingId,
-            conferenceId,
-            derivedId("registrant", context.commandId()),
-            c.registrantName(),
-            c.registrantEmail(),
-            c.seats(),
-            total,
-            currency,
-            holdUntil);
     // The booking's id derives from this command's id, which has not been carried out (checked at
     // the start of the batch): its stream is empty, so it is not read. Should it exist after all
     // (another server, same command, same moment), the append's NO_STREAM guard refuses it.
-    List<Object> booked =
-        work.fresh(bookingStream(bookingId), bookings, Kinds.BOOKING).decidePlace(placed);
+    Placement placement =
+        Placement.decide(
+            c,
+            bookingId,
+            derivedId("registrant", context.commandId()),
+            conference(work, conferenceId),
+            availability(work, conferenceId),
+            work.fresh(bookingStream(bookingId), bookings, Kinds.BOOKING),
+            clock,
+            hold());
+    BookingPlaced placed = placement.placed();
     conferenceOfBooking.put(bookingId, conferenceId);
     JsonObject outcome =
         JSON.createObjectBuilder()
             .add("id", bookingId)
             .add("status", "HELD")
-            .add("holdUntil", holdUntil.toString())
-            .add("total", total)
-            .add("currency", currency)
+            .add("holdUntil", placed.holdUntil().toString())
+            .add("total", placed.total())
+            .add("currency", placed.currency())
             .add("registrantId", placed.registrantId())
             .build();
-    StreamAppend bookingAppend = work.append(bookingStream(bookingId), booked);
-    StreamAppend seatsAppend = work.append(availabilityStream(conferenceId), reserved);
+    StreamAppend bookingAppend = work.append(bookingStream(bookingId), placement.booking());
+    StreamAppend seatsAppend = work.append(availabilityStream(conferenceId), placement.seats());
     return new Decision(
         bookingId,
         outcome,
@@ -494,18 +488,18 @@ public class BookingService implements BookingCommands {
   }
 
   private Decision expire(String conferenceId, CommandContext context, Work work) {
-    Instant now = Instant.now();
     SeatAvailability availability = availability(work, conferenceId);
     List<CommandAppend> appends = new ArrayList<>();
-    List<String> overdue = availability.overdue(now);
+    List<String> overdue = availability.overdue(clock);
     List<String> expiring = overdue.subList(0, Math.min(overdue.size(), EXPIRIES_PER_COMMAND));
     work.preload(expiring.stream().map(Kinds::bookingStream).toList(), bookings, Kinds.BOOKING);
     for (String bookingId : expiring) {
-      List<Object> expired = booking(work, bookingId).decideExpire(now);
+      List<BookingEvent> expired = booking(work, bookingId).decideExpire(clock);
       if (expired.isEmpty()) {
         continue;
       }
-      List<Object> released = availability.decideRelease(bookingId, Map.of(), "expired");
+      List<SeatAvailabilityEvent> released =
+          availability.decideRelease(bookingId, Map.of(), "expired");
       String commandId = "expire-" + bookingId;
       JsonObject outcome =
           JSON.createObjectBuilder().add("id", bookingId).add("status", "EXPIRED").build();
@@ -537,8 +531,8 @@ public class BookingService implements BookingCommands {
       CommandContext context,
       Work work,
       String conferenceId,
-      List<Object> bookingEvents,
-      List<Object> seatEvents) {
+      List<BookingEvent> bookingEvents,
+      List<SeatAvailabilityEvent> seatEvents) {
     return decision(
         bookingId,
         context,
@@ -560,8 +554,7 @@ public class BookingService implements BookingCommands {
     JsonObject outcome = details.add("id", id).build();
     List<StreamAppend> appends = new ArrayList<>();
     for (int i = 0; i < streamsAndEvents.length; i += 2) {
-      @SuppressWarnings("unchecked")
-      List<Object> events = (List<Object>) streamsAndEvents[i + 1];
+      List<?> events = (List<?>) streamsAndEvents[i + 1];
       if (!events.isEmpty()) {
         appends.add(work.append((String) streamsAndEvents[i], events));
       }

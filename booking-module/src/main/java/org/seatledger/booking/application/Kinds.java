@@ -29,15 +29,15 @@ public final class Kinds {
   static final EventSourced<Conference> CONFERENCE =
       new EventSourced<>() {
         public String streamType() {
-          return "Conference";
+          return Conference.STREAM_TYPE;
         }
 
         public Conference initial() {
-          return new Conference();
+          return Conference.INITIAL;
         }
 
         public Conference evolve(Conference state, Object event) {
-          return state.evolve(event);
+          return Conference.FOLD.apply(state, event);
         }
 
         public int snapshotVersion() {
@@ -56,15 +56,15 @@ public final class Kinds {
   public static final EventSourced<SeatAvailability> AVAILABILITY =
       new EventSourced<>() {
         public String streamType() {
-          return "SeatAvailability";
+          return SeatAvailability.STREAM_TYPE;
         }
 
         public SeatAvailability initial() {
-          return new SeatAvailability();
+          return SeatAvailability.INITIAL;
         }
 
         public SeatAvailability evolve(SeatAvailability state, Object event) {
-          return state.evolve(event);
+          return SeatAvailability.FOLD.apply(state, event);
         }
 
         public int snapshotVersion() {
@@ -84,15 +84,15 @@ public final class Kinds {
   static final EventSourced<Booking> BOOKING =
       new EventSourced<>() {
         public String streamType() {
-          return "Booking";
+          return Booking.STREAM_TYPE;
         }
 
         public Booking initial() {
-          return new Booking();
+          return Booking.INITIAL;
         }
 
         public Booking evolve(Booking state, Object event) {
-          return state.evolve(event);
+          return Booking.FOLD.apply(state, event);
         }
 
         public int snapshotVersion() {

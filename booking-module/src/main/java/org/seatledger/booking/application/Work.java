@@ -119,11 +119,14 @@ final class Work {
 
   /** The append of {@code events} to a loaded stream, expecting it where this batch left it. */
   @SuppressWarnings("unchecked")
-  <S> StreamAppend append(String streamId, List<Object> events) {
+  <S> StreamAppend append(String streamId, List<?> events) {
     Stream<S> stream = (Stream<S>) streams.get(streamId);
     StreamAppend append =
         new StreamAppend(
-            streamId, stream.kind.streamType(), ExpectedVersion.exactly(stream.version), events);
+            streamId,
+            stream.kind.streamType(),
+            ExpectedVersion.exactly(stream.version),
+            List.<Object>copyOf(events));
     for (Object event : events) {
       stream.state = stream.kind.evolve(stream.state, event);
     }

@@ -5,6 +5,7 @@ import static org.seatledger.booking.api.CommandRefused.invalid;
 import static org.seatledger.booking.api.CommandRefused.notFound;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -13,6 +14,7 @@ import org.seatledger.booking.api.Attendee;
 import org.seatledger.booking.api.AttendeesAssigned;
 import org.seatledger.booking.api.BookingCancelled;
 import org.seatledger.booking.api.BookingConfirmed;
+import org.seatledger.booking.api.BookingEvent;
 import org.seatledger.booking.api.BookingExpired;
 import org.seatledger.booking.api.BookingPlaced;
 import org.seatledger.booking.api.BookingStatus;
@@ -20,32 +22,55 @@ import org.seatledger.booking.api.BookingStatus;
 /**
  * A registrant's booking: HELD until its deadline, then CONFIRMED (paid), CANCELLED or EXPIRED.
  * Reversals are compensating events; nothing is deleted. Holds no personal data in its state, only
- * the registrant's subject id: snapshots and caches never contain names or e-mails.
+ * the registrant's subject id: snapshots and caches never contain names or e-mails (what the events
+ * say about people is folded apart, for auditors only: {@link BookingParticulars}).
+ *
+ * <p>An immutable state: {@link #evolve} returns a new one. Placing a booking is decided together
+ * with the conference and its seats: {@link Placement}.
+ *
+ * @param id null until the booking is placed
+ * @param seats per seat type code
+ * @param attendees how many attendees are named
  */
-public final class Booking {
+public record Booking(
+    String id,
+    String conferenceId,
+    String registrantId,
+    BookingStatus status,
+    Map<String, Integer> seats,
+    BigDecimal total,
+    String currency,
+    Instant holdUntil,
+    int attendees) {
 
-  private String id;
-  private String conferenceId;
-  private String registrantId;
-  private BookingStatus status;
-  private Map<String, Integer> seats = Map.of();
-  private BigDecimal total;
-  private String currency;
-  private Instant holdUntil;
-  private int attendees;
+  /** The stream type stored with every event of a booking. */
+  public static final String STREAM_TYPE = "Booking";
+
+  /** The state of a booking stream without events. */
+  public static final Booking INITIAL =
+      new Booking(null, null, null, null, Map.of(), null, null, null, 0);
+
+  /** How a booking is rebuilt from its stream. */
+  public static final Fold<Booking, BookingEvent> FOLD =
+      new Fold<>(BookingEvent.class, INITIAL, Booking::evolve);
+
+  public Booking {
+    seats = Map.copyOf(seats);
+  }
 
   public boolean exists() {
     return id != null;
   }
 
-  public List<Object> decidePlace(BookingPlaced placed) {
+  /** Refuses to place a booking that exists; see {@link Placement} for the rules of placing. */
+  public List<BookingEvent> decidePlace(BookingPlaced placed) {
     if (exists()) {
       throw conflict("The booking " + id + " exists already.");
     }
     return List.of(placed);
   }
 
-  public List<Object> decideConfirm(
+  public List<BookingEvent> decideConfirm(
       String paymentReference, BigDecimal amount, String paidCurrency) {
     requireExists();
     if (status == BookingStatus.CONFIRMED) {
@@ -72,7 +97,7 @@ public final class Booking {
     return List.of(new BookingConfirmed(id, registrantId, paymentReference, amount, paidCurrency));
   }
 
-  public List<Object> decideCancel(String reason) {
+  public List<BookingEvent> decideCancel(String reason) {
     requireExists();
     if (status == BookingStatus.CANCELLED) {
       return List.of();
@@ -83,15 +108,15 @@ public final class Booking {
     return List.of(new BookingCancelled(id, registrantId, reason));
   }
 
-  /** Expires the booking when it is still held and its deadline has passed; else nothing. */
-  public List<Object> decideExpire(Instant now) {
-    if (!exists() || status != BookingStatus.HELD || holdUntil.isAfter(now)) {
+  /** Expires the booking when it is still held and the clock has reached its deadline. */
+  public List<BookingEvent> decideExpire(Clock clock) {
+    if (!exists() || status != BookingStatus.HELD || holdUntil.isAfter(clock.instant())) {
       return List.of();
     }
     return List.of(new BookingExpired(id, holdUntil));
   }
 
-  public List<Object> decideAssign(List<Attendee> assigned) {
+  public List<BookingEvent> decideAssign(List<Attendee> assigned) {
     requireExists();
     if (status != BookingStatus.CONFIRMED) {
       throw conflict(
@@ -116,67 +141,53 @@ public final class Booking {
     return List.of(new AttendeesAssigned(id, assigned));
   }
 
-  public Booking evolve(Object event) {
+  /** The state after {@code event}; this state is left as it is. */
+  public Booking evolve(BookingEvent event) {
     if (event instanceof BookingPlaced e) {
-      id = e.bookingId();
-      conferenceId = e.conferenceId();
-      registrantId = e.registrantId();
-      status = BookingStatus.HELD;
-      seats = e.seats();
-      total = e.total();
-      currency = e.currency();
-      holdUntil = e.holdUntil();
-    } else if (event instanceof BookingConfirmed) {
-      status = BookingStatus.CONFIRMED;
-    } else if (event instanceof BookingCancelled) {
-      status = BookingStatus.CANCELLED;
-    } else if (event instanceof BookingExpired) {
-      status = BookingStatus.EXPIRED;
-    } else if (event instanceof AttendeesAssigned e) {
-      attendees = e.attendees().size();
+      return new Booking(
+          e.bookingId(),
+          e.conferenceId(),
+          e.registrantId(),
+          BookingStatus.HELD,
+          e.seats(),
+          e.total(),
+          e.currency(),
+          e.holdUntil(),
+          attendees);
     }
-    return this;
+    if (event instanceof BookingConfirmed e) {
+      return withStatus(BookingStatus.CONFIRMED);
+    }
+    if (event instanceof BookingCancelled e) {
+      return withStatus(BookingStatus.CANCELLED);
+    }
+    if (event instanceof BookingExpired e) {
+      return withStatus(BookingStatus.EXPIRED);
+    }
+    if (event instanceof AttendeesAssigned e) {
+      return new Booking(
+          id,
+          conferenceId,
+          registrantId,
+          status,
+          seats,
+          total,
+          currency,
+          holdUntil,
+          e.attendees().size());
+    }
+    // unreachable while every permitted event has its branch above (Java 17 has no pattern switch)
+    throw new IllegalStateException("no evolve for " + event);
+  }
+
+  private Booking withStatus(BookingStatus next) {
+    return new Booking(
+        id, conferenceId, registrantId, next, seats, total, currency, holdUntil, attendees);
   }
 
   private void requireExists() {
     if (!exists()) {
       throw notFound("There is no such booking.");
     }
-  }
-
-  public String id() {
-    return id;
-  }
-
-  public String conferenceId() {
-    return conferenceId;
-  }
-
-  public String registrantId() {
-    return registrantId;
-  }
-
-  public BookingStatus status() {
-    return status;
-  }
-
-  public Map<String, Integer> seats() {
-    return seats;
-  }
-
-  public BigDecimal total() {
-    return total;
-  }
-
-  public String currency() {
-    return currency;
-  }
-
-  public Instant holdUntil() {
-    return holdUntil;
-  }
-
-  public int attendees() {
-    return attendees;
   }
 }

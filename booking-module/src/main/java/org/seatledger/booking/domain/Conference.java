@@ -6,10 +6,12 @@ import static org.seatledger.booking.api.CommandRefused.notFound;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.seatledger.booking.api.ConferenceCreated;
+import org.seatledger.booking.api.ConferenceEvent;
 import org.seatledger.booking.api.ConferencePublished;
 import org.seatledger.booking.api.ConferenceUnpublished;
 import org.seatledger.booking.api.Limits;
@@ -21,33 +23,54 @@ import org.seatledger.booking.api.SeatTypeAdded;
  * while published. Offers at most {@link Limits#SEAT_TYPES} seat types; a booking's total is at
  * most {@link Limits#MAX_TOTAL} (see {@link Limits} for why).
  *
- * <p>{@code decide…} methods check the rules and return events (or throw {@link
- * org.seatledger.booking.api.CommandRefused}); {@link #evolve} only changes state and never throws,
- * since it also replays history. Holds no personal data.
+ * <p>An immutable state: {@code decide…} methods check the rules and return events (or throw {@link
+ * org.seatledger.booking.api.CommandRefused}); {@link #evolve} returns a new state and never
+ * throws, since it also replays history. Holds no personal data.
+ *
+ * @param id null until the conference is created
+ * @param seatTypes in the order they were added, codes unique
  */
-public final class Conference {
+public record Conference(
+    String id,
+    String name,
+    String slug,
+    LocalDate startsOn,
+    LocalDate endsOn,
+    String venue,
+    boolean published,
+    List<SeatType> seatTypes) {
 
   /** A seat type as the conference offers it. */
   public record SeatType(
-      String code, String name, int quantity, BigDecimal price, String currency) {}
+      String code, String name, int quantity, BigDecimal price, String currency) {
+    SeatType withQuantity(int newQuantity) {
+      return new SeatType(code, name, newQuantity, price, currency);
+    }
+  }
 
   /** What a booking of some seats costs. */
   public record Price(BigDecimal total, String currency) {}
 
-  private String id;
-  private String name;
-  private String slug;
-  private LocalDate startsOn;
-  private LocalDate endsOn;
-  private String venue;
-  private boolean published;
-  private final Map<String, SeatType> seatTypes = new LinkedHashMap<>();
+  /** The stream type stored with every event of a conference. */
+  public static final String STREAM_TYPE = "Conference";
+
+  /** The state of a conference stream without events. */
+  public static final Conference INITIAL =
+      new Conference(null, null, null, null, null, null, false, List.of());
+
+  /** How a conference is rebuilt from its stream. */
+  public static final Fold<Conference, ConferenceEvent> FOLD =
+      new Fold<>(ConferenceEvent.class, INITIAL, Conference::evolve);
+
+  public Conference {
+    seatTypes = List.copyOf(seatTypes);
+  }
 
   public boolean exists() {
     return id != null;
   }
 
-  public List<Object> decideCreate(
+  public List<ConferenceEvent> decideCreate(
       String conferenceId,
       String name,
       String slug,
@@ -64,10 +87,10 @@ public final class Conference {
     return List.of(new ConferenceCreated(conferenceId, name, slug, startsOn, endsOn, venue));
   }
 
-  public List<Object> decideAddSeatType(
+  public List<ConferenceEvent> decideAddSeatType(
       String code, String seatName, int quantity, BigDecimal price, String currency) {
     requireExists();
-    if (seatTypes.containsKey(code)) {
+    if (find(code).isPresent()) {
       throw conflict("The conference already has a seat type '" + code + "'.");
     }
     if (seatTypes.size() >= Limits.SEAT_TYPES) {
@@ -77,7 +100,7 @@ public final class Conference {
   }
 
   /** The conference's side of a quantity change; seat availability checks what is taken. */
-  public List<Object> decideChangeQuantity(String code, int quantity) {
+  public List<ConferenceEvent> decideChangeQuantity(String code, int quantity) {
     SeatType type = seatType(code);
     if (type.quantity() == quantity) {
       return List.of();
@@ -85,7 +108,7 @@ public final class Conference {
     return List.of(new SeatQuantityChanged(id, code, quantity, type.quantity()));
   }
 
-  public List<Object> decidePublish() {
+  public List<ConferenceEvent> decidePublish() {
     requireExists();
     if (seatTypes.isEmpty()) {
       throw conflict("Add at least one seat type before publishing the conference.");
@@ -93,7 +116,7 @@ public final class Conference {
     return published ? List.of() : List.of(new ConferencePublished(id));
   }
 
-  public List<Object> decideUnpublish() {
+  public List<ConferenceEvent> decideUnpublish() {
     requireExists();
     return published ? List.of(new ConferenceUnpublished(id)) : List.of();
   }
@@ -109,10 +132,10 @@ public final class Conference {
     BigDecimal total = BigDecimal.ZERO;
     String currency = null;
     for (Map.Entry<String, Integer> wanted : seats.entrySet()) {
-      SeatType type = seatTypes.get(wanted.getKey());
-      if (type == null) {
-        throw invalid("The conference has no seat type '" + wanted.getKey() + "'.");
-      }
+      SeatType type =
+          find(wanted.getKey())
+              .orElseThrow(
+                  () -> invalid("The conference has no seat type '" + wanted.getKey() + "'."));
       if (currency != null && !currency.equals(type.currency())) {
         throw invalid("Seat types priced in different currencies cannot be booked together.");
       }
@@ -140,76 +163,62 @@ public final class Conference {
 
   public SeatType seatType(String code) {
     requireExists();
-    SeatType type = seatTypes.get(code);
-    if (type == null) {
-      throw notFound("The conference has no seat type '" + code + "'.");
-    }
-    return type;
+    return find(code)
+        .orElseThrow(() -> notFound("The conference has no seat type '" + code + "'."));
   }
 
-  public Conference evolve(Object event) {
+  /** The state after {@code event}; this state is left as it is. */
+  public Conference evolve(ConferenceEvent event) {
     if (event instanceof ConferenceCreated e) {
-      id = e.conferenceId();
-      name = e.name();
-      slug = e.slug();
-      startsOn = e.startsOn();
-      endsOn = e.endsOn();
-      venue = e.venue();
-    } else if (event instanceof SeatTypeAdded e) {
-      seatTypes.put(
-          e.code(), new SeatType(e.code(), e.name(), e.quantity(), e.price(), e.currency()));
-    } else if (event instanceof SeatQuantityChanged e) {
-      seatTypes.computeIfPresent(
-          e.code(),
-          (code, t) -> new SeatType(code, t.name(), e.quantity(), t.price(), t.currency()));
-    } else if (event instanceof ConferencePublished) {
-      published = true;
-    } else if (event instanceof ConferenceUnpublished) {
-      published = false;
+      return new Conference(
+          e.conferenceId(),
+          e.name(),
+          e.slug(),
+          e.startsOn(),
+          e.endsOn(),
+          e.venue(),
+          published,
+          seatTypes);
     }
-    return this;
+    if (event instanceof SeatTypeAdded e) {
+      return withSeatType(new SeatType(e.code(), e.name(), e.quantity(), e.price(), e.currency()));
+    }
+    if (event instanceof SeatQuantityChanged e) {
+      return find(e.code()).map(t -> withSeatType(t.withQuantity(e.quantity()))).orElse(this);
+    }
+    if (event instanceof ConferencePublished e) {
+      return withPublished(true);
+    }
+    if (event instanceof ConferenceUnpublished e) {
+      return withPublished(false);
+    }
+    // unreachable while every permitted event has its branch above (Java 17 has no pattern switch)
+    throw new IllegalStateException("no evolve for " + event);
+  }
+
+  /** A copy with {@code type} in place of the seat type of its code, or added last. */
+  private Conference withSeatType(SeatType type) {
+    List<SeatType> types = new ArrayList<>(seatTypes);
+    int at = types.indexOf(find(type.code()).orElse(null));
+    if (at < 0) {
+      types.add(type);
+    } else {
+      types.set(at, type);
+    }
+    return new Conference(id, name, slug, startsOn, endsOn, venue, published, types);
+  }
+
+  private Conference withPublished(boolean open) {
+    return new Conference(id, name, slug, startsOn, endsOn, venue, open, seatTypes);
+  }
+
+  private Optional<SeatType> find(String code) {
+    return seatTypes.stream().filter(t -> t.code().equals(code)).findFirst();
   }
 
   private void requireExists() {
     if (!exists()) {
       throw notFound("There is no such conference.");
     }
-  }
-
-  public String id() {
-    return id;
-  }
-
-  public String name() {
-    return name;
-  }
-
-  public String slug() {
-    return slug;
-  }
-
-  public LocalDate startsOn() {
-    return startsOn;
-  }
-
-  public LocalDate endsOn() {
-    return endsOn;
-  }
-
-  public String venue() {
-    return venue;
-  }
-
-  public boolean published() {
-    return published;
-  }
-
-  public Map<String, SeatType> seatTypes() {
-    return Map.copyOf(seatTypes);
-  }
-
-  /** Seat types in the order they were added. */
-  public List<SeatType> seatTypeList() {
-    return List.copyOf(seatTypes.values());
   }
 }

@@ -2,20 +2,23 @@ package org.seatledger.booking.domain;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import org.seatledger.booking.api.ConferenceCreated;
 import org.seatledger.booking.api.ConferencePublished;
 import org.seatledger.booking.api.SeatTypeAdded;
 
 /**
- * Snapshot forms of the aggregates (JSON, version 1). A snapshot is rebuilt by replaying the events
- * that would produce the same state, so the snapshot code cannot drift from {@code evolve}.
+ * Snapshot forms of the aggregates (JSON): the conference's (version 1) is rebuilt by replaying the
+ * events that would produce the same state, so the snapshot code cannot drift from {@code evolve};
+ * the seat availability's (version 2) holds its counts and open holds, written sorted by seat type
+ * and booking id, so one state always gives one text.
  */
 public final class Snapshots {
   /** Looked up once: {@code Json.create…} looks the provider up on every call. */
@@ -25,7 +28,7 @@ public final class Snapshots {
 
   public static String conference(Conference c) {
     JsonObjectBuilder types = JSON.createObjectBuilder();
-    for (Conference.SeatType t : c.seatTypeList()) {
+    for (Conference.SeatType t : c.seatTypes()) {
       types.add(
           t.code(),
           JSON.createObjectBuilder()
@@ -49,38 +52,37 @@ public final class Snapshots {
 
   public static Conference conference(String json) {
     JsonObject o = parse(json);
-    Conference c = new Conference();
     String id = o.getString("id");
-    c.evolve(
-        new ConferenceCreated(
-            id,
-            o.getString("name"),
-            o.getString("slug"),
-            LocalDate.parse(o.getString("startsOn")),
-            LocalDate.parse(o.getString("endsOn")),
-            o.getString("venue")));
-    o.getJsonObject("seatTypes")
-        .forEach(
-            (code, value) -> {
-              JsonObject t = value.asJsonObject();
-              c.evolve(
-                  new SeatTypeAdded(
-                      id,
-                      code,
-                      t.getString("name"),
-                      t.getInt("quantity"),
-                      t.getJsonNumber("price").bigDecimalValue(),
-                      t.getString("currency")));
-            });
+    Conference c =
+        Conference.INITIAL.evolve(
+            new ConferenceCreated(
+                id,
+                o.getString("name"),
+                o.getString("slug"),
+                LocalDate.parse(o.getString("startsOn")),
+                LocalDate.parse(o.getString("endsOn")),
+                o.getString("venue")));
+    for (Map.Entry<String, JsonValue> type : o.getJsonObject("seatTypes").entrySet()) {
+      JsonObject t = type.getValue().asJsonObject();
+      c =
+          c.evolve(
+              new SeatTypeAdded(
+                  id,
+                  type.getKey(),
+                  t.getString("name"),
+                  t.getInt("quantity"),
+                  t.getJsonNumber("price").bigDecimalValue(),
+                  t.getString("currency")));
+    }
     if (o.getBoolean("published")) {
-      c.evolve(new ConferencePublished(id));
+      c = c.evolve(new ConferencePublished(id));
     }
     return c;
   }
 
   public static String availability(SeatAvailability a) {
     JsonObjectBuilder counts = JSON.createObjectBuilder();
-    a.counts()
+    new TreeMap<>(a.counts())
         .forEach(
             (type, n) ->
                 counts.add(
@@ -90,7 +92,7 @@ public final class Snapshots {
                         .add("held", n.held())
                         .add("sold", n.sold())));
     JsonObjectBuilder holds = JSON.createObjectBuilder();
-    a.holds()
+    new TreeMap<>(a.holds().asMap())
         .forEach(
             (booking, h) ->
                 holds.add(
@@ -118,7 +120,7 @@ public final class Snapshots {
                   new SeatAvailability.Count(
                       n.getInt("capacity"), n.getInt("held"), n.getInt("sold")));
             });
-    Map<String, SeatAvailability.Hold> holds = new HashMap<>();
+    Map<String, SeatAvailability.Hold> holds = new LinkedHashMap<>();
     o.getJsonObject("holds")
         .forEach(
             (booking, v) -> {
@@ -129,7 +131,8 @@ public final class Snapshots {
                       seats(h.getJsonObject("seats")), Instant.parse(h.getString("holdUntil"))));
             });
     String conferenceId = o.getString("conferenceId");
-    return SeatAvailability.of(conferenceId.isEmpty() ? null : conferenceId, counts, holds);
+    return new SeatAvailability(
+        conferenceId.isEmpty() ? null : conferenceId, counts, Holds.of(holds));
   }
 
   private static JsonObjectBuilder seats(Map<String, Integer> seats) {
