@@ -29,12 +29,12 @@ import org.seatledger.booking.eventstore.EventStore;
 public class BookingReads implements BookingQueries {
 
   @Inject EventStore store;
-  @Inject BookingService service;
+  @Inject Aggregates aggregates;
 
   @Override
   public Optional<ConferenceView> conference(String conferenceId) {
     Conference conference =
-        service.conferenceRepository().loadWithoutCache(conferenceStream(conferenceId)).state();
+        aggregates.conferenceRepository().loadWithoutCache(conferenceStream(conferenceId)).state();
     if (!conference.exists()) {
       return Optional.empty();
     }
@@ -71,7 +71,10 @@ public class BookingReads implements BookingQueries {
       return Optional.empty();
     }
     SeatAvailability seats =
-        service.availabilityRepository().loadWithoutCache(availabilityStream(conferenceId)).state();
+        aggregates
+            .availabilityRepository()
+            .loadWithoutCache(availabilityStream(conferenceId))
+            .state();
     List<SeatCountView> counts =
         conference.get().seatTypes().stream()
             .map(

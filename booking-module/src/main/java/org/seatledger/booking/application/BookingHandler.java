@@ -1,0 +1,137 @@
+package org.seatledger.booking.application;
+
+import static org.seatledger.booking.application.Kinds.availabilityStream;
+import static org.seatledger.booking.application.Kinds.bookingStream;
+import static org.seatledger.booking.application.Verdict.metadata;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.seatledger.booking.api.Attendee;
+import org.seatledger.booking.api.BookingCommand;
+import org.seatledger.booking.api.BookingCommand.AssignAttendees;
+import org.seatledger.booking.api.BookingCommand.CancelBooking;
+import org.seatledger.booking.api.BookingCommand.ConfirmBooking;
+import org.seatledger.booking.api.BookingCommand.PlaceBooking;
+import org.seatledger.booking.api.BookingPlaced;
+import org.seatledger.booking.api.BookingStatus;
+import org.seatledger.booking.api.CommandContext;
+import org.seatledger.booking.api.CommandOutcome.AttendeesNamed;
+import org.seatledger.booking.api.CommandOutcome.BookingHeld;
+import org.seatledger.booking.api.CommandOutcome.BookingStatusSet;
+import org.seatledger.booking.api.CommandRefused;
+import org.seatledger.booking.application.Verdict.Decided;
+import org.seatledger.booking.domain.Booking;
+import org.seatledger.booking.domain.Conference;
+
+/**
+ * Commands on a booking: the booking decides, and what it does to seats goes to the conference's
+ * seat availability in the same append — a booking is never HELD without its seats held.
+ *
+ * @throws CommandRefused from every method, when the rules refuse the command
+ */
+@ApplicationScoped
+public class BookingHandler {
+
+  @Inject Aggregates aggregates;
+
+  @Inject
+  @ConfigProperty(name = "seatledger.hold-timeout", defaultValue = "PT15M")
+  Duration holdTimeout;
+
+  /**
+   * Prices the seats, holds them until the hold deadline and places the booking. The ids of the
+   * booking and the registrant derive from the command's id.
+   */
+  Decided place(String conferenceId, PlaceBooking c, CommandContext context, Work work) {
+    Conference conference = aggregates.conference(work, conferenceId);
+    conference.requireOpenForBookings();
+    Conference.Price price = conference.price(c.seats());
+    String bookingId = DerivedIds.of("booking", context.commandId());
+    Instant holdUntil = Instant.now().plus(holdTimeout).truncatedTo(ChronoUnit.SECONDS);
+    List<Object> reserved =
+        aggregates
+            .availability(work, conferenceId)
+            .decideReserve(conferenceId, bookingId, c.seats(), holdUntil);
+    BookingPlaced placed =
+        new BookingPlaced(
+            bookingId,
+            conferenceId,
+            DerivedIds.of("registrant", context.commandId()),
+            c.registrantName(),
+            c.registrantEmail(),
+            c.seats(),
+            price.total(),
+            price.currency(),
+            holdUntil);
+    // The booking's id derives from this command's id, which has not been carried out (checked at
+    // the start of the batch): its stream is empty, so it is not read. Should it exist after all
+    // (another server, same command, same moment), the append's NO_STREAM guard refuses it.
+    List<Object> booked = aggregates.newBooking(work, bookingId).decidePlace(placed);
+    return Decided.of(
+        new BookingHeld(
+            bookingId, placed.registrantId(), holdUntil, price.total(), price.currency()),
+        metadata(context),
+        work.changes(bookingStream(bookingId), booked, availabilityStream(conferenceId), reserved));
+  }
+
+  /** Records the payment; the held seats become sold. */
+  Decided confirm(String conferenceId, ConfirmBooking c, CommandContext context, Work work) {
+    Booking booking = aggregates.booking(work, c.bookingId());
+    List<Object> confirmed = booking.decideConfirm(c.paymentReference(), c.amount(), c.currency());
+    List<Object> committed =
+        confirmed.isEmpty()
+            ? List.of()
+            : aggregates.availability(work, conferenceId).decideCommit(c.bookingId());
+    return Decided.of(
+        new BookingStatusSet(c.bookingId(), BookingStatus.CONFIRMED),
+        metadata(context),
+        work.changes(
+            bookingStream(c.bookingId()), confirmed, availabilityStream(conferenceId), committed));
+  }
+
+  /** Cancels the booking; its seats, held or sold, are given back. */
+  Decided cancel(String conferenceId, CancelBooking c, CommandContext context, Work work) {
+    Booking booking = aggregates.booking(work, c.bookingId());
+    List<Object> cancelled = booking.decideCancel(c.reason());
+    // a confirmed booking gives back the seats it bought; a held one its hold
+    Map<String, Integer> sold =
+        booking.status() == BookingStatus.CONFIRMED ? booking.seats() : Map.of();
+    List<Object> released =
+        cancelled.isEmpty()
+            ? List.of()
+            : aggregates
+                .availability(work, conferenceId)
+                .decideRelease(c.bookingId(), sold, "cancelled");
+    return Decided.of(
+        new BookingStatusSet(c.bookingId(), BookingStatus.CANCELLED),
+        metadata(context),
+        work.changes(
+            bookingStream(c.bookingId()), cancelled, availabilityStream(conferenceId), released));
+  }
+
+  /** Names the attendees; their ids derive from the command's id and their place in it. */
+  Decided assign(AssignAttendees c, CommandContext context, Work work) {
+    Booking booking = aggregates.booking(work, c.bookingId());
+    List<Attendee> attendees = new ArrayList<>();
+    for (int i = 0; i < c.attendees().size(); i++) {
+      BookingCommand.AttendeeInput input = c.attendees().get(i);
+      attendees.add(
+          new Attendee(
+              DerivedIds.of("attendee-" + i, context.commandId()),
+              input.seatType(),
+              input.name(),
+              input.email()));
+    }
+    return Decided.of(
+        new AttendeesNamed(c.bookingId(), attendees.size()),
+        metadata(context),
+        work.changes(bookingStream(c.bookingId()), booking.decideAssign(attendees)));
+  }
+}
