@@ -20,6 +20,16 @@ public sealed interface BookingCommand {
   Pattern CODE = Pattern.compile("[a-z0-9][a-z0-9_-]{0,29}");
   Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}");
 
+  /** A command about an existing conference, carried out by that conference's writer. */
+  sealed interface OnConference extends BookingCommand {
+    String conferenceId();
+  }
+
+  /** A command about an existing booking, carried out by the writer of the booking's conference. */
+  sealed interface OnBooking extends BookingCommand {
+    String bookingId();
+  }
+
   /** Sets up a conference, unpublished. */
   record CreateConference(
       String name, String slug, LocalDate startsOn, LocalDate endsOn, String venue)
@@ -45,7 +55,7 @@ public sealed interface BookingCommand {
       int quantity,
       BigDecimal price,
       String currency)
-      implements BookingCommand {
+      implements OnConference {
     public AddSeatType {
       if (code == null || !CODE.matcher(code).matches()) {
         throw invalid(
@@ -65,17 +75,17 @@ public sealed interface BookingCommand {
 
   /** Adds or removes seats of a type; never below what is held and sold. */
   record ChangeSeatQuantity(String conferenceId, String code, int quantity)
-      implements BookingCommand {
+      implements OnConference {
     public ChangeSeatQuantity {
       checkQuantity(quantity);
     }
   }
 
   /** Opens the conference for bookings. */
-  record PublishConference(String conferenceId) implements BookingCommand {}
+  record PublishConference(String conferenceId) implements OnConference {}
 
   /** Stops new bookings. */
-  record UnpublishConference(String conferenceId) implements BookingCommand {}
+  record UnpublishConference(String conferenceId) implements OnConference {}
 
   /** Holds seats for a registrant until the hold deadline. */
   record PlaceBooking(
@@ -83,7 +93,7 @@ public sealed interface BookingCommand {
       String registrantName,
       String registrantEmail,
       Map<String, Integer> seats)
-      implements BookingCommand {
+      implements OnConference {
     public PlaceBooking {
       registrantName = requireText(registrantName, "registrant's name", Limits.NAME);
       registrantEmail = requireEmail(registrantEmail, "registrant's e-mail");
@@ -114,7 +124,7 @@ public sealed interface BookingCommand {
   /** Records the payment of a held booking. */
   record ConfirmBooking(
       String bookingId, String paymentReference, BigDecimal amount, String currency)
-      implements BookingCommand {
+      implements OnBooking {
     public ConfirmBooking {
       paymentReference =
           requireText(paymentReference, "payment reference", Limits.PAYMENT_REFERENCE);
@@ -126,15 +136,14 @@ public sealed interface BookingCommand {
   }
 
   /** Cancels a booking, held or confirmed; its seats are given back. */
-  record CancelBooking(String bookingId, String reason) implements BookingCommand {
+  record CancelBooking(String bookingId, String reason) implements OnBooking {
     public CancelBooking {
       reason = requireText(reason, "reason", Limits.REASON);
     }
   }
 
   /** Names the people on the seats of a confirmed booking. */
-  record AssignAttendees(String bookingId, List<AttendeeInput> attendees)
-      implements BookingCommand {
+  record AssignAttendees(String bookingId, List<AttendeeInput> attendees) implements OnBooking {
     public AssignAttendees {
       if (attendees == null || attendees.isEmpty()) {
         throw invalid("Name at least one attendee.");
@@ -155,7 +164,7 @@ public sealed interface BookingCommand {
   }
 
   /** The server's own: expires the holds of a conference whose deadline has passed. */
-  record ExpireOverdueHolds(String conferenceId) implements BookingCommand {}
+  record ExpireOverdueHolds(String conferenceId) implements OnConference {}
 
   private static String requireText(String value, String what, int max) {
     if (value == null || value.isBlank()) {

@@ -25,12 +25,15 @@ import org.seatledger.eventlog.api.RecordedEvent;
 public class BookingReads implements BookingQueries {
 
   @Inject EventStore store;
-  @Inject BookingService service;
+  @Inject Repositories repositories;
 
   @Override
   public Optional<ConferenceView> conference(String conferenceId) {
     Conference conference =
-        service.conferenceRepository().loadWithoutCache(conferenceStream(conferenceId)).state();
+        repositories
+            .conferenceRepository()
+            .loadWithoutCache(conferenceStream(conferenceId))
+            .state();
     if (!conference.exists()) {
       return Optional.empty();
     }
@@ -67,7 +70,10 @@ public class BookingReads implements BookingQueries {
       return Optional.empty();
     }
     SeatAvailability seats =
-        service.availabilityRepository().loadWithoutCache(availabilityStream(conferenceId)).state();
+        repositories
+            .availabilityRepository()
+            .loadWithoutCache(availabilityStream(conferenceId))
+            .state();
     List<SeatCountView> counts =
         conference.get().seatTypes().stream()
             .map(

@@ -6,7 +6,6 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import java.util.UUID;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -15,6 +14,8 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.seatledger.booking.api.BookingCommand.ExpireOverdueHolds;
 import org.seatledger.booking.api.CommandContext;
+import org.seatledger.booking.api.CommandOutcome;
+import org.seatledger.booking.api.CommandOutcome.HoldsExpired;
 import org.seatledger.eventlog.api.EventStore;
 import org.seatledger.eventlog.api.SchemaReady;
 
@@ -68,16 +69,19 @@ public class HoldExpiry {
         String conferenceId = stream.substring("seats-".length());
         boolean more = true;
         for (int step = 1; more; step++) {
-          JsonObject outcome =
+          CommandOutcome outcome =
               bookings
                   .handle(
                       new ExpireOverdueHolds(conferenceId),
                       new CommandContext(
                           round + "-" + conferenceId + "-" + step, round, "system", null))
                   .outcome();
-          expired += outcome.getInt("expired", 0);
+          if (!(outcome instanceof HoldsExpired done)) {
+            throw new IllegalStateException("expiring holds came to " + outcome);
+          }
+          expired += done.expired();
           // a backlog is expired in bounded commands, one after the other
-          more = outcome.getBoolean("more", false) && outcome.getInt("expired", 0) > 0;
+          more = done.more() && done.expired() > 0;
         }
       }
     } catch (RuntimeException e) {

@@ -2,9 +2,6 @@ package org.seatledger.booking.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
-import jakarta.json.spi.JsonProvider;
-import java.io.StringReader;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -32,9 +29,6 @@ import org.seatledger.eventlog.api.SubjectKeys.KeyState;
  */
 @ApplicationScoped
 public class SubjectErasure implements PersonalDataErasure {
-  /** Looked up once: {@code Json.create…} looks the provider up on every call. */
-  private static final JsonProvider JSON = JsonProvider.provider();
-
   private static final Logger LOG = Logger.getLogger(SubjectErasure.class.getName());
 
   @Inject SubjectKeys keys;
@@ -52,11 +46,7 @@ public class SubjectErasure implements PersonalDataErasure {
     }
     AppendResult recorded = earlier;
     if (recorded == null) {
-      JsonObject outcome =
-          JSON.createObjectBuilder()
-              .add("subjectId", subjectId)
-              .add("events", store.countNaming(subjectId))
-              .build();
+      String outcome = OutcomeCodec.encodeErasure(subjectId, store.countNaming(subjectId));
       recorded =
           store.append(
               new CommandMetadata(
@@ -67,7 +57,7 @@ public class SubjectErasure implements PersonalDataErasure {
                       "DataSubject",
                       ExpectedVersion.ANY,
                       List.of(new PersonalDataErased(subjectId)))),
-              outcome.toString());
+              outcome);
     }
     if (keys.erase(subjectId)) {
       LOG.info(() -> "Erased the personal data of subject " + subjectId);
@@ -80,9 +70,7 @@ public class SubjectErasure implements PersonalDataErasure {
     if (recorded.outcome() == null) {
       events = store.countNaming(subjectId); // erased before outcomes were recorded
     } else {
-      try (var reader = JSON.createReader(new StringReader(recorded.outcome()))) {
-        events = reader.readObject().getJsonNumber("events").longValue();
-      }
+      events = OutcomeCodec.erasedEvents(recorded.outcome());
     }
     return new Erasure(subjectId, recorded.lastPosition(), events);
   }

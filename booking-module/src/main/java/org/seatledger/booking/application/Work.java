@@ -134,6 +134,18 @@ final class Work {
     return append;
   }
 
+  /** {@link #append} of each stream that got events, in this order; the others are left out. */
+  List<StreamAppend> changes(String streamId, List<?> events) {
+    return events.isEmpty() ? List.of() : List.of(append(streamId, events));
+  }
+
+  /** {@link #append} of each stream that got events, in this order; the others are left out. */
+  List<StreamAppend> changes(String streamId, List<?> events, String otherId, List<?> otherEvents) {
+    List<StreamAppend> appends = new ArrayList<>(changes(streamId, events));
+    appends.addAll(changes(otherId, otherEvents));
+    return appends;
+  }
+
   /** The append that creates a stream with no aggregate behind it (a slug claim). */
   StreamAppend create(String streamId, String streamType, List<Object> events) {
     streams.put(streamId, new Stream<>(null, null, new Loaded<>(null, events.size())));

@@ -2,9 +2,6 @@ package org.seatledger.web.rest;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
-import jakarta.json.spi.JsonProvider;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
@@ -18,13 +15,10 @@ import org.seatledger.booking.api.CommandResult;
  * Sends a command for the current request: the caller's principal, the {@code Idempotency-Key}
  * header as command id, scoped to the caller (a new id without it; see {@link
  * CommandContext#ofClient}), {@code X-Correlation-ID} when given. Answers with the outcome and the
- * command's global position; a repeat answers as the first time did.
+ * command's global position ({@link CommandJson}); a repeat answers as the first time did.
  */
 @ApplicationScoped
 public class Commands {
-  /** Looked up once: {@code Json.create…} looks the provider up on every call. */
-  private static final JsonProvider JSON = JsonProvider.provider();
-
   static final String IDEMPOTENCY_KEY = "Idempotency-Key";
   static final String CORRELATION_ID = "X-Correlation-ID";
 
@@ -52,12 +46,9 @@ public class Commands {
   }
 
   private static Response respond(Response.ResponseBuilder builder, CommandResult result) {
-    JsonObjectBuilder body = JSON.createObjectBuilder(result.outcome());
-    body.add("id", result.id()).add("position", result.position());
     if (result.repeated()) {
       builder.header("Idempotent-Replayed", "true");
     }
-    JsonObject json = body.build();
-    return builder.entity(json).type("application/json").build();
+    return builder.entity(CommandJson.body(result)).type("application/json").build();
   }
 }

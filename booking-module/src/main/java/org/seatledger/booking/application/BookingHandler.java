@@ -1,0 +1,141 @@
+package org.seatledger.booking.application;
+
+import static org.seatledger.booking.application.Kinds.availabilityStream;
+import static org.seatledger.booking.application.Kinds.bookingStream;
+import static org.seatledger.booking.application.Verdict.metadata;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.seatledger.booking.api.Attendee;
+import org.seatledger.booking.api.BookingCommand;
+import org.seatledger.booking.api.BookingCommand.AssignAttendees;
+import org.seatledger.booking.api.BookingCommand.CancelBooking;
+import org.seatledger.booking.api.BookingCommand.ConfirmBooking;
+import org.seatledger.booking.api.BookingCommand.PlaceBooking;
+import org.seatledger.booking.api.BookingEvent;
+import org.seatledger.booking.api.BookingPlaced;
+import org.seatledger.booking.api.BookingStatus;
+import org.seatledger.booking.api.CommandContext;
+import org.seatledger.booking.api.CommandOutcome.AttendeesNamed;
+import org.seatledger.booking.api.CommandOutcome.BookingHeld;
+import org.seatledger.booking.api.CommandOutcome.BookingStatusSet;
+import org.seatledger.booking.api.CommandRefused;
+import org.seatledger.booking.api.SeatAvailabilityEvent;
+import org.seatledger.booking.application.Verdict.Decided;
+import org.seatledger.booking.domain.Booking;
+import org.seatledger.booking.domain.Placement;
+
+/**
+ * Commands on a booking: the booking decides, and what it does to seats goes to the conference's
+ * seat availability in the same append — a booking is never HELD without its seats held.
+ *
+ * @throws CommandRefused from every method, when the rules refuse the command
+ */
+@ApplicationScoped
+public class BookingHandler {
+
+  @Inject Repositories repositories;
+
+  /** Now, for hold deadlines (see {@link Clocks}). */
+  @Inject Clock clock;
+
+  @Inject
+  @ConfigProperty(name = "seatledger.hold-timeout", defaultValue = "PT15M")
+  Duration holdTimeout;
+
+  /**
+   * Prices the seats, holds them until the hold deadline and places the booking. The ids of the
+   * booking and the registrant derive from the command's id.
+   */
+  Decided place(String conferenceId, PlaceBooking c, CommandContext context, Work work) {
+    String bookingId = DerivedIds.of("booking", context.commandId());
+    // The booking's id derives from this command's id, which has not been carried out (checked at
+    // the start of the batch): its stream is empty, so it is not read. Should it exist after all
+    // (another server, same command, same moment), the append's NO_STREAM guard refuses it.
+    Placement placement =
+        Placement.decide(
+            c,
+            bookingId,
+            DerivedIds.of("registrant", context.commandId()),
+            repositories.conference(work, conferenceId),
+            repositories.availability(work, conferenceId),
+            repositories.newBooking(work, bookingId),
+            clock,
+            holdTimeout);
+    BookingPlaced placed = placement.placed();
+    return Decided.of(
+        new BookingHeld(
+            bookingId,
+            placed.registrantId(),
+            placed.holdUntil(),
+            placed.total(),
+            placed.currency()),
+        metadata(context),
+        work.changes(
+            bookingStream(bookingId),
+            placement.booking(),
+            availabilityStream(conferenceId),
+            placement.seats()));
+  }
+
+  /** Records the payment; the held seats become sold. */
+  Decided confirm(String conferenceId, ConfirmBooking c, CommandContext context, Work work) {
+    Booking booking = repositories.booking(work, c.bookingId());
+    List<BookingEvent> confirmed =
+        booking.decideConfirm(c.paymentReference(), c.amount(), c.currency());
+    List<SeatAvailabilityEvent> committed =
+        confirmed.isEmpty()
+            ? List.of()
+            : repositories.availability(work, conferenceId).decideCommit(c.bookingId());
+    return Decided.of(
+        new BookingStatusSet(c.bookingId(), BookingStatus.CONFIRMED),
+        metadata(context),
+        work.changes(
+            bookingStream(c.bookingId()), confirmed, availabilityStream(conferenceId), committed));
+  }
+
+  /** Cancels the booking; its seats, held or sold, are given back. */
+  Decided cancel(String conferenceId, CancelBooking c, CommandContext context, Work work) {
+    Booking booking = repositories.booking(work, c.bookingId());
+    List<BookingEvent> cancelled = booking.decideCancel(c.reason());
+    // a confirmed booking gives back the seats it bought; a held one its hold
+    Map<String, Integer> sold =
+        booking.status() == BookingStatus.CONFIRMED ? booking.seats() : Map.of();
+    List<SeatAvailabilityEvent> released =
+        cancelled.isEmpty()
+            ? List.of()
+            : repositories
+                .availability(work, conferenceId)
+                .decideRelease(c.bookingId(), sold, "cancelled");
+    return Decided.of(
+        new BookingStatusSet(c.bookingId(), BookingStatus.CANCELLED),
+        metadata(context),
+        work.changes(
+            bookingStream(c.bookingId()), cancelled, availabilityStream(conferenceId), released));
+  }
+
+  /** Names the attendees; their ids derive from the command's id and their place in it. */
+  Decided assign(AssignAttendees c, CommandContext context, Work work) {
+    Booking booking = repositories.booking(work, c.bookingId());
+    List<Attendee> attendees = new ArrayList<>();
+    for (int i = 0; i < c.attendees().size(); i++) {
+      BookingCommand.AttendeeInput input = c.attendees().get(i);
+      attendees.add(
+          new Attendee(
+              DerivedIds.of("attendee-" + i, context.commandId()),
+              input.seatType(),
+              input.name(),
+              input.email()));
+    }
+    return Decided.of(
+        new AttendeesNamed(c.bookingId(), attendees.size()),
+        metadata(context),
+        work.changes(bookingStream(c.bookingId()), booking.decideAssign(attendees)));
+  }
+}
