@@ -173,6 +173,19 @@ class SummariesTest {
     assertNull(Summaries.reasonOf(cancelled));
   }
 
+  @Test
+  void theSeatsGivenBackByALegacyCancellationDoNotRepeatItsFreeTextEither() {
+    // the same legacy command appended the seats' release too, with the same clear-text metadata
+    RecordedEvent released =
+        Streams.recorded(
+            "alice",
+            "Ada Lovelace broke her leg",
+            new SeatsReleased("c-1", "b-1", Map.of("std", 2), "cancelled", false));
+
+    assertNull(Summaries.reasonOf(released));
+    assertEquals("2 'std' seats given back from booking b-1 (cancelled)", Summaries.of(released));
+  }
+
   /** The values of the event's components marked {@link PersonalData}, also in nested records. */
   private static List<String> personalData(Object value) {
     List<String> found = new ArrayList<>();
