@@ -1,6 +1,6 @@
 package org.seatledger.audit.application;
 
-import jakarta.json.Json;
+import jakarta.json.JsonValue;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -69,7 +69,7 @@ final class Streams implements EventLog {
         "hash-" + (position - 1),
         "hash-" + position,
         event,
-        Json.createObjectBuilder().build());
+        JsonValue.EMPTY_JSON_OBJECT);
   }
 
   @Override
