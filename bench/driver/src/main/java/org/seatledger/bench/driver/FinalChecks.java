@@ -18,9 +18,9 @@ final class FinalChecks {
     long placed =
         db.count(
             "SELECT COUNT(*) FROM processed_commands WHERE command_id LIKE ?",
-            "bench-" + run.id + "-b%");
+            run.bookingCommandIds());
     long events =
-        db.count("SELECT COUNT(*) FROM events WHERE command_id LIKE ?", "bench-" + run.id + "-b%");
+        db.count("SELECT COUNT(*) FROM events WHERE command_id LIKE ?", run.bookingCommandIds());
     run.check(
         placed == accepted && events == 2 * accepted,
         "bookings: "

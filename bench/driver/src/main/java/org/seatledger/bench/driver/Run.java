@@ -14,8 +14,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * One benchmark run as every phase sees it: its plan and id, the server (as admin, as a staff user
  * of its own, through the benchmark's probe, and as a metrics scraper), the database, the results
  * so far, and the bookings the server accepted. Creates the conferences and bookings the phases
- * load the server with; every booking's command id starts with {@code bench-<run>-b}, which the
- * final checks count in the log.
+ * load the server with; the final checks count this run's bookings in the log by their command ids
+ * ({@link #bookingCommandIds()}).
  */
 final class Run {
 
@@ -122,6 +122,15 @@ final class Run {
     seatTypes.put(conferenceId, types);
     staff.must("api/conferences/" + conferenceId + "/publish", null);
     return conferenceId;
+  }
+
+  /**
+   * The SQL {@code LIKE} pattern of the command ids of this run's bookings in the log. The server
+   * keeps a client's Idempotency-Key scoped to its user, as {@code c:<user>:<key>}; the keys are
+   * {@code bench-<run>-b<n>}, sent by the staff user {@code bench-<run>}.
+   */
+  String bookingCommandIds() {
+    return "c:bench-" + id + ":bench-" + id + "-b%";
   }
 
   /** A booking of one seat of the conference, of its seat types in turn. */
