@@ -8,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.ObservesAsync;
 import jakarta.inject.Inject;
-import jakarta.json.JsonValue;
 import jakarta.transaction.UserTransaction;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,9 +15,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ScheduledFuture;
@@ -37,18 +34,25 @@ import org.seatledger.eventlog.api.VerificationReport;
 import org.seatledger.eventlog.api.projection.ProjectionRunner;
 import org.seatledger.eventlog.api.projection.ProjectionStatus;
 import org.seatledger.eventlog.api.projection.Sql;
+import org.seatledger.eventlog.api.EventLog;
+import org.seatledger.eventlog.api.LogAdvanced;
+import org.seatledger.eventlog.api.SchemaReady;
+import org.seatledger.eventlog.api.VerificationReport;
+import org.seatledger.eventlog.api.projection.ProjectionRunner;
+import org.seatledger.eventlog.api.projection.ProjectionStatus;
+import org.seatledger.eventlog.api.projection.Sql;
 
 /**
  * The audit module: the audit trail projection (search and export), histories with field-level
- * diffs and time travel (replays of the stream), and hash-chain verification on demand and on a
- * schedule, with every result kept. The projector's timer and the scheduled verification start once
- * the schema is ready ({@link SchemaReady}); before that their tables may not exist.
+ * diffs and time travel (replays of the stream, by {@link Histories}), and hash-chain verification
+ * on demand and on a schedule, with every result kept. The projector's timer and the scheduled
+ * verification start once the schema is ready ({@link SchemaReady}); before that their tables may
+ * not exist.
  */
 @ApplicationScoped
 public class Audit implements AuditQueries {
 
   private static final Logger LOG = Logger.getLogger(Audit.class.getName());
-  private static final int PAGE = 1000;
 
   @Resource(lookup = "jdbc/seatledger")
   DataSource dataSource;
@@ -118,78 +122,12 @@ public class Audit implements AuditQueries {
 
   @Override
   public List<HistoryEntry> history(String streamId) {
-    List<HistoryEntry> entries = new ArrayList<>();
-    List<RecordedEvent> events = stream(streamId);
-    EntityView view = EntityStates.initial(events);
-    Map<String, JsonValue> state = EntityStates.fields(view);
-    for (RecordedEvent event : events) {
-      view = EntityStates.evolve(view, event);
-      Map<String, JsonValue> after = EntityStates.fields(view);
-      List<FieldChange> changes =
-          EntityStates.diff(state, after).stream()
-              .map(c -> new FieldChange(c.field(), plain(c.before()), plain(c.after())))
-              .toList();
-      entries.add(
-          new HistoryEntry(
-              event.globalPosition(),
-              event.streamVersion(),
-              event.type(),
-              event.recordedAt(),
-              event.recordedBy(),
-              Summaries.reasonOf(event),
-              Summaries.of(event),
-              event.commandId(),
-              event.correlationId(),
-              event.causationId(),
-              changes));
-      state = after;
-    }
-    Collections.reverse(entries);
-    return entries;
+    return new Histories(log).history(streamId);
   }
 
   @Override
   public Optional<StateAt> state(String streamId, Instant asOf, Long version) {
-    List<RecordedEvent> events = stream(streamId);
-    if (events.isEmpty()) {
-      return Optional.empty();
-    }
-    EntityView view = EntityStates.initial(events);
-    long reached = 0;
-    for (RecordedEvent event : events) {
-      boolean included =
-          version != null ? event.streamVersion() <= version : !event.recordedAt().isAfter(asOf);
-      if (!included) {
-        break;
-      }
-      view = EntityStates.evolve(view, event);
-      reached = event.streamVersion();
-    }
-    return Optional.of(
-        new StateAt(streamId, reached, asOf, EntityStates.json(EntityStates.fields(view))));
-  }
-
-  private List<RecordedEvent> stream(String streamId) {
-    List<RecordedEvent> all = new ArrayList<>();
-    List<RecordedEvent> page;
-    long from = 1;
-    do {
-      page = log.readStream(streamId, from, PAGE);
-      all.addAll(page);
-      from += page.size();
-    } while (page.size() == PAGE);
-    return all;
-  }
-
-  private static Object plain(JsonValue value) {
-    return switch (value.getValueType()) {
-      case NULL -> null;
-      case STRING -> ((jakarta.json.JsonString) value).getString();
-      case NUMBER -> ((jakarta.json.JsonNumber) value).bigDecimalValue();
-      case TRUE -> Boolean.TRUE;
-      case FALSE -> Boolean.FALSE;
-      default -> value.toString();
-    };
+    return new Histories(log).state(streamId, asOf, version);
   }
 
   @Override

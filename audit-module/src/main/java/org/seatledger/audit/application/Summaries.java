@@ -27,6 +27,9 @@ import org.seatledger.eventlog.api.RecordedEvent;
  * shown from the log at read time (history, state), where they read [erased] after an erasure.
  */
 final class Summaries {
+  /** The reason of a release of seats made by a booking's cancellation. */
+  private static final String CANCELLED = "cancelled";
+
   private Summaries() {}
 
   static String of(RecordedEvent recorded) {
@@ -111,12 +114,17 @@ final class Summaries {
   /**
    * The reason of the event's command, as the audit trail shows it. Cancellations recorded before
    * the cancellation reason became personal data carried that free text as their command's reason
-   * too; it is left out (the stored event keeps it).
+   * too, on every event the command appended: the booking's cancellation and the release of its
+   * seats (reason {@value #CANCELLED}) in the conference's availability. It is left out of both
+   * (the stored events keep it). A cancel command carries no other reason, so nothing else is lost.
    */
   static String reasonOf(RecordedEvent recorded) {
     if (recorded.event() instanceof BookingCancelled e
         && recorded.reason() != null
         && recorded.reason().equals(e.reason())) {
+      return null;
+    }
+    if (recorded.event() instanceof SeatsReleased e && CANCELLED.equals(e.reason())) {
       return null;
     }
     return recorded.reason();

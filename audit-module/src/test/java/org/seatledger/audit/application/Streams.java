@@ -1,0 +1,101 @@
+package org.seatledger.audit.application;
+
+import jakarta.json.JsonValue;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.seatledger.eventlog.api.EventLog;
+import org.seatledger.eventlog.api.EventPage;
+import org.seatledger.eventlog.api.EventType;
+import org.seatledger.eventlog.api.RecordedEvent;
+import org.seatledger.eventlog.api.VerificationReport;
+
+/**
+ * A log of a few streams, as the event store hands them out: each event with its stored type name,
+ * versions from 1, one minute apart from {@link #START}, who recorded it and why. Only reading
+ * streams is served; the audit's histories and time travel need nothing else.
+ */
+final class Streams implements EventLog {
+
+  static final Instant START = Instant.parse("2027-03-01T09:00:00Z");
+
+  private final Map<String, List<RecordedEvent>> streams = new HashMap<>();
+  private long position;
+
+  /** Appends {@code event} to {@code streamId}, recorded by {@code who} without a reason. */
+  Streams add(String streamId, String who, Object event) {
+    return add(streamId, who, null, event);
+  }
+
+  /** Appends {@code event} to {@code streamId}, recorded by {@code who} for {@code reason}. */
+  Streams add(String streamId, String who, String reason, Object event) {
+    List<RecordedEvent> stream = streams.computeIfAbsent(streamId, id -> new ArrayList<>());
+    long version = stream.size() + 1;
+    stream.add(recorded(streamId, version, ++position, who, reason, event));
+    return this;
+  }
+
+  /** When the event at {@code version} of a stream was recorded. */
+  static Instant at(long version) {
+    return START.plusSeconds(60 * version);
+  }
+
+  /** One event on its own, as the audit trail receives it. */
+  static RecordedEvent recorded(String who, String reason, Object event) {
+    return recorded("stream-1", 1, 1, who, reason, event);
+  }
+
+  private static RecordedEvent recorded(
+      String streamId, long version, long position, String who, String reason, Object event) {
+    EventType type = event.getClass().getAnnotation(EventType.class);
+    return new RecordedEvent(
+        position,
+        streamId,
+        streamId.substring(0, streamId.indexOf('-')),
+        version,
+        "event-" + position,
+        type == null ? event.getClass().getSimpleName() : type.name(),
+        type == null ? 1 : type.version(),
+        at(version),
+        who,
+        "command-" + position,
+        "correlation-" + position,
+        "command-" + position,
+        reason,
+        "hash-" + (position - 1),
+        "hash-" + position,
+        event,
+        JsonValue.EMPTY_JSON_OBJECT);
+  }
+
+  @Override
+  public List<RecordedEvent> readStream(String streamId, long fromVersion, int limit) {
+    List<RecordedEvent> stream = streams.getOrDefault(streamId, List.of());
+    int from = (int) Math.min(stream.size(), Math.max(0, fromVersion - 1));
+    return List.copyOf(stream.subList(from, Math.min(stream.size(), from + limit)));
+  }
+
+  @Override
+  public List<RecordedEvent> readAll(long afterPosition, int limit) {
+    throw new UnsupportedOperationException("histories read streams");
+  }
+
+  @Override
+  public EventPage readPage(long afterPosition, int limit, Set<Class<?>> classes) {
+    throw new UnsupportedOperationException("histories read streams");
+  }
+
+  @Override
+  public long headPosition() {
+    return position;
+  }
+
+  @Override
+  public VerificationReport verify(Optional<String> streamId) {
+    throw new UnsupportedOperationException("histories read streams");
+  }
+}

@@ -1,0 +1,137 @@
+package org.seatledger.bench.driver;
+
+import static org.seatledger.bench.driver.Results.round;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Parts 3 and 7: the HTTP knee — the highest constant booking rate over {@value #SPREAD}
+ * conferences answered at 95% or more with p99 within 200 ms and no errors — then latency at half
+ * of it, with the projection lag of every read model measured meanwhile.
+ */
+final class HttpKnee {
+
+  static final int SPREAD = 32;
+  static final double KNEE_P99_MILLIS = 200;
+
+  private HttpKnee() {}
+
+  static void run(Run run) throws Exception {
+    Api staff = run.staff;
+    Database db = run.db;
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < SPREAD; i++) {
+      ids.add(run.conference(Run.MAX_SEATS, Run.TYPES));
+    }
+    db.awaitProjections(Duration.ofMinutes(5));
+    Run.log("HTTP knee over " + SPREAD + " conferences");
+    JsonArrayBuilder steps = Json.createArrayBuilder();
+    double rate = 25;
+    double knee = 0;
+    while (true) {
+      Load.Step step =
+          Load.constantRate(
+              staff,
+              rate,
+              run.plan.kneeStepSeconds(),
+              2000,
+              n -> run.booking(staff, ids.get((int) (n % SPREAD))));
+      run.accepted(step.count(201));
+      boolean keeps =
+          step.completedPerSecond() >= 0.95 * rate
+              && step.percentileMillis(99) <= KNEE_P99_MILLIS
+              && step.errors() == 0
+              && step.notSent == 0;
+      JsonObject row =
+          Json.createObjectBuilder()
+              .add("offered_per_s", rate)
+              .add("completed_per_s", round(step.completedPerSecond()))
+              .add("p50_ms", round(step.percentileMillis(50)))
+              .add("p99_ms", round(step.percentileMillis(99)))
+              .add("errors", step.errors())
+              .add("not_sent", step.notSent)
+              .add("keeps_up", keeps)
+              .build();
+      steps.add(row);
+      Run.log("  " + row);
+      if (!keeps) {
+        break;
+      }
+      knee = rate;
+      rate = Math.round(rate * 1.4);
+      db.awaitProjections(Duration.ofSeconds(60));
+    }
+    db.awaitProjections(Duration.ofSeconds(120));
+    double half = Math.max(10, Math.round(knee / 2));
+    Run.log("steady load at " + half + "/s (half the knee) with the lag probe");
+    long before = db.headPosition();
+    LagProbe lag = new LagProbe(db.url, db.user, db.password, 2);
+    Load.Step steady =
+        Load.constantRate(
+            staff,
+            half,
+            run.plan.steadySeconds(),
+            2000,
+            n -> run.booking(staff, ids.get((int) (n % SPREAD))));
+    run.accepted(steady.count(201));
+    long after = db.headPosition();
+    db.awaitProjections(Duration.ofSeconds(60));
+    Map<String, Histogram> lags = lag.lags(db.connection, before, after);
+    run.check(steady.errors() == 0, "steady load: errors " + steady.statusCounts());
+    JsonObjectBuilder lagJson = Json.createObjectBuilder();
+    double worstP99 = 0;
+    for (Map.Entry<String, Histogram> e : lags.entrySet()) {
+      Histogram h = e.getValue();
+      double p99 = h.getValueAtPercentile(99) / 1000.0;
+      worstP99 = Math.max(worstP99, p99);
+      lagJson.add(
+          e.getKey(),
+          Json.createObjectBuilder()
+              .add("events", h.getTotalCount())
+              .add("p50_ms", round(h.getValueAtPercentile(50) / 1000.0))
+              .add("p99_ms", round(p99))
+              .add("max_ms", round(h.getMaxValue() / 1000.0)));
+      run.check(
+          h.getTotalCount() == after - before,
+          "lag probe saw "
+              + h.getTotalCount()
+              + " of "
+              + (after - before)
+              + " events reach "
+              + e.getKey());
+    }
+    run.check(!lags.isEmpty(), "the lag probe saw no projection");
+    run.results.figures.add(
+        "http",
+        Json.createObjectBuilder()
+            .add("conferences", SPREAD)
+            .add("knee_bookings_per_s", knee)
+            .add(
+                "knee_rule",
+                "highest constant rate answered at >= 95% with p99 <= "
+                    + KNEE_P99_MILLIS
+                    + " ms and no errors")
+            .add("steps", steps)
+            .add("steady_rate_per_s", half)
+            .add("steady_p50_ms", round(steady.percentileMillis(50)))
+            .add("steady_p99_ms", round(steady.percentileMillis(99)))
+            .add("steady_p999_ms", round(steady.percentileMillis(99.9)))
+            .add("steady_max_ms", round(steady.latencyMicros.getMaxValue() / 1000.0))
+            .add("projection_lag", lagJson));
+    run.results
+        .metrics
+        .add("http_bookings_per_s", knee)
+        .add("http_p50_ms", round(steady.percentileMillis(50)))
+        .add("http_p99_ms", round(steady.percentileMillis(99)))
+        .add("http_p999_ms", round(steady.percentileMillis(99.9)))
+        .add("projection_lag_p99_ms", round(worstP99));
+  }
+}

@@ -1,0 +1,75 @@
+package org.seatledger.bench.driver;
+
+import static org.seatledger.bench.driver.Results.ratio;
+import static org.seatledger.bench.driver.Results.round;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Part 6: the raw and the decoded read of the whole log, then a rebuild of every read model, timed
+ * and checked: each read model equals its full replay (the same digests before and after).
+ */
+final class Rebuilds {
+
+  private Rebuilds() {}
+
+  static void run(Run run) throws Exception {
+    run.db.awaitProjections(Duration.ofSeconds(300));
+    long head = run.db.headPosition();
+    JsonObject raw = run.probe.must("store/raw-read", null);
+    double rawPerSecond = raw.getJsonNumber("rowsPerSecond").doubleValue();
+    Run.log("raw read: " + raw);
+    // the same rows through the event store: JDBC read plus decoding (JSON, upcasting, decryption)
+    JsonObject decoded = run.probe.must("store/decoded-read", null);
+    double decodedPerSecond = decoded.getJsonNumber("eventsPerSecond").doubleValue();
+    Run.log("decoded read: " + decoded);
+    Connection db = run.db.connection;
+    JsonArrayBuilder rows = Json.createArrayBuilder();
+    double slowest = Double.MAX_VALUE;
+    for (Map.Entry<String, List<String[]>> projection : ReadModels.TABLES.entrySet()) {
+      String name = projection.getKey();
+      Map<String, String> before = ReadModels.digests(db, name, projection.getValue());
+      int generation = ReadModels.generation(db, name);
+      long start = System.nanoTime();
+      run.admin.must("api/admin/projections/" + name + "/rebuild", null);
+      while (ReadModels.generation(db, name) == generation) {
+        Thread.sleep(20);
+        if (System.nanoTime() - start > Duration.ofMinutes(20).toNanos()) {
+          throw new IllegalStateException("the rebuild of " + name + " did not finish");
+        }
+      }
+      double seconds = (System.nanoTime() - start) / 1e9;
+      Map<String, String> rebuilt = ReadModels.digests(db, name, projection.getValue());
+      run.check(
+          before.equals(rebuilt),
+          "read model " + name + " differs from its full replay: " + before + " vs " + rebuilt);
+      double perSecond = head / seconds;
+      slowest = Math.min(slowest, perSecond);
+      JsonObject row =
+          Json.createObjectBuilder()
+              .add("projection", name)
+              .add("events", head)
+              .add("seconds", round(seconds))
+              .add("events_per_s", round(perSecond))
+              .add("vs_raw_read", ratio(perSecond, rawPerSecond))
+              .add("equals_replay", before.equals(rebuilt))
+              .build();
+      rows.add(row);
+      Run.log("  " + row);
+    }
+    run.results.figures.add(
+        "rebuild",
+        Json.createObjectBuilder()
+            .add("raw_read_rows_per_s", round(rawPerSecond))
+            .add("decoded_read_events_per_s", round(decodedPerSecond))
+            .add("decoded_read_vs_raw_read", ratio(decodedPerSecond, rawPerSecond))
+            .add("projections", rows));
+    run.results.metrics.add("rebuild_vs_raw_read", ratio(slowest, rawPerSecond));
+  }
+}
