@@ -138,7 +138,8 @@ class ProjectionMechanicsIT {
                 changed -> true));
     assertEquals(before, updatedAt(projection.name), "neither step left its update behind");
 
-    assertEquals(1, transactions.run(c -> markUpdatedAt(c, projection.name, -9), changed -> true));
+    int changed = transactions.run(c -> markUpdatedAt(c, projection.name, -9), n -> true);
+    assertEquals(1, changed);
     assertEquals(-9, updatedAt(projection.name));
   }
 
