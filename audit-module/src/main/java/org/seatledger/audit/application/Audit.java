@@ -7,8 +7,8 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.ObservesAsync;
+import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
-import jakarta.transaction.UserTransaction;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,29 +25,23 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.seatledger.audit.api.AuditQueries;
-import org.seatledger.booking.api.EntityView;
-import org.seatledger.eventlog.api.EventLog;
-import org.seatledger.eventlog.api.LogAdvanced;
-import org.seatledger.eventlog.api.RecordedEvent;
-import org.seatledger.eventlog.api.SchemaReady;
-import org.seatledger.eventlog.api.VerificationReport;
-import org.seatledger.eventlog.api.projection.ProjectionRunner;
-import org.seatledger.eventlog.api.projection.ProjectionStatus;
-import org.seatledger.eventlog.api.projection.Sql;
 import org.seatledger.eventlog.api.EventLog;
 import org.seatledger.eventlog.api.LogAdvanced;
 import org.seatledger.eventlog.api.SchemaReady;
 import org.seatledger.eventlog.api.VerificationReport;
-import org.seatledger.eventlog.api.projection.ProjectionRunner;
+import org.seatledger.eventlog.api.projection.ProjectionHost;
+import org.seatledger.eventlog.api.projection.ProjectionSet;
 import org.seatledger.eventlog.api.projection.ProjectionStatus;
+import org.seatledger.eventlog.api.projection.Projectors;
 import org.seatledger.eventlog.api.projection.Sql;
 
 /**
  * The audit module: the audit trail projection (search and export), histories with field-level
  * diffs and time travel (replays of the stream, by {@link Histories}), and hash-chain verification
- * on demand and on a schedule, with every result kept. The projector's timer and the scheduled
- * verification start once the schema is ready ({@link SchemaReady}); before that their tables may
- * not exist.
+ * on demand and on a schedule, with every result kept. The projection host ({@link ProjectionHost})
+ * runs the trail declared in {@link #PROJECTIONS} from the moment the schema is ready; this bean
+ * wakes it when an append commits ({@link LogAdvanced}, asynchronously). The scheduled verification
+ * starts once the schema is ready ({@link SchemaReady}); before that its table may not exist.
  */
 @ApplicationScoped
 public class Audit implements AuditQueries {
@@ -57,56 +51,48 @@ public class Audit implements AuditQueries {
   @Resource(lookup = "jdbc/seatledger")
   DataSource dataSource;
 
-  @Inject UserTransaction transaction;
+  /** The audit trail, kept with its checkpoint in {@code audit_projections}. */
+  @Produces
+  static final ProjectionSet PROJECTIONS =
+      new ProjectionSet("audit_projections", List.of(new AuditTrailProjection()));
+
+  private static final String TRAIL = AuditTrailProjection.NAME;
+
   @Inject EventLog log;
+  @Inject ProjectionHost host;
 
   @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
   ManagedScheduledExecutorService scheduler;
 
   @Inject
-  @ConfigProperty(name = "seatledger.projection-interval-ms", defaultValue = "1000")
-  long intervalMillis;
-
-  @Inject
   @ConfigProperty(name = "seatledger.verify-interval-minutes", defaultValue = "60")
   long verifyMinutes;
 
-  private ProjectionRunner trail;
-  private final List<ScheduledFuture<?>> tasks = new ArrayList<>();
+  private Projectors trail;
+  private ScheduledFuture<?> verification;
 
   @PostConstruct
   void init() {
-    trail =
-        new ProjectionRunner(
-            new AuditTrailProjection(),
-            log,
-            dataSource,
-            transaction,
-            "audit_projections",
-            500,
-            scheduler);
+    trail = host.projectors(PROJECTIONS);
   }
 
   synchronized void onSchemaReady(@Observes SchemaReady ready) {
-    if (!tasks.isEmpty()) {
-      return;
-    }
-    tasks.add(
-        scheduler.scheduleWithFixedDelay(trail::runOnce, 0, intervalMillis, TimeUnit.MILLISECONDS));
-    if (verifyMinutes > 0) {
-      tasks.add(
+    if (verification == null && verifyMinutes > 0) {
+      verification =
           scheduler.scheduleWithFixedDelay(
-              this::scheduledVerification, verifyMinutes, verifyMinutes, TimeUnit.MINUTES));
+              this::scheduledVerification, verifyMinutes, verifyMinutes, TimeUnit.MINUTES);
     }
   }
 
   @PreDestroy
   synchronized void stop() {
-    tasks.forEach(task -> task.cancel(false));
+    if (verification != null) {
+      verification.cancel(false);
+    }
   }
 
   void onAppend(@ObservesAsync LogAdvanced advanced) {
-    trail.runOnce();
+    trail.wake();
   }
 
   private void scheduledVerification() {
@@ -133,7 +119,7 @@ public class Audit implements AuditQueries {
   @Override
   public Page search(Search search) {
     Sql.Where where =
-        Sql.where("generation = ?", trail.generation())
+        Sql.where("generation = ?", trail.generation(TRAIL))
             .and("stream_id = ?", search.streamId())
             .and("event_type = ?", search.type())
             .and("recorded_by = ?", search.user())
@@ -248,44 +234,31 @@ public class Audit implements AuditQueries {
 
   @Override
   public List<ProjectionStatus> projections() {
-    return List.of(trail.status());
+    return trail.status();
   }
 
   @Override
   public boolean retry(String projection) {
-    if (!trail.name().equals(projection)) {
-      return false;
-    }
-    trail.retry();
-    trail.runOnce();
-    return true;
+    return trail.retry(projection);
   }
 
   @Override
   public boolean pause(String projection) {
-    return trail.name().equals(projection) && trail.pause();
+    return trail.pause(projection);
   }
 
   @Override
   public boolean resume(String projection) {
-    if (!trail.name().equals(projection) || !trail.resume()) {
-      return false;
-    }
-    scheduler.execute(trail::runOnce);
-    return true;
+    return trail.resume(projection);
   }
 
   @Override
   public boolean rebuild(String projection) {
-    if (!trail.name().equals(projection) || !trail.startRebuild()) {
-      return false;
-    }
-    scheduler.execute(trail::runOnce);
-    return true;
+    return trail.rebuild(projection);
   }
 
   @Override
   public boolean awaitPosition(long position, java.time.Duration patience) {
-    return trail.awaitPosition(position, patience);
+    return trail.awaitPosition(TRAIL, position, patience);
   }
 }

@@ -18,8 +18,8 @@ import org.seatledger.eventlog.api.RecordedEvent;
 
 /**
  * Histories with field-level diffs, and time travel: replays of one stream read from the log, page
- * by page, folded by the aggregates' own evolve through {@link EntityStates}. Nothing is stored; personal fields read as the log gives them
- * ({@code [erased]} after an erasure).
+ * by page, folded by the aggregates' own evolve through {@link EntityStates}. Nothing is stored;
+ * personal fields read as the log gives them ({@code [erased]} after an erasure).
  */
 final class Histories {
   private static final int PAGE = 1000;

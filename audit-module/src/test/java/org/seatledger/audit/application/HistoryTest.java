@@ -22,13 +22,13 @@ import org.seatledger.booking.api.BookingPlaced;
 import org.seatledger.booking.api.ConferenceCreated;
 import org.seatledger.booking.api.ConferencePublished;
 import org.seatledger.booking.api.ConferenceUnpublished;
-import org.seatledger.eventlog.api.PersonalData;
 import org.seatledger.booking.api.SeatCapacityChanged;
 import org.seatledger.booking.api.SeatQuantityChanged;
 import org.seatledger.booking.api.SeatTypeAdded;
 import org.seatledger.booking.api.SeatsCommitted;
 import org.seatledger.booking.api.SeatsReleased;
 import org.seatledger.booking.api.SeatsReserved;
+import org.seatledger.eventlog.api.PersonalData;
 
 /**
  * What an auditor reads of one conference, seat availability or booking: its history, newest first,

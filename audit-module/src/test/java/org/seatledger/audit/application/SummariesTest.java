@@ -22,9 +22,7 @@ import org.seatledger.booking.api.BookingPlaced;
 import org.seatledger.booking.api.ConferenceCreated;
 import org.seatledger.booking.api.ConferencePublished;
 import org.seatledger.booking.api.ConferenceUnpublished;
-import org.seatledger.eventlog.api.PersonalData;
 import org.seatledger.booking.api.PersonalDataErased;
-import org.seatledger.eventlog.api.RecordedEvent;
 import org.seatledger.booking.api.SeatCapacityChanged;
 import org.seatledger.booking.api.SeatQuantityChanged;
 import org.seatledger.booking.api.SeatTypeAdded;
@@ -32,6 +30,8 @@ import org.seatledger.booking.api.SeatsCommitted;
 import org.seatledger.booking.api.SeatsReleased;
 import org.seatledger.booking.api.SeatsReserved;
 import org.seatledger.booking.api.SlugClaimed;
+import org.seatledger.eventlog.api.PersonalData;
+import org.seatledger.eventlog.api.RecordedEvent;
 
 /**
  * The sentence the audit trail stores and exports for each event, and the reason column beside it:

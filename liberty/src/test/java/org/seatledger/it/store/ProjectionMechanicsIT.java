@@ -3,6 +3,7 @@ package org.seatledger.it.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.seatledger.it.store.Fixtures.append;
 import static org.seatledger.it.store.Fixtures.command;
@@ -15,7 +16,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
-import jakarta.transaction.UserTransaction;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -43,13 +43,14 @@ import org.seatledger.eventlog.api.ExpectedVersion;
 import org.seatledger.eventlog.api.RecordedEvent;
 import org.seatledger.eventlog.api.VerificationReport;
 import org.seatledger.eventlog.api.projection.Projection;
-import org.seatledger.eventlog.api.projection.ProjectionRunner;
 import org.seatledger.eventlog.api.projection.ProjectionStatus;
+import org.seatledger.eventlog.projection.ProjectionRunner;
+import org.seatledger.eventlog.projection.ProjectionTransactions;
 
 /**
- * The projection runner on its own: the timer alone keeps a projection current (no wake-ups at
- * all), and a poison event stops it at that event until a fix and a retry — nothing skipped,
- * nothing applied twice.
+ * The projection runner on its own, in the container's transactions: the timer alone keeps a
+ * projection current (no wake-ups at all), and a poison event stops it at that event until a fix
+ * and a retry — nothing skipped, nothing applied twice.
  */
 @ExtendWith(ArquillianExtension.class)
 class ProjectionMechanicsIT {
@@ -62,7 +63,7 @@ class ProjectionMechanicsIT {
 
   @Inject EventStore store;
   @Inject EventLog log;
-  @Inject UserTransaction transaction;
+  @Inject ProjectionTransactions transactions;
 
   @Resource(lookup = "jdbc/seatledger")
   DataSource dataSource;
@@ -110,28 +111,55 @@ class ProjectionMechanicsIT {
 
   private ProjectionRunner runner(Recording projection) {
     return new ProjectionRunner(
-        projection, log, dataSource, transaction, "reporting_projections", 200, scheduler);
+        projection, log, dataSource, transactions, "reporting_projections", 200, scheduler);
   }
 
+  /**
+   * The engine's transactions: a step whose result is refused, and a step whose statement fails,
+   * both leave nothing behind; an accepted step commits.
+   */
   @Test
-  void jdbcWorkInAUserTransactionIsAtomicAndLocks() throws Exception {
+  void aRefusedOrFailedStepOfTheEngineIsRolledBackAndAnAcceptedOneCommits() throws Exception {
     Recording projection = new Recording();
-    runner(projection).runOnce();
-    transaction.begin();
-    try (Connection c = dataSource.getConnection();
-        var update =
-            c.prepareStatement("UPDATE reporting_projections SET updated_at = -7 WHERE name = ?")) {
-      update.setString(1, projection.name);
-      assertEquals(1, update.executeUpdate());
+    runner(projection).runOnce(); // creates its checkpoint row
+    long before = updatedAt(projection.name);
+
+    assertThrows(
+        ProjectionTransactions.RolledBack.class,
+        () -> transactions.run(c -> markUpdatedAt(c, projection.name, -7), changed -> false));
+    assertThrows(
+        SQLException.class,
+        () ->
+            transactions.<Integer>run(
+                c -> {
+                  markUpdatedAt(c, projection.name, -8);
+                  throw new SQLException("the statement after it failed");
+                },
+                changed -> true));
+    assertEquals(before, updatedAt(projection.name), "neither step left its update behind");
+
+    int changed = transactions.run(c -> markUpdatedAt(c, projection.name, -9), n -> true);
+    assertEquals(1, changed);
+    assertEquals(-9, updatedAt(projection.name));
+  }
+
+  private static int markUpdatedAt(Connection c, String name, long value) throws SQLException {
+    try (var update =
+        c.prepareStatement("UPDATE reporting_projections SET updated_at = ? WHERE name = ?")) {
+      update.setLong(1, value);
+      update.setString(2, name);
+      return update.executeUpdate();
     }
-    transaction.rollback();
+  }
+
+  private long updatedAt(String name) throws SQLException {
     try (Connection c = dataSource.getConnection();
         var query =
             c.prepareStatement("SELECT updated_at FROM reporting_projections WHERE name = ?")) {
-      query.setString(1, projection.name);
+      query.setString(1, name);
       try (var rows = query.executeQuery()) {
         rows.next();
-        assertTrue(rows.getLong(1) != -7, "the rolled-back update is gone");
+        return rows.getLong(1);
       }
     }
   }
@@ -168,10 +196,10 @@ class ProjectionMechanicsIT {
     Inserting projection = new Inserting();
     ProjectionRunner one =
         new ProjectionRunner(
-            projection, log, dataSource, transaction, "reporting_projections", 50, scheduler);
+            projection, log, dataSource, transactions, "reporting_projections", 50, scheduler);
     ProjectionRunner two =
         new ProjectionRunner(
-            projection, log, dataSource, transaction, "reporting_projections", 50, scheduler);
+            projection, log, dataSource, transactions, "reporting_projections", 50, scheduler);
     ScheduledFuture<?> first =
         scheduler.scheduleWithFixedDelay(one::runOnce, 0, 5, TimeUnit.MILLISECONDS);
     ScheduledFuture<?> second =
@@ -362,7 +390,7 @@ class ProjectionMechanicsIT {
     FailingLog failing = new FailingLog();
     ProjectionRunner runner =
         new ProjectionRunner(
-            projection, failing, dataSource, transaction, "reporting_projections", 200, scheduler);
+            projection, failing, dataSource, transactions, "reporting_projections", 200, scheduler);
     runner.runOnce();
     long head = log.headPosition();
     assertEquals(head, runner.status().checkpoint());

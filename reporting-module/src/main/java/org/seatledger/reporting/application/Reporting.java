@@ -1,36 +1,25 @@
 package org.seatledger.reporting.application;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.ObservesAsync;
+import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
-import jakarta.transaction.UserTransaction;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.seatledger.eventlog.api.EventLog;
 import org.seatledger.eventlog.api.LogAdvanced;
-import org.seatledger.eventlog.api.SchemaReady;
-import org.seatledger.eventlog.api.projection.ProjectionRunner;
+import org.seatledger.eventlog.api.projection.ProjectionHost;
+import org.seatledger.eventlog.api.projection.ProjectionSet;
 import org.seatledger.eventlog.api.projection.ProjectionStatus;
+import org.seatledger.eventlog.api.projection.Projectors;
 import org.seatledger.eventlog.api.projection.Sql;
 import org.seatledger.reporting.api.ReportingQueries;
 import org.seatledger.reporting.projection.AvailabilityProjection;
@@ -38,94 +27,42 @@ import org.seatledger.reporting.projection.BookingsProjection;
 import org.seatledger.reporting.projection.StatsProjection;
 
 /**
- * The reporting module's projectors and queries. Projectors run once the schema is ready ({@link
- * SchemaReady}; before that their tables may not exist), when an append commits ({@link
- * LogAdvanced}, asynchronously), and on a short timer; the timer alone keeps the models current if
- * wake-ups are lost, and brings in other servers' commits.
+ * The reporting module's read models and their queries. The projection host ({@link
+ * ProjectionHost}) runs the read models declared in {@link #PROJECTIONS}: once the schema is ready
+ * and on a short timer, which alone keeps them current if wake-ups are lost and brings in other
+ * servers' commits. This bean only wakes them when an append commits ({@link LogAdvanced},
+ * asynchronously) and reads their rows.
  */
 @ApplicationScoped
 public class Reporting implements ReportingQueries {
-  private static final Logger LOG = Logger.getLogger(Reporting.class.getName());
+
+  /** The staff read models, kept with their checkpoints in {@code reporting_projections}. */
+  @Produces
+  static final ProjectionSet PROJECTIONS =
+      new ProjectionSet(
+          "reporting_projections",
+          List.of(new AvailabilityProjection(), new BookingsProjection(), new StatsProjection()));
 
   @Resource(lookup = "jdbc/seatledger")
   DataSource dataSource;
 
-  @Inject UserTransaction transaction;
-  @Inject EventLog log;
+  @Inject ProjectionHost host;
 
-  @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
-  ManagedScheduledExecutorService scheduler;
-
-  @Inject
-  @ConfigProperty(name = "seatledger.projection-interval-ms", defaultValue = "1000")
-  long intervalMillis;
-
-  @Inject
-  @ConfigProperty(name = "seatledger.projection-batch-size", defaultValue = "500")
-  int batchSize;
-
-  @Inject
-  @ConfigProperty(name = "seatledger.projection-wake-up", defaultValue = "true")
-  boolean wakeUp;
-
-  private final Map<String, ProjectionRunner> runners = new LinkedHashMap<>();
-  private ScheduledFuture<?> timer;
+  private Projectors projectors;
 
   @PostConstruct
   void init() {
-    for (var projection :
-        List.of(new AvailabilityProjection(), new BookingsProjection(), new StatsProjection())) {
-      runners.put(
-          projection.name(),
-          new ProjectionRunner(
-              projection,
-              log,
-              dataSource,
-              transaction,
-              "reporting_projections",
-              batchSize,
-              scheduler));
-    }
-  }
-
-  synchronized void onSchemaReady(@Observes SchemaReady ready) {
-    if (timer == null) {
-      timer =
-          scheduler.scheduleWithFixedDelay(this::runAll, 0, intervalMillis, TimeUnit.MILLISECONDS);
-    }
-  }
-
-  @PreDestroy
-  synchronized void stop() {
-    if (timer != null) {
-      timer.cancel(false);
-    }
+    projectors = host.projectors(PROJECTIONS);
   }
 
   void onAppend(@ObservesAsync LogAdvanced advanced) {
-    if (wakeUp) {
-      runAll();
-    }
-  }
-
-  /**
-   * Each read model catches up on a task of its own, side by side: one slow read model (or one busy
-   * with a long batch) does not hold back the others' lag.
-   */
-  void runAll() {
-    try {
-      runners.values().forEach(runner -> scheduler.execute(runner::runOnce));
-    } catch (RejectedExecutionException stopping) {
-      // the server is stopping: the read models catch up from their checkpoints at the next start
-      LOG.log(Level.FINE, "read models not woken: the executor is shutting down", stopping);
-    }
+    projectors.wake();
   }
 
   @Override
   public Optional<Availability> availability(String conferenceId) {
-    ProjectionRunner runner = runners.get(AVAILABILITY);
-    long position = runner.position();
-    int generation = runner.generation();
+    long position = projectors.position(AVAILABILITY);
+    int generation = projectors.generation(AVAILABILITY);
     List<SeatTypeCount> counts = new ArrayList<>();
     boolean exists = false;
     try (Connection c = dataSource.getConnection()) {
@@ -172,15 +109,14 @@ public class Reporting implements ReportingQueries {
 
   @Override
   public Page<BookingRow> bookings(BookingFilter filter) {
-    ProjectionRunner runner = runners.get(BOOKINGS);
-    long position = runner.position();
+    long position = projectors.position(BOOKINGS);
     String text = filter.text() == null || filter.text().isBlank() ? null : filter.text().strip();
     String like =
         text == null
             ? null
             : "%" + text.toLowerCase().replace("%", "\\%").replace("_", "\\_") + "%";
     Sql.Where where =
-        Sql.where("generation = ?", runner.generation())
+        Sql.where("generation = ?", projectors.generation(BOOKINGS))
             .and("conference_id = ?", filter.conferenceId())
             .and("status = ?", filter.status())
             .and(
@@ -238,7 +174,7 @@ public class Reporting implements ReportingQueries {
                 c,
                 "SELECT booking_id, seat_type, name, email FROM reporting_attendees WHERE generation = ? AND conference_id = ?"
                     + " ORDER BY name, booking_id, ordinal",
-                List.of(runners.get(BOOKINGS).generation(), conferenceId));
+                List.of(projectors.generation(BOOKINGS), conferenceId));
         ResultSet rows = q.executeQuery()) {
       while (rows.next()) {
         attendees.add(
@@ -260,7 +196,7 @@ public class Reporting implements ReportingQueries {
                 c,
                 "SELECT stat_day, bookings, confirmations, cancellations, expirations, revenue FROM reporting_daily_stats"
                     + " WHERE generation = ? AND conference_id = ? ORDER BY stat_day",
-                List.of(runners.get(STATS).generation(), conferenceId));
+                List.of(projectors.generation(STATS), conferenceId));
         ResultSet rows = q.executeQuery()) {
       while (rows.next()) {
         days.add(
@@ -280,54 +216,31 @@ public class Reporting implements ReportingQueries {
 
   @Override
   public boolean awaitPosition(String projection, long position, Duration patience) {
-    ProjectionRunner runner = runners.get(projection);
-    return runner != null && runner.awaitPosition(position, patience);
+    return projectors.awaitPosition(projection, position, patience);
   }
 
   @Override
   public List<ProjectionStatus> projections() {
-    return runners.values().stream().map(ProjectionRunner::status).toList();
+    return projectors.status();
   }
 
   @Override
   public boolean retry(String projection) {
-    ProjectionRunner runner = runners.get(projection);
-    if (runner == null) {
-      return false;
-    }
-    runner.retry();
-    runner.runOnce();
-    return true;
+    return projectors.retry(projection);
   }
 
   @Override
   public boolean pause(String projection) {
-    ProjectionRunner runner = runners.get(projection);
-    return runner != null && runner.pause();
+    return projectors.pause(projection);
   }
 
   @Override
   public boolean resume(String projection) {
-    ProjectionRunner runner = runners.get(projection);
-    if (runner == null || !runner.resume()) {
-      return false;
-    }
-    scheduler.execute(runner::runOnce);
-    return true;
+    return projectors.resume(projection);
   }
 
   @Override
   public boolean rebuild(String projection) {
-    ProjectionRunner runner = runners.get(projection);
-    if (runner == null || !runner.startRebuild()) {
-      return false;
-    }
-    scheduler.execute(runner::runOnce);
-    return true;
-  }
-
-  /** The runners, for tests and diagnostics within the module. */
-  Map<String, ProjectionRunner> runners() {
-    return runners;
+    return projectors.rebuild(projection);
   }
 }

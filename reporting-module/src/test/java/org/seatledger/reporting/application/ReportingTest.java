@@ -2,50 +2,52 @@ package org.seatledger.reporting.application;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ScheduledFuture;
 import org.junit.jupiter.api.Test;
-import org.seatledger.eventlog.api.SchemaReady;
+import org.seatledger.eventlog.api.LogAdvanced;
+import org.seatledger.eventlog.api.projection.ProjectionSet;
+import org.seatledger.eventlog.api.projection.Projectors;
+import org.seatledger.reporting.api.ReportingQueries;
 
 class ReportingTest {
 
-  private final List<String> scheduled = new ArrayList<>();
+  private final List<ProjectionSet> hosted = new ArrayList<>();
+  private final List<String> calls = new ArrayList<>();
 
   @Test
-  void readModelsCatchUpOnATimerThatStartsOnceWhenTheSchemaIsReady() {
+  void theReadModelsAreHostedUnderTheirPublishedNamesAndWokenAfterEveryAppend() {
     Reporting reporting = new Reporting();
-    reporting.scheduler = recordingScheduler();
-    reporting.intervalMillis = 1000;
-    reporting.batchSize = 500;
+    reporting.host =
+        set -> {
+          hosted.add(set);
+          return recordingProjectors();
+        };
     reporting.init();
-    assertEquals(List.of(), scheduled, "nothing runs before the tables are there");
 
-    reporting.onSchemaReady(new SchemaReady());
-    reporting.onSchemaReady(new SchemaReady());
+    assertEquals(1, hosted.size());
+    assertEquals("reporting_projections", hosted.get(0).checkpointTable());
+    assertEquals(
+        List.of(ReportingQueries.AVAILABILITY, ReportingQueries.BOOKINGS, ReportingQueries.STATS),
+        hosted.get(0).names(),
+        "the names the admin API and the read-your-write waits use");
+    assertEquals(List.of(), calls, "the host, not the module, starts them");
 
-    assertEquals(List.of("scheduleWithFixedDelay"), scheduled, "one timer, however often fired");
+    reporting.onAppend(new LogAdvanced(7));
+    reporting.onAppend(new LogAdvanced(8));
+
+    assertEquals(List.of("wake", "wake"), calls, "every append wakes the read models");
   }
 
-  private ManagedScheduledExecutorService recordingScheduler() {
-    return (ManagedScheduledExecutorService)
+  private Projectors recordingProjectors() {
+    return (Projectors)
         Proxy.newProxyInstance(
             getClass().getClassLoader(),
-            new Class<?>[] {ManagedScheduledExecutorService.class},
+            new Class<?>[] {Projectors.class},
             (proxy, method, args) -> {
-              scheduled.add(method.getName());
-              return pending();
+              calls.add(method.getName());
+              return null;
             });
-  }
-
-  /** A timer that never fires: the test only counts how many were started. */
-  private static ScheduledFuture<?> pending() {
-    return (ScheduledFuture<?>)
-        Proxy.newProxyInstance(
-            ScheduledFuture.class.getClassLoader(),
-            new Class<?>[] {ScheduledFuture.class},
-            (proxy, method, args) -> method.getReturnType() == boolean.class ? false : null);
   }
 }

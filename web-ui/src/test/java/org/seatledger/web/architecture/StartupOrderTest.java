@@ -44,7 +44,9 @@ class StartupOrderTest {
         Set.of(
             "org.seatledger.booking.application.HoldExpiry",
             "org.seatledger.eventlog.store.FailFastReads",
-            "org.seatledger.reporting.application.Reporting",
+            // every module's projectors (reporting's read models, audit's trail): one host
+            "org.seatledger.eventlog.projection.ProjectionEngine",
+            // the scheduled hash-chain verification
             "org.seatledger.audit.application.Audit")) {
       assertTrue(observers.contains(timer), timer + " observes SchemaReady: " + observers);
     }

@@ -16,22 +16,25 @@ public interface Projection {
   String name();
 
   /**
-   * The event classes this projection reads; the runner does not even decode the others for it.
+   * The event classes this projection reads; the engine does not even decode the others for it.
    * Empty (the default): every event.
    */
   default Set<Class<?>> eventClasses() {
     return Set.of();
   }
 
-  /** Applies one event to the rows of {@code generation}, on the runner's connection. */
+  /**
+   * Applies one event to the rows of {@code generation}, on the engine's connection (in its
+   * transaction).
+   */
   void apply(RecordedEvent event, Connection connection, int generation) throws SQLException;
 
   /**
    * Applies a batch of events, in log order, to the rows of {@code generation}. It must leave the
    * same rows as {@link #apply} one event after the other; a projection overrides it to fold the
-   * batch into fewer statements (a rebuild reads the log in large batches). The runner commits the
+   * batch into fewer statements (a rebuild reads the log in large batches). The engine commits the
    * batch with the checkpoint, so the batch is applied entirely or not at all; when it fails, the
-   * runner applies the events one by one to find the one that fails.
+   * engine applies the events one by one to find the one that fails.
    */
   default void applyAll(List<RecordedEvent> events, Connection connection, int generation)
       throws SQLException {

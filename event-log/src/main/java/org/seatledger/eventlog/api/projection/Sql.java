@@ -11,7 +11,17 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 
-/** Parameterised JDBC for read models, and the log's time unit (UTC microseconds). */
+/**
+ * Parameterised JDBC for read models, and the log's time unit (UTC microseconds).
+ *
+ * <p>Published with {@link Projection} because the contract is JDBC: the engine hands a projection
+ * a {@link java.sql.Connection} inside its transaction, and read models store times as the log
+ * does, in microseconds. Both read-model modules write and search their rows the same way
+ * (statements with parameters, JDBC batches, WHERE clauses from optional criteria, pages), so one
+ * stateless helper of plain static methods serves them; two copies would drift, and plain JDBC at
+ * every call would bury each query under its parameter plumbing. It holds no engine: no connection,
+ * no transaction, no state.
+ */
 public final class Sql {
   private Sql() {}
 

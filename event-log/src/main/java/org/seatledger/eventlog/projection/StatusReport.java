@@ -1,7 +1,9 @@
-package org.seatledger.eventlog.api.projection;
+package org.seatledger.eventlog.projection;
 
 import java.time.Duration;
 import java.time.Instant;
+import org.seatledger.eventlog.api.projection.ProjectionStatus;
+import org.seatledger.eventlog.api.projection.Sql;
 
 /** What {@code /api/admin/projections} shows of one projection: lag, state and a rebuild's ETA. */
 final class StatusReport {

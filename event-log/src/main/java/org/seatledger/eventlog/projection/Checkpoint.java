@@ -1,4 +1,4 @@
-package org.seatledger.eventlog.api.projection;
+package org.seatledger.eventlog.projection;
 
 /**
  * One projection's row of its module's checkpoint table, as read: where the live generation is,

@@ -1,4 +1,4 @@
-package org.seatledger.eventlog.api.projection;
+package org.seatledger.eventlog.projection;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -8,9 +8,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.seatledger.eventlog.api.MasterKeyMismatch;
 import org.seatledger.eventlog.api.RecordedEvent;
-import org.seatledger.eventlog.api.projection.BatchResult.Applied;
-import org.seatledger.eventlog.api.projection.BatchResult.FailedAt;
-import org.seatledger.eventlog.api.projection.BatchResult.LostRace;
+import org.seatledger.eventlog.api.projection.Projection;
+import org.seatledger.eventlog.projection.BatchResult.Applied;
+import org.seatledger.eventlog.projection.BatchResult.FailedAt;
+import org.seatledger.eventlog.projection.BatchResult.LostRace;
 
 /**
  * Applies a batch of events and moves a checkpoint in one transaction. The batch is applied folded

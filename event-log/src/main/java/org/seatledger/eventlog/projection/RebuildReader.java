@@ -1,4 +1,4 @@
-package org.seatledger.eventlog.api.projection;
+package org.seatledger.eventlog.projection;
 
 import java.util.Set;
 import java.util.concurrent.CancellationException;

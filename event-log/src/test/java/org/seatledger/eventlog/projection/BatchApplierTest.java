@@ -1,4 +1,4 @@
-package org.seatledger.eventlog.api.projection;
+package org.seatledger.eventlog.projection;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -16,9 +16,10 @@ import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.seatledger.eventlog.api.MasterKeyMismatch;
 import org.seatledger.eventlog.api.RecordedEvent;
-import org.seatledger.eventlog.api.projection.BatchResult.Applied;
-import org.seatledger.eventlog.api.projection.BatchResult.FailedAt;
-import org.seatledger.eventlog.api.projection.BatchResult.LostRace;
+import org.seatledger.eventlog.api.projection.Projection;
+import org.seatledger.eventlog.projection.BatchResult.Applied;
+import org.seatledger.eventlog.projection.BatchResult.FailedAt;
+import org.seatledger.eventlog.projection.BatchResult.LostRace;
 
 /**
  * What the batch applier reports, decided without a database: the projection keeps its rows in a

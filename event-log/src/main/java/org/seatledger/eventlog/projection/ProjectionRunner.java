@@ -1,6 +1,5 @@
-package org.seatledger.eventlog.api.projection;
+package org.seatledger.eventlog.projection;
 
-import jakarta.transaction.UserTransaction;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -13,8 +12,10 @@ import org.seatledger.eventlog.api.EventDecodingException;
 import org.seatledger.eventlog.api.EventLog;
 import org.seatledger.eventlog.api.EventPage;
 import org.seatledger.eventlog.api.RecordedEvent;
-import org.seatledger.eventlog.api.projection.BatchResult.Applied;
-import org.seatledger.eventlog.api.projection.BatchResult.FailedAt;
+import org.seatledger.eventlog.api.projection.Projection;
+import org.seatledger.eventlog.api.projection.ProjectionStatus;
+import org.seatledger.eventlog.projection.BatchResult.Applied;
+import org.seatledger.eventlog.projection.BatchResult.FailedAt;
 
 /**
  * Keeps one projection up to date: reads the log in global order from its checkpoint, applies a
@@ -38,8 +39,9 @@ import org.seatledger.eventlog.api.projection.BatchResult.FailedAt;
  *       queries) and switch generations in the transaction that finds them caught up.
  * </ul>
  *
- * The runner is driven from outside: at start-up, on the wake-up after each commit, and by a short
- * timer, so a lost wake-up or another server's commit is caught up within one tick.
+ * The runner is driven from outside ({@link ProjectorGroup}): once the schema is ready, on the
+ * wake-up after each commit, and by a short timer, so a lost wake-up or another server's commit is
+ * caught up within one tick.
  *
  * <p>It decides what a pass does and wires the parts that do it: {@link CheckpointStore} (the
  * checkpoint table's statements), {@link BatchApplier} (a batch and its checkpoint move in one
@@ -64,6 +66,8 @@ public final class ProjectionRunner {
   private volatile long known = -1;
 
   /**
+   * @param dataSource where the checkpoint is read outside any transaction
+   * @param container the transactions batches and checkpoint changes run in
    * @param table the module's checkpoint table (see the module's migrations)
    * @param readAhead where a rebuild reads and decodes its next page of the log while the current
    *     one is written (null: one after the other)
@@ -72,14 +76,14 @@ public final class ProjectionRunner {
       Projection projection,
       EventLog log,
       DataSource dataSource,
-      UserTransaction transaction,
+      ProjectionTransactions container,
       String table,
       int batchSize,
       Executor readAhead) {
     this.projection = projection;
     this.log = log;
     this.batchSize = batchSize;
-    this.transactions = new JtaTransactions(transaction, dataSource, projection.name());
+    this.transactions = new ContainerTransactions(container, projection.name());
     this.checkpoints = new CheckpointStore(projection.name(), table, dataSource, transactions);
     this.applier = new BatchApplier(projection, transactions);
     this.rebuildReader =

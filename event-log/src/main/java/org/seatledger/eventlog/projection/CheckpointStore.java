@@ -1,4 +1,4 @@
-package org.seatledger.eventlog.api.projection;
+package org.seatledger.eventlog.projection;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.seatledger.eventlog.api.projection.Sql;
 
 /**
  * One projection's row in its module's checkpoint table, and every statement on it. Moves are

@@ -1,10 +1,12 @@
-package org.seatledger.eventlog.api.projection;
+package org.seatledger.eventlog.projection;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.seatledger.eventlog.api.projection.ProjectionStatus;
+import org.seatledger.eventlog.api.projection.Sql;
 
 class StatusReportTest {
 

@@ -1,11 +1,11 @@
-package org.seatledger.eventlog.api.projection;
+package org.seatledger.eventlog.projection;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.function.Predicate;
 
 /** Runs work on a connection in a transaction of its own. */
-interface Transactions {
+public interface Transactions {
 
   /** Work on the transaction's connection. */
   @FunctionalInterface

@@ -1,4 +1,4 @@
-package org.seatledger.eventlog.api.projection;
+package org.seatledger.eventlog.projection;
 
 /** What applying one batch of events with its checkpoint move did (see {@link BatchApplier}). */
 sealed interface BatchResult
