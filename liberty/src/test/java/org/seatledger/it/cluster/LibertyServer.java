@@ -48,6 +48,12 @@ final class LibertyServer implements AutoCloseable {
    * runs with besides its ports and data folder (none of the test JVM's own are passed on).
    */
   static LibertyServer create(String name, int httpPort, Map<String, String> settings) {
+    return create(name, httpPort, httpPort + 363, settings);
+  }
+
+  /** As {@link #create(String, int, Map)}, with the HTTPS port chosen too. */
+  static LibertyServer create(
+      String name, int httpPort, int httpsPort, Map<String, String> settings) {
     Path folder = WLP.resolve("usr/servers").resolve(name);
     Path data = Path.of("target", "cluster-data", name).toAbsolutePath();
     try {
@@ -61,7 +67,7 @@ final class LibertyServer implements AutoCloseable {
     Map<String, String> environment = new HashMap<>(System.getenv());
     environment.keySet().removeIf(key -> key.startsWith("SEATLEDGER_"));
     environment.put("SEATLEDGER_HTTP_PORT", String.valueOf(httpPort));
-    environment.put("SEATLEDGER_HTTPS_PORT", String.valueOf(httpPort + 363));
+    environment.put("SEATLEDGER_HTTPS_PORT", String.valueOf(httpsPort));
     environment.put("SEATLEDGER_DATA_DIR", data.toString());
     environment.putAll(settings);
     return new LibertyServer(name, httpPort, environment);
