@@ -73,12 +73,16 @@ final class LibertyServer implements AutoCloseable {
     return new LibertyServer(name, httpPort, environment);
   }
 
-  /** Starts the server and waits until it serves its sign-in page (not necessarily ready). */
+  /**
+   * Starts the server and waits until it serves its sign-in page (not necessarily ready). From the
+   * first try on, {@link #close()} stops it, also when starting failed or took too long.
+   */
   LibertyServer start() {
-    script("start");
     started = true;
+    script("start");
     HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(180));
+    // generous: on a 2-core machine shared with other builds a start has taken over 3 minutes
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(300));
     while (Instant.now().isBefore(deadline)) {
       try {
         HttpResponse<Void> login =
@@ -143,7 +147,7 @@ final class LibertyServer implements AutoCloseable {
       builder.environment().clear();
       builder.environment().putAll(environment);
       Process process = builder.start();
-      if (!process.waitFor(240, java.util.concurrent.TimeUnit.SECONDS)) {
+      if (!process.waitFor(300, java.util.concurrent.TimeUnit.SECONDS)) {
         process.destroyForcibly();
         throw new IllegalStateException("server " + action + " " + name + " did not return");
       }

@@ -48,7 +48,8 @@ class MigrationIT {
   static void theNewServerOnTheOldDatabase() {
     database = MariaDbInstance.start("migration", 3419);
     dump.restoreOn(database);
-    server = LibertyServer.create("upgraded", 19590, 19591, dump.settings(database)).start();
+    server = LibertyServer.create("upgraded", 19590, 19591, dump.settings(database));
+    server.start();
     ClusterTests.awaitReady(server);
     awaitFirstSignedInAnswer();
   }
