@@ -152,6 +152,22 @@ public final class Http {
             .POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
+  /**
+   * A command with any method ({@code POST}, {@code PUT}) and a JSON body, with an {@code
+   * Idempotency-Key} unless {@code idempotencyKey} is null: a client repeating a command it sent.
+   */
+  public HttpResponse<String> command(
+      String method, String path, String json, String idempotencyKey) {
+    HttpRequest.Builder builder =
+        request(path)
+            .header("Content-Type", "application/json")
+            .method(method, HttpRequest.BodyPublishers.ofString(json));
+    if (idempotencyKey != null) {
+      builder.header("Idempotency-Key", idempotencyKey);
+    }
+    return send(builder);
+  }
+
   public HttpResponse<String> postForm(String path, String form) {
     return send(
         request(path)

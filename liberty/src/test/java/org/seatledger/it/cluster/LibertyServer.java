@@ -48,6 +48,12 @@ final class LibertyServer implements AutoCloseable {
    * runs with besides its ports and data folder (none of the test JVM's own are passed on).
    */
   static LibertyServer create(String name, int httpPort, Map<String, String> settings) {
+    return create(name, httpPort, httpPort + 363, settings);
+  }
+
+  /** As {@link #create(String, int, Map)}, with the HTTPS port chosen too. */
+  static LibertyServer create(
+      String name, int httpPort, int httpsPort, Map<String, String> settings) {
     Path folder = WLP.resolve("usr/servers").resolve(name);
     Path data = Path.of("target", "cluster-data", name).toAbsolutePath();
     try {
@@ -61,18 +67,22 @@ final class LibertyServer implements AutoCloseable {
     Map<String, String> environment = new HashMap<>(System.getenv());
     environment.keySet().removeIf(key -> key.startsWith("SEATLEDGER_"));
     environment.put("SEATLEDGER_HTTP_PORT", String.valueOf(httpPort));
-    environment.put("SEATLEDGER_HTTPS_PORT", String.valueOf(httpPort + 363));
+    environment.put("SEATLEDGER_HTTPS_PORT", String.valueOf(httpsPort));
     environment.put("SEATLEDGER_DATA_DIR", data.toString());
     environment.putAll(settings);
     return new LibertyServer(name, httpPort, environment);
   }
 
-  /** Starts the server and waits until it serves its sign-in page (not necessarily ready). */
+  /**
+   * Starts the server and waits until it serves its sign-in page (not necessarily ready). From the
+   * first try on, {@link #close()} stops it, also when starting failed or took too long.
+   */
   LibertyServer start() {
-    script("start");
     started = true;
+    script("start");
     HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(180));
+    // generous: on a 2-core machine shared with other builds a start has taken over 3 minutes
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(300));
     while (Instant.now().isBefore(deadline)) {
       try {
         HttpResponse<Void> login =
@@ -137,7 +147,7 @@ final class LibertyServer implements AutoCloseable {
       builder.environment().clear();
       builder.environment().putAll(environment);
       Process process = builder.start();
-      if (!process.waitFor(240, java.util.concurrent.TimeUnit.SECONDS)) {
+      if (!process.waitFor(300, java.util.concurrent.TimeUnit.SECONDS)) {
         process.destroyForcibly();
         throw new IllegalStateException("server " + action + " " + name + " did not return");
       }

@@ -1,6 +1,8 @@
 package org.seatledger.it.cluster;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +13,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.zip.GZIPInputStream;
 
 /**
  * A MariaDB server of the test's own: its own data folder under {@code target/} and its own port,
@@ -102,6 +105,54 @@ final class MariaDbInstance implements AutoCloseable {
         Statement sql = connection.createStatement()) {
       sql.execute("CREATE DATABASE " + database + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
     } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Runs SQL statements as root, one after the other (accounts, grants). */
+  void execute(String... statements) {
+    try (Connection connection = root("");
+        Statement sql = connection.createStatement()) {
+      for (String statement : statements) {
+        sql.execute(statement);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Loads a gzipped dump made by {@code mariadb-dump} into {@code database}, as root through the
+   * {@code mariadb} client, as an admin restores a backup.
+   */
+  void load(String database, Path gzippedDump) {
+    Path log = folder.resolve("load-" + database + ".log");
+    try {
+      Process client =
+          new ProcessBuilder(
+                  "mariadb",
+                  "--no-defaults",
+                  "--protocol=TCP",
+                  "--host=127.0.0.1",
+                  "--port=" + port,
+                  "--user=root",
+                  "--default-character-set=utf8mb4",
+                  database)
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile())
+              .start();
+      try (InputStream dump = new GZIPInputStream(Files.newInputStream(gzippedDump));
+          OutputStream input = client.getOutputStream()) {
+        dump.transferTo(input);
+      }
+      if (client.waitFor() != 0) {
+        throw new IllegalStateException(
+            "loading " + gzippedDump + " failed: " + Files.readString(log));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
   }
