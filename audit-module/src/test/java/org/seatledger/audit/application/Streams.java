@@ -55,7 +55,7 @@ final class Streams implements EventLog {
     return new RecordedEvent(
         position,
         streamId,
-        streamId.substring(0, streamId.indexOf('-')),
+        streamType(streamId),
         version,
         "event-" + position,
         type == null ? event.getClass().getSimpleName() : type.name(),
@@ -97,5 +97,16 @@ final class Streams implements EventLog {
   @Override
   public VerificationReport verify(Optional<String> streamId) {
     throw new UnsupportedOperationException("histories read streams");
+  }
+
+  /** The stream type the booking module gives streams with this id's prefix. */
+  private static String streamType(String streamId) {
+    String prefix = streamId.substring(0, streamId.indexOf('-'));
+    return switch (prefix) {
+      case "conference" -> "Conference";
+      case "seats" -> "SeatAvailability";
+      case "booking" -> "Booking";
+      default -> prefix;
+    };
   }
 }

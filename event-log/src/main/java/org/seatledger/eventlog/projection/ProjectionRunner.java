@@ -47,6 +47,9 @@ import org.seatledger.eventlog.projection.BatchResult.FailedAt;
  * checkpoint table's statements), {@link BatchApplier} (a batch and its checkpoint move in one
  * transaction, reported as a {@link BatchResult}), {@link RebuildReader} (a rebuild's pages, read
  * ahead) and {@link StatusReport} (lag and a rebuild's ETA).
+ *
+ * <p>About 300 lines because it holds the pass's decisions (live or rebuild, paused, poisoned, lost
+ * race, caught up) in one place; the statements and transactions are in the parts above.
  */
 public final class ProjectionRunner {
 

@@ -38,6 +38,9 @@ import java.util.TreeSet;
  * no string); a number or text where that is expected; no control character other than tab and
  * newline in any text, and no unpaired surrogate. Everything else (required fields, sizes, ranges)
  * is Bean Validation's, after this.
+ *
+ * <p>One class of about 300 lines because the rules above are checked in one walk over the parsed
+ * tree against the target record's components; split, each part would need the whole walk.
  */
 final class StrictJson {
 

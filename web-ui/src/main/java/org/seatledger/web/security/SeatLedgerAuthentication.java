@@ -43,6 +43,10 @@ import org.seatledger.web.rest.Problem;
  * {@code @AutoApplySession}, which Open Liberty implements with its single sign-on (LTPA) cookie
  * and re-issues — a new RSA-signed token — on every request: about a quarter of the CPU of a
  * booking. Single sign-on is therefore off ({@code webAppSecurity singleSignonEnabled="false"}).
+ *
+ * <p>Longer than most classes here on purpose: Jakarta Security gives an application exactly one
+ * mechanism, so the form and Basic paths, their outage and throttling answers and the session
+ * shortcut meet in this one {@code validateRequest}; each path is a short private method.
  */
 @ApplicationScoped
 public class SeatLedgerAuthentication implements HttpAuthenticationMechanism {

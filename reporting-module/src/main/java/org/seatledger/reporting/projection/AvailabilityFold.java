@@ -1,0 +1,282 @@
+package org.seatledger.reporting.projection;
+
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.seatledger.booking.api.ConferenceCreated;
+import org.seatledger.booking.api.ConferencePublished;
+import org.seatledger.booking.api.ConferenceUnpublished;
+import org.seatledger.booking.api.SeatCapacityChanged;
+import org.seatledger.booking.api.SeatTypeAdded;
+import org.seatledger.booking.api.SeatsCommitted;
+import org.seatledger.booking.api.SeatsReleased;
+import org.seatledger.booking.api.SeatsReserved;
+import org.seatledger.eventlog.api.projection.Sql;
+
+/**
+ * One batch of the availability read model folded in memory: the rows of the conferences the batch
+ * touches, looked up once, every event applied to them in log order, and what changed written back
+ * in one batched statement per kind of change (see {@link AvailabilityProjection#applyAll}).
+ */
+final class AvailabilityFold {
+  /** Conference ids per lookup statement: well under every database's parameter limit. */
+  private static final int IDS_PER_LOOKUP = 500;
+
+  final int generation;
+  final Set<String> touched = new LinkedHashSet<>();
+
+  /**
+   * Whether the batch creates, publishes or unpublishes a conference: only then are conference rows
+   * looked up (a live batch of bookings moves seats only).
+   */
+  boolean setsUpConferences;
+
+  final Map<String, ConferenceRow> conferences = new LinkedHashMap<>();
+  final Map<List<String>, SeatRow> seats = new LinkedHashMap<>();
+  final Map<String, Integer> seatTypesOf = new HashMap<>();
+
+  AvailabilityFold(int generation) {
+    this.generation = generation;
+  }
+
+  void load(Connection c) throws SQLException {
+    List<String> ids = new ArrayList<>(touched);
+    for (int from = 0; from < ids.size(); from += IDS_PER_LOOKUP) {
+      List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IDS_PER_LOOKUP));
+      String in = String.join(", ", Collections.nCopies(chunk.size(), "?"));
+      List<Object> parameters = new ArrayList<>();
+      parameters.add(generation);
+      parameters.addAll(chunk);
+      if (setsUpConferences) {
+        loadConferences(c, in, parameters);
+      }
+      try (PreparedStatement q =
+              Sql.prepare(
+                  c,
+                  "SELECT conference_id, code, last_position FROM reporting_seat_types"
+                      + " WHERE generation = ? AND conference_id IN ("
+                      + in
+                      + ")",
+                  parameters);
+          ResultSet rs = q.executeQuery()) {
+        while (rs.next()) {
+          String conferenceId = rs.getString(1);
+          long last = rs.getLong(3);
+          seats.put(List.of(conferenceId, rs.getString(2)), new SeatRow(null, -1, last, last));
+          seatTypesOf.merge(conferenceId, 1, Integer::sum);
+        }
+      }
+    }
+  }
+
+  private void loadConferences(Connection c, String in, List<Object> parameters)
+      throws SQLException {
+    try (PreparedStatement q =
+            Sql.prepare(
+                c,
+                "SELECT conference_id, last_position FROM reporting_conferences"
+                    + " WHERE generation = ? AND conference_id IN ("
+                    + in
+                    + ")",
+                parameters);
+        ResultSet rs = q.executeQuery()) {
+      while (rs.next()) {
+        long last = rs.getLong(2);
+        conferences.put(rs.getString(1), new ConferenceRow(null, last, last));
+      }
+    }
+  }
+
+  void apply(Object event, long at) {
+    if (event instanceof SeatsReserved e) {
+      move(e.conferenceId(), e.seats(), 1, 0, at);
+    } else if (event instanceof SeatsCommitted e) {
+      move(e.conferenceId(), e.seats(), -1, 1, at);
+    } else if (event instanceof SeatsReleased e) {
+      move(e.conferenceId(), e.seats(), e.wereSold() ? 0 : -1, e.wereSold() ? -1 : 0, at);
+    } else if (event instanceof SeatCapacityChanged e) {
+      SeatRow row = seatRow(e.conferenceId(), e.seatType(), at);
+      if (row != null) {
+        row.capacity = e.capacity();
+        row.last = at;
+      }
+    } else if (event instanceof SeatTypeAdded e) {
+      List<String> key = List.of(e.conferenceId(), e.code());
+      if (!seats.containsKey(key)) {
+        int ordinal = seatTypesOf.merge(e.conferenceId(), 1, Integer::sum) - 1;
+        seats.put(key, new SeatRow(e, ordinal, -1, at));
+      }
+    } else if (event instanceof ConferenceCreated e) {
+      conferences.putIfAbsent(e.conferenceId(), new ConferenceRow(e, -1, at));
+    } else if (event instanceof ConferencePublished e) {
+      publish(e.conferenceId(), true, at);
+    } else if (event instanceof ConferenceUnpublished e) {
+      publish(e.conferenceId(), false, at);
+    }
+  }
+
+  /** The row an event at {@code at} changes: none if missing or already past it. */
+  private SeatRow seatRow(String conferenceId, String code, long at) {
+    SeatRow row = seats.get(List.of(conferenceId, code));
+    return row == null || row.last >= at ? null : row;
+  }
+
+  private void move(
+      String conferenceId, Map<String, Integer> moved, int heldSign, int soldSign, long at) {
+    for (Map.Entry<String, Integer> seat : moved.entrySet()) {
+      SeatRow row = seatRow(conferenceId, seat.getKey(), at);
+      if (row != null) {
+        row.held += heldSign * seat.getValue();
+        row.sold += soldSign * seat.getValue();
+        row.last = at;
+      }
+    }
+  }
+
+  private void publish(String conferenceId, boolean published, long at) {
+    ConferenceRow row = conferences.get(conferenceId);
+    if (row != null && row.last < at) {
+      row.published = published;
+      row.last = at;
+    }
+  }
+
+  void write(Connection c) throws SQLException {
+    writeConferences(c);
+    writeSeatTypes(c);
+  }
+
+  private void writeConferences(Connection c) throws SQLException {
+    Sql.batch(
+        c,
+        "INSERT IGNORE INTO reporting_conferences (generation, conference_id, name, slug, starts_on,"
+            + " ends_on, venue, published, last_position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        conferences.values().stream().filter(row -> row.created != null).toList(),
+        (insert, row) -> {
+          ConferenceCreated e = row.created;
+          insert.setInt(1, generation);
+          insert.setString(2, e.conferenceId());
+          insert.setString(3, e.name());
+          insert.setString(4, e.slug());
+          insert.setDate(5, Date.valueOf(e.startsOn()));
+          insert.setDate(6, Date.valueOf(e.endsOn()));
+          insert.setString(7, e.venue());
+          insert.setBoolean(8, row.published);
+          insert.setLong(9, row.last);
+        });
+    Sql.batch(
+        c,
+        "UPDATE reporting_conferences SET published = ?, last_position = ?"
+            + " WHERE generation = ? AND conference_id = ? AND last_position = ?",
+        conferences.entrySet().stream().filter(entry -> entry.getValue().changed()).toList(),
+        (update, entry) -> {
+          ConferenceRow row = entry.getValue();
+          update.setBoolean(1, row.published);
+          update.setLong(2, row.last);
+          update.setInt(3, generation);
+          update.setString(4, entry.getKey());
+          update.setLong(5, row.storedLast);
+        });
+  }
+
+  private void writeSeatTypes(Connection c) throws SQLException {
+    Sql.batch(
+        c,
+        "INSERT IGNORE INTO reporting_seat_types (generation, conference_id, code, name, ordinal,"
+            + " capacity, held, sold, price, currency, last_position)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        seats.values().stream().filter(row -> row.added != null).toList(),
+        (insert, row) -> {
+          SeatTypeAdded e = row.added;
+          insert.setInt(1, generation);
+          insert.setString(2, e.conferenceId());
+          insert.setString(3, e.code());
+          insert.setString(4, e.name());
+          insert.setInt(5, row.ordinal);
+          insert.setInt(6, row.capacity);
+          insert.setInt(7, row.held);
+          insert.setInt(8, row.sold);
+          insert.setBigDecimal(9, e.price());
+          insert.setString(10, e.currency());
+          insert.setLong(11, row.last);
+        });
+    Sql.batch(
+        c,
+        "UPDATE reporting_seat_types SET capacity = COALESCE(?, capacity), held = held + ?,"
+            + " sold = sold + ?, last_position = ?"
+            + " WHERE generation = ? AND conference_id = ? AND code = ? AND last_position = ?",
+        seats.entrySet().stream().filter(entry -> entry.getValue().changed()).toList(),
+        (update, entry) -> {
+          SeatRow row = entry.getValue();
+          if (row.capacity == null) {
+            update.setNull(1, Types.INTEGER);
+          } else {
+            update.setInt(1, row.capacity);
+          }
+          update.setInt(2, row.held);
+          update.setInt(3, row.sold);
+          update.setLong(4, row.last);
+          update.setInt(5, generation);
+          update.setString(6, entry.getKey().get(0));
+          update.setString(7, entry.getKey().get(1));
+          update.setLong(8, row.storedLast);
+        });
+  }
+
+  /** A conference row: as stored ({@code storedLast} ≥ 0) or created by this batch. */
+  private static final class ConferenceRow {
+    final ConferenceCreated created;
+    final long storedLast;
+    boolean published;
+    long last;
+
+    ConferenceRow(ConferenceCreated created, long storedLast, long last) {
+      this.created = created;
+      this.storedLast = storedLast;
+      this.last = last;
+    }
+
+    boolean changed() {
+      return created == null && last > storedLast;
+    }
+  }
+
+  /**
+   * A seat type row: as stored, with the seats this batch moved and the capacity it set; or created
+   * by this batch, with its values after the rest of the batch.
+   */
+  private static final class SeatRow {
+    final SeatTypeAdded added;
+    final int ordinal;
+    final long storedLast;
+    Integer capacity;
+    int held;
+    int sold;
+    long last;
+
+    SeatRow(SeatTypeAdded added, int ordinal, long storedLast, long last) {
+      this.added = added;
+      this.ordinal = ordinal;
+      this.storedLast = storedLast;
+      this.last = last;
+      this.capacity = added == null ? null : added.quantity();
+    }
+
+    boolean changed() {
+      return added == null && last > storedLast;
+    }
+  }
+
+  /** One batch's rows, keyed by conference and by conference and seat type. */
+}
