@@ -18,9 +18,9 @@ import org.seatledger.eventlog.api.StreamAppend;
 
 /**
  * Writes prepared appends under the lock of {@code event_sequence}, for one or many callers'
- * batches in one transaction: takes the lock, reads what the guards need ({@link GuardLookup}),
- * lets {@link AppendGuards} decide each batch and build its rows, inserts the rows and advances the
- * sequence. All of it plain JDBC.
+ * batches in one transaction: takes the lock, reads what the guards need ({@link GuardLookup}, and
+ * the master key the database names, under a lock of its own), lets {@link AppendGuards} decide
+ * each batch and build its rows, inserts the rows and advances the sequence. All of it plain JDBC.
  *
  * <p>Each caller's append ({@link Prepared.Batch}) succeeds or fails on its own: its guards are
  * checked against the heads as the appends before it in the transaction left them, and one that
