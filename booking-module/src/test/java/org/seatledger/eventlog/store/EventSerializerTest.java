@@ -65,7 +65,7 @@ class EventSerializerTest {
   @Test
   void everyEventTypeReadsItsGoldenFixtureAndWritesTheSameShape() {
     for (Object event : GoldenEvents.all()) {
-      EventSerializer.Serialized stored = serializer.serialize(event);
+      EventSerializer.Serialized stored = serializer.serialize(event, keys);
       String name = stored.type() + ".v" + stored.schemaVersion() + ".json";
       String golden = fixtureText(name);
       assertEquals(
@@ -132,7 +132,7 @@ class EventSerializerTest {
 
   @Test
   void seatsReservedV2IsStoredAsTheGoldenFixtureAndReadBack() {
-    EventSerializer.Serialized stored = serializer.serialize(SEATS_RESERVED);
+    EventSerializer.Serialized stored = serializer.serialize(SEATS_RESERVED, keys);
     assertEquals("SeatsReserved", stored.type(), "the stored name, never the class name");
     assertEquals(2, stored.schemaVersion());
     assertEquals(fixture("SeatsReserved.v2.json"), EventSerializer.parse(stored.payload()));
@@ -157,7 +157,7 @@ class EventSerializerTest {
 
   @Test
   void bookingPlacedKeepsPersonalDataEncryptedAndReadsTheGoldenFixture() {
-    EventSerializer.Serialized stored = serializer.serialize(BOOKING_PLACED);
+    EventSerializer.Serialized stored = serializer.serialize(BOOKING_PLACED, keys);
     JsonObject json = EventSerializer.parse(stored.payload());
     assertTrue(json.getString("registrantName").startsWith("pd1:"), "stored encrypted");
     assertFalse(stored.payload().contains("Ada"), "no plaintext name anywhere in the payload");
@@ -176,7 +176,7 @@ class EventSerializerTest {
 
   @Test
   void anErasedSubjectReadsAsErasedAndOthersStayReadable() {
-    String payload = serializer.serialize(BOOKING_PLACED).payload();
+    String payload = serializer.serialize(BOOKING_PLACED, keys).payload();
     BookingPlaced other =
         new BookingPlaced(
             "b-2",
@@ -188,7 +188,7 @@ class EventSerializerTest {
             new BigDecimal("199.00"),
             "EUR",
             Instant.parse("2026-03-01T10:15:00Z"));
-    String otherPayload = serializer.serialize(other).payload();
+    String otherPayload = serializer.serialize(other, keys).payload();
 
     keys.erase("r-1");
 
@@ -205,8 +205,8 @@ class EventSerializerTest {
     BookingConfirmed confirmed =
         new BookingConfirmed("b-1", "r-1", "PAY Ada Lovelace", new BigDecimal("398.00"), "EUR");
     BookingCancelled cancelled = new BookingCancelled("b-2", "r-1", "Ada Lovelace moved away");
-    String confirmedPayload = serializer.serialize(confirmed).payload();
-    String cancelledPayload = serializer.serialize(cancelled).payload();
+    String confirmedPayload = serializer.serialize(confirmed, keys).payload();
+    String cancelledPayload = serializer.serialize(cancelled, keys).payload();
     assertFalse(confirmedPayload.contains("Ada"), confirmedPayload);
     assertFalse(cancelledPayload.contains("Ada"), cancelledPayload);
     assertEquals(
@@ -254,12 +254,12 @@ class EventSerializerTest {
   void aNewEventWithPersonalDataButNoSubjectIsRefused() {
     assertThrows(
         IllegalStateException.class,
-        () -> serializer.serialize(new BookingCancelled("b-1", null, "Ada Lovelace")));
+        () -> serializer.serialize(new BookingCancelled("b-1", null, "Ada Lovelace"), keys));
   }
 
   @Test
   void ciphertextCannotBeMovedToAnotherPerson() {
-    JsonObject json = EventSerializer.parse(serializer.serialize(BOOKING_PLACED).payload());
+    JsonObject json = EventSerializer.parse(serializer.serialize(BOOKING_PLACED, keys).payload());
     String moved =
         jakarta.json.Json.createObjectBuilder(json).add("registrantId", "r-9").build().toString();
     assertThrows(

@@ -13,7 +13,7 @@ import javax.crypto.SecretKey;
  * append's own transaction (never one transaction per person), so the events and the keys they need
  * commit together or not at all.
  */
-public final class AppendKeys {
+public final class AppendKeys implements EventSerializer.WritingKeys {
 
   /** A key created for this append, wrapped with master key {@code keyId} for storage. */
   public record NewKey(String subjectId, String keyId, String wrappedKey, long createdAtMicros) {}
@@ -38,7 +38,8 @@ public final class AppendKeys {
    * The key to encrypt a subject's data with; null for an erased subject, who never gets a key
    * again.
    */
-  SecretKey keyFor(String subjectId) {
+  @Override
+  public SecretKey keyFor(String subjectId) {
     SecretKey key = known.get(subjectId);
     if (key != null) {
       return key;

@@ -4,11 +4,12 @@ import java.util.Collection;
 import java.util.Optional;
 import javax.crypto.SecretKey;
 
-/** Where the data keys of data subjects are kept (the database in production). */
+/**
+ * Where the data keys of data subjects are read from (the database in production). Keys are never
+ * created here: an append creates the keys it needs and stores them with its events ({@link
+ * AppendKeys}).
+ */
 public interface DataKeys {
-
-  /** The subject's key, creating one if the subject has none yet. */
-  SecretKey obtain(String subjectId);
 
   /** The subject's key, or empty when the subject was erased (or never had personal data). */
   Optional<SecretKey> find(String subjectId);

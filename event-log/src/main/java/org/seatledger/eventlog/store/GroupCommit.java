@@ -109,7 +109,7 @@ public class GroupCommit {
 
   private void commit(List<Pending> group) {
     List<Prepared.Batch> batches = group.stream().map(Pending::batch).toList();
-    if (LogWriter.onlyNewStreams(batches)) {
+    if (AppendGuards.onlyNewStreams(batches)) {
       try {
         complete(group, writer.writeNewStreams(batches));
         return;
@@ -136,13 +136,13 @@ public class GroupCommit {
     }
   }
 
-  private static void complete(List<Pending> group, List<LogWriter.Outcome> outcomes) {
+  private static void complete(List<Pending> group, List<BatchOutcome> outcomes) {
     for (int i = 0; i < group.size(); i++) {
-      LogWriter.Outcome outcome = outcomes.get(i);
-      if (outcome.refusal() != null) {
-        group.get(i).result().completeExceptionally(outcome.refusal());
+      CompletableFuture<List<AppendResult>> result = group.get(i).result();
+      if (outcomes.get(i) instanceof BatchOutcome.Refused refused) {
+        result.completeExceptionally(refused.refusal().exception());
       } else {
-        group.get(i).result().complete(outcome.results());
+        result.complete(outcomes.get(i).resultsOrThrow()); // appended, or a repeat's first outcome
       }
     }
   }

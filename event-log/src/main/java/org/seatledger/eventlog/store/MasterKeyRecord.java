@@ -11,10 +11,10 @@ import java.util.Optional;
 /**
  * The {@code master_key} table: the one row naming the master key that wraps new data keys.
  *
- * <p>Appends that store new data keys read the row with a lock ({@link #lockedActiveKeyId}) in
- * their own transaction, and a rotation changes it with an update: an append either commits before
- * the change (and the rotation's re-wrap, which starts after it, finds its keys) or sees the new
- * key and is refused. So no data key wrapped by the old key is left behind a rotation.
+ * <p>Appends that store new data keys read the row with a lock ({@link LogWriter}) in their own
+ * transaction, and a rotation changes it with an update: an append either commits before the change
+ * (and the rotation's re-wrap, which starts after it, finds its keys) or sees the new key and is
+ * refused. So no data key wrapped by the old key is left behind a rotation.
  */
 @ApplicationScoped
 public class MasterKeyRecord {

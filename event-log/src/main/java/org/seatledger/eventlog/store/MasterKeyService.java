@@ -25,15 +25,15 @@ public class MasterKeyService implements MasterKeyAdmin {
   private static final Logger LOG = Logger.getLogger(MasterKeyService.class.getName());
   static final int BATCH = 200;
 
-  @Inject StoredDataKeys keys;
+  @Inject MasterKeyGuard guard;
   @Inject MasterKeyRecord record;
   @Inject SubjectKeyRows rows;
 
   @Override
   public MasterKeyStatus status() {
-    MasterKeyRing ring = keys.ring();
-    keys.forgetActive(); // an admin asking sees the database as it is now
-    MasterKeyRecord.Active active = keys.active();
+    MasterKeyRing ring = guard.ring();
+    guard.forgetActive(); // an admin asking sees the database as it is now
+    MasterKeyRecord.Active active = guard.active();
     return new MasterKeyStatus(
         active.keyId(),
         ring.current().keyId(),
@@ -44,13 +44,13 @@ public class MasterKeyService implements MasterKeyAdmin {
 
   @Override
   public MasterKeyRotation rotate() {
-    MasterKeyRing ring = keys.ring();
-    keys.forgetActive();
-    MasterKeyRing.Plan plan = ring.rotation(keys.active().fingerprint());
+    MasterKeyRing ring = guard.ring();
+    guard.forgetActive();
+    MasterKeyRing.Plan plan = ring.rotation(guard.active().fingerprint());
     boolean activated = false;
     if (plan instanceof MasterKeyRing.Plan.Activate activate) {
       activated = record.activate(activate.from(), activate.to());
-      keys.forgetActive();
+      guard.forgetActive();
       if (activated) {
         LOG.warning(
             () ->
@@ -61,7 +61,7 @@ public class MasterKeyService implements MasterKeyAdmin {
                     + "; re-wrapping the data keys of the previous key");
       } else {
         // another server changed the record meanwhile: decide again on what it holds now
-        plan = ring.rotation(keys.active().fingerprint());
+        plan = ring.rotation(guard.active().fingerprint());
       }
     }
     if (plan instanceof MasterKeyRing.Plan.Activate activate) {
@@ -135,6 +135,6 @@ public class MasterKeyService implements MasterKeyAdmin {
 
   @Override
   public Optional<String> mismatch() {
-    return keys.mismatch();
+    return guard.mismatch();
   }
 }

@@ -44,10 +44,6 @@ public final class PersonalDataCipher {
     this.keys = keys;
   }
 
-  public String encrypt(String subjectId, String plaintext) {
-    return encrypt(keys.obtain(subjectId), subjectId, plaintext);
-  }
-
   /** Encrypts with a given key of the subject (one an append obtained for all its events). */
   static String encrypt(SecretKey key, String subjectId, String plaintext) {
     return PREFIX + Base64.getEncoder().encodeToString(seal(key, subjectId, plaintext));

@@ -11,10 +11,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.seatledger.eventlog.api.MasterKeyMismatch;
 import org.seatledger.eventlog.api.SubjectKeys.KeyState;
 
-/** The {@code subject_keys} table. */
+/**
+ * The {@code subject_keys} table through the {@code eventlog} persistence unit: reads, erasure and
+ * the re-wrapping of a rotation. New keys are inserted by {@link LogWriter}, with the append that
+ * needs them.
+ */
 @ApplicationScoped
 public class SubjectKeyRows {
 
@@ -50,32 +53,6 @@ public class SubjectKeyRows {
         .getResultList()
         .forEach(row -> keys.put(row.subjectId, wrapped(row)));
     return keys;
-  }
-
-  /**
-   * Stores a new key in a transaction of its own, committed before the events that use it: a key
-   * without events is harmless, events without their key would be unreadable. Refused when the
-   * database names another master key by now (see {@link MasterKeyRecord}).
-   */
-  @Transactional(TxType.REQUIRES_NEW)
-  public void insert(String subjectId, String keyId, String wrappedKey, long createdAtMicros) {
-    Object active =
-        em
-            .createNativeQuery("SELECT key_id FROM master_key WHERE id = 1 FOR UPDATE")
-            .getResultList()
-            .stream()
-            .findFirst()
-            .orElse(null);
-    if (active == null || !keyId.equals(active.toString().strip())) {
-      throw MasterKeyMismatch.onWrite();
-    }
-    SubjectKey row = new SubjectKey();
-    row.subjectId = subjectId;
-    row.keyId = keyId;
-    row.wrappedKey = wrappedKey;
-    row.createdAtMicros = createdAtMicros;
-    em.persist(row);
-    em.flush();
   }
 
   @Transactional

@@ -1,0 +1,169 @@
+package org.seatledger.eventlog.store;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.seatledger.eventlog.api.AppendResult;
+import org.seatledger.eventlog.api.EventPage;
+import org.seatledger.eventlog.api.RecordedEvent;
+
+/**
+ * The reads of the event log: in global order (all events, or pages decoding only some types), one
+ * stream, many short streams at once, and the small lookups a writer needs (versions, stream ids,
+ * commands carried out). Events are read with plain JDBC ({@link EventRows}) and decoded a page at
+ * a time ({@link EventDecoder}); the counts and maxima go through the {@code eventlog} persistence
+ * unit.
+ *
+ * <p>Every read runs in a transaction (joining the caller's, if any): the JDBC reads then use the
+ * transaction's connection, and the persistence context of the JPA ones ends with the read, so no
+ * read sees entities an earlier read of the same request left behind and long-running readers do
+ * not pile them up.
+ */
+@ApplicationScoped
+public class EventReads {
+
+  /** Streams per query of {@link #readStreams}: well under every database's parameter limit. */
+  private static final int STREAMS_PER_READ = 200;
+
+  @PersistenceContext(unitName = "eventlog")
+  EntityManager em;
+
+  @Resource(lookup = "jdbc/seatledger")
+  DataSource dataSource;
+
+  @Inject EventRows rows;
+  @Inject EventDecoder decoder;
+
+  /** At most {@code limit} events after {@code afterPosition}, in global order. */
+  @Transactional
+  public List<RecordedEvent> readAll(long afterPosition, int limit) {
+    return decoder.decode(rows.after(afterPosition, limit));
+  }
+
+  /**
+   * The next {@code limit} positions after {@code afterPosition}, of which only events of the given
+   * classes (all when empty) are decoded.
+   */
+  @Transactional
+  public EventPage readPage(long afterPosition, int limit, Set<Class<?>> classes) {
+    List<StoredEvent> page = rows.after(afterPosition, limit);
+    if (page.isEmpty()) {
+      return new EventPage(List.of(), afterPosition, 0);
+    }
+    List<StoredEvent> wanted = page;
+    if (!classes.isEmpty()) {
+      Set<String> names = new HashSet<>();
+      classes.forEach(type -> names.add(decoder.typeName(type)));
+      wanted = page.stream().filter(row -> names.contains(row.eventType)).toList();
+    }
+    return new EventPage(
+        decoder.decode(wanted), page.get(page.size() - 1).globalPosition, page.size());
+  }
+
+  /** At most {@code limit} events of one stream from {@code fromVersion} on, in version order. */
+  @Transactional
+  public List<RecordedEvent> readStream(String streamId, long fromVersion, int limit) {
+    return decoder.decode(rows.ofStream(streamId, fromVersion, limit));
+  }
+
+  /**
+   * The events of many streams after the versions given, read together: one query per few hundred
+   * streams, for a writer about to decide on many small aggregates at once (the holds a conference
+   * expires). Each stream's events come in order; every event after its version is read, so this is
+   * meant for short streams.
+   */
+  @Transactional
+  public Map<String, List<RecordedEvent>> readStreams(Map<String, Long> afterVersions) {
+    Map<String, List<RecordedEvent>> events = new LinkedHashMap<>();
+    afterVersions.keySet().forEach(id -> events.put(id, new ArrayList<>()));
+    List<Map.Entry<String, Long>> streams = new ArrayList<>(afterVersions.entrySet());
+    for (int from = 0; from < streams.size(); from += STREAMS_PER_READ) {
+      List<Map.Entry<String, Long>> chunk =
+          streams.subList(from, Math.min(streams.size(), from + STREAMS_PER_READ));
+      StringBuilder where = new StringBuilder(" WHERE ");
+      Object[] parameters = new Object[2 * chunk.size()];
+      for (int i = 0; i < chunk.size(); i++) {
+        where.append(i == 0 ? "" : " OR ").append("(stream_id = ? AND stream_version > ?)");
+        parameters[2 * i] = chunk.get(i).getKey();
+        parameters[2 * i + 1] = chunk.get(i).getValue();
+      }
+      where.append(" ORDER BY global_position");
+      for (RecordedEvent event : decoder.decode(rows.where(where.toString(), parameters))) {
+        events.get(event.streamId()).add(event);
+      }
+    }
+    return events;
+  }
+
+  /** The global position of the newest event, 0 for an empty log. */
+  @Transactional
+  public long headPosition() {
+    Long max =
+        em.createQuery("SELECT MAX(e.globalPosition) FROM StoredEvent e", Long.class)
+            .getSingleResult();
+    return max == null ? 0 : max;
+  }
+
+  /** The version of a stream, 0 when it does not exist. */
+  @Transactional
+  public long streamVersion(String streamId) {
+    Long max =
+        em.createQuery(
+                "SELECT MAX(e.streamVersion) FROM StoredEvent e WHERE e.streamId = :id", Long.class)
+            .setParameter("id", streamId)
+            .getSingleResult();
+    return max == null ? 0 : max;
+  }
+
+  /** Ids of the streams of one type, oldest first. */
+  @Transactional
+  public List<String> streamsOfType(String streamType) {
+    return em.createQuery(
+            "SELECT e.streamId FROM StoredEvent e WHERE e.streamType = :type AND e.streamVersion = 1"
+                + " ORDER BY e.globalPosition",
+            String.class)
+        .setParameter("type", streamType)
+        .getResultList();
+  }
+
+  /**
+   * How many events name a data subject in their data (outside the subject's own stream), found by
+   * its id in the stored JSON. A scan of the whole table: for erasures, which are rare.
+   */
+  @Transactional
+  public long countNaming(String subjectId) {
+    String escaped = subjectId.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+    return ((Number)
+            em.createNativeQuery(
+                    "SELECT COUNT(*) FROM events WHERE payload LIKE ? ESCAPE '!' AND stream_id <> ?")
+                .setParameter(1, "%\"" + escaped + "\"%")
+                .setParameter(2, "subject-" + subjectId)
+                .getSingleResult())
+        .longValue();
+  }
+
+  /**
+   * First outcomes of those of {@code commandIds} that were carried out, by command id: read
+   * without the append lock, so a command may be carried out just after this answered.
+   */
+  @Transactional
+  public Map<String, AppendResult> processed(List<String> commandIds) {
+    try (Connection c = dataSource.getConnection()) {
+      return GuardLookup.carriedOut(c, commandIds);
+    } catch (SQLException e) {
+      throw new IllegalStateException("processed commands cannot be read: " + e.getMessage(), e);
+    }
+  }
+}

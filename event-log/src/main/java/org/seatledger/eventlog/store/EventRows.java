@@ -1,0 +1,83 @@
+package org.seatledger.eventlog.store;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+
+/**
+ * Rows of the {@code events} table read with plain JDBC: they are never changed, so they need none
+ * of the bookkeeping an entity manager gives what it reads. Called inside a transaction, a read
+ * uses the transaction's connection.
+ */
+@ApplicationScoped
+public class EventRows {
+
+  private static final String COLUMNS =
+      "SELECT global_position, event_id, stream_id, stream_type, stream_version, event_type,"
+          + " schema_version, payload, recorded_at, recorded_by, command_id, correlation_id,"
+          + " causation_id, reason, previous_hash, hash FROM events";
+
+  @Resource(lookup = "jdbc/seatledger")
+  DataSource dataSource;
+
+  /** At most {@code limit} rows after {@code afterPosition}, in global order. */
+  List<StoredEvent> after(long afterPosition, int limit) {
+    return where(
+        " WHERE global_position > ? ORDER BY global_position LIMIT ?", afterPosition, limit);
+  }
+
+  /** At most {@code limit} rows of one stream from {@code fromVersion} on, in version order. */
+  List<StoredEvent> ofStream(String streamId, long fromVersion, int limit) {
+    return where(
+        " WHERE stream_id = ? AND stream_version >= ? ORDER BY stream_version LIMIT ?",
+        streamId,
+        fromVersion,
+        limit);
+  }
+
+  /** The rows matching {@code where} (a WHERE clause with its ORDER BY and LIMIT). */
+  List<StoredEvent> where(String where, Object... parameters) {
+    List<StoredEvent> rows = new ArrayList<>();
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement query = c.prepareStatement(COLUMNS + where)) {
+      for (int i = 0; i < parameters.length; i++) {
+        query.setObject(i + 1, parameters[i]);
+      }
+      try (ResultSet found = query.executeQuery()) {
+        while (found.next()) {
+          rows.add(row(found));
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("the event log cannot be read: " + e.getMessage(), e);
+    }
+    return rows;
+  }
+
+  private static StoredEvent row(ResultSet found) throws SQLException {
+    StoredEvent row = new StoredEvent();
+    row.globalPosition = found.getLong(1);
+    row.eventId = found.getString(2);
+    row.streamId = found.getString(3);
+    row.streamType = found.getString(4);
+    row.streamVersion = found.getLong(5);
+    row.eventType = found.getString(6);
+    row.schemaVersion = found.getInt(7);
+    row.payload = found.getString(8);
+    row.recordedAtMicros = found.getLong(9);
+    row.recordedBy = found.getString(10);
+    row.commandId = found.getString(11);
+    row.correlationId = found.getString(12);
+    row.causationId = found.getString(13);
+    row.reason = found.getString(14);
+    row.previousHash = found.getString(15);
+    row.hash = found.getString(16);
+    return row;
+  }
+}
