@@ -58,15 +58,7 @@ public class ConferenceHandler {
     Conference conference = repositories.conference(work, conferenceId);
     List<ConferenceEvent> added =
         conference.decideAddSeatType(c.code(), c.name(), c.quantity(), c.price(), c.currency());
-    List<SeatAvailabilityEvent> capacity =
-        repositories
-            .availability(work, conferenceId)
-            .decideCapacity(conferenceId, c.code(), c.quantity());
-    return Decided.of(
-        new SeatTypeSet(conferenceId, c.code()),
-        metadata(context),
-        work.changes(
-            conferenceStream(conferenceId), added, availabilityStream(conferenceId), capacity));
+    return seatTypeSet(conferenceId, c.code(), c.quantity(), added, context, work);
   }
 
   Decided changeQuantity(
@@ -76,15 +68,27 @@ public class ConferenceHandler {
     if (changed.isEmpty()) {
       return new Decided(new Unchanged(conferenceId), List.of());
     }
+    return seatTypeSet(conferenceId, c.code(), c.quantity(), changed, context, work);
+  }
+
+  /** The conference's change of a seat type, and the seats' capacity following it. */
+  private Decided seatTypeSet(
+      String conferenceId,
+      String code,
+      int quantity,
+      List<ConferenceEvent> conferenceEvents,
+      CommandContext context,
+      Work work) {
     List<SeatAvailabilityEvent> capacity =
-        repositories
-            .availability(work, conferenceId)
-            .decideCapacity(conferenceId, c.code(), c.quantity());
+        repositories.availability(work, conferenceId).decideCapacity(conferenceId, code, quantity);
     return Decided.of(
-        new SeatTypeSet(conferenceId, c.code()),
+        new SeatTypeSet(conferenceId, code),
         metadata(context),
         work.changes(
-            conferenceStream(conferenceId), changed, availabilityStream(conferenceId), capacity));
+            conferenceStream(conferenceId),
+            conferenceEvents,
+            availabilityStream(conferenceId),
+            capacity));
   }
 
   /** Opens ({@code published}) or closes the conference for bookings. */
