@@ -45,6 +45,10 @@ import org.seatledger.eventlog.store.StoreSettings;
 /**
  * The event store measured inside the server, on the server's own data source and pool, next to the
  * JDBC ceilings of the same table shape on the same pool.
+ *
+ * <p>Longer than a class of the application should be: each endpoint is one measurement with its
+ * own set-up and timing loop, and they are kept side by side so that a ceiling and the figure it
+ * bounds are measured the same way.
  */
 @Path("store")
 @Produces(MediaType.APPLICATION_JSON)
