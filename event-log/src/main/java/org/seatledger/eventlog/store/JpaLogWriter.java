@@ -43,10 +43,9 @@ import org.seatledger.eventlog.api.StreamAppend;
  *
  * <p>The application's appends do not come here: {@link GroupCommit} and appends inside a caller's
  * transaction use {@link LogWriter}, which the benchmark measured faster — this path reached 0.46
- * of its events/s with one command per commit and 0.92 with 25 (quick run of 2026-12-02, before
- * this path decided with {@link AppendGuards}; see {@code docs/performance.md}, "EclipseLink and
- * JDBC append paths"). This path is measured beside it in every benchmark run and proven to write
- * the same rows by {@code JpaAppendPathIT}.
+ * of its events/s with one command per commit and 0.92 with 25 (quick run of 2026-12-02; see {@code
+ * docs/performance.md}, "EclipseLink and JDBC append paths"). This path is measured beside it in
+ * every benchmark run and proven to write the same rows by {@code JpaAppendPathIT}.
  */
 @ApplicationScoped
 public class JpaLogWriter {
