@@ -12,8 +12,8 @@ import jakarta.json.JsonObject;
  * transaction and {@value #GROUP} commands per transaction (the size of a group commit under load),
  * each measured twice in alternating order (JDBC, JPA, JPA, JDBC) so neither path always runs on
  * the warmer server. Reports events/s of each (the mean of its two rounds) and JPA ÷ JDBC. Then the
- * whole log read by position both ways (the probe's {@code read-paths}), rows/s and the ratio. Both
- * append paths decide with the same guards; only the lookups and the inserts differ.
+ * whole log read by position both ways (the probe's {@code read-paths}), rows/s and the ratio.
+ * Both append paths decide with the same guards; only the lookups and the inserts differ.
  */
 final class AppendPaths {
   private AppendPaths() {}
@@ -64,7 +64,8 @@ final class AppendPaths {
         jpaReads += rate;
       }
     }
-    Run.log("  reads: jdbc " + Math.round(jdbcReads) + ", jpa " + Math.round(jpaReads) + " rows/s");
+    Run.log(
+        "  reads: jdbc " + Math.round(jdbcReads) + ", jpa " + Math.round(jpaReads) + " rows/s");
     run.results.metrics.add("jpa_vs_jdbc_reads", ratio(jpaReads, jdbcReads));
     run.results.figures.add(
         "append_paths",
@@ -77,7 +78,8 @@ final class AppendPaths {
             .add("jpa_vs_jdbc_reads", ratio(jpaReads, jdbcReads)));
   }
 
-  private static double round(Run run, String path, int commands, double seconds) throws Exception {
+  private static double round(Run run, String path, int commands, double seconds)
+      throws Exception {
     JsonObject r =
         run.probe.must(
             "paths/appends?path="

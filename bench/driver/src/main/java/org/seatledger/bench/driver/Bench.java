@@ -68,8 +68,7 @@ public final class Bench {
   }
 
   /**
-   * SEATLEDGER_BENCH_ONLY=store,paths,hot,http,load,rebuild,auth runs only those parts (while
-   * tuning).
+   * SEATLEDGER_BENCH_ONLY=store,paths,hot,http,load,rebuild,auth runs only those parts (while tuning).
    */
   private static boolean selected(String part) {
     String only = System.getenv("SEATLEDGER_BENCH_ONLY");
