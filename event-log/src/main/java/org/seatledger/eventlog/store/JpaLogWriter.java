@@ -58,8 +58,8 @@ public class JpaLogWriter {
 
   /**
    * Appends the events of one or more commands through EclipseLink, all or nothing, in one
-   * transaction (joining the caller's): the counterpart of {@link EventAppender#appendAll(List)}
-   * inside a transaction.
+   * transaction (joining the caller's): the counterpart of {@link
+   * DatabaseEventStore#appendAll(List)} inside a transaction.
    *
    * @throws ConcurrencyConflict when a stream is not at its expected version or another writer
    *     stored the same rows first

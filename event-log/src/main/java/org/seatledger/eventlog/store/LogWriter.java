@@ -26,15 +26,6 @@ import org.seatledger.eventlog.api.StreamAppend;
  * checked against the heads as the appends before it in the transaction left them, and one that
  * fails is answered with its failure and takes no position, while the others are written. Only a
  * failure of the database itself fails the whole transaction.
- *
- * <p>Why JDBC here and not EclipseLink ({@link JpaLogWriter}, which hands what it reads to the same
- * {@link AppendGuards} and writes the same rows through the {@code StoredEvent}, {@code
- * ProcessedCommand} and {@code EventSequence} entities): this is the one serial section of the
- * system — every append of every server waits for the lock it holds — and the benchmark measures
- * both paths side by side in every run: on the same workload the EclipseLink path reached 0.46 of
- * this path's events/s with one command per commit and 0.92 with 25 (quick run of 2026-12-02,
- * before that path decided with {@link AppendGuards}; see {@code docs/performance.md}, "EclipseLink
- * and JDBC append paths").
  */
 @ApplicationScoped
 public class LogWriter {
