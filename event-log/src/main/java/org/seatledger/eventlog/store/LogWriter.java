@@ -68,7 +68,16 @@ public class LogWriter {
       return write(batches, c, lookUp);
     } catch (SQLException e) {
       if (isConstraintViolation(e)) {
-        throw collided(batches);
+        List<String> streams =
+            batches.stream()
+                .flatMap(batch -> batch.commands().stream())
+                .flatMap(command -> command.append().appends().stream())
+                .map(StreamAppend::streamId)
+                .distinct()
+                .toList();
+        throw new ConcurrencyConflict(
+            streams.isEmpty() ? null : streams.get(0),
+            "another writer appended to " + streams + " at the same time");
       }
       throw new IllegalStateException("the event log could not be written: " + e.getMessage(), e);
     }
@@ -195,24 +204,6 @@ public class LogWriter {
       }
       insert.executeBatch();
     }
-  }
-
-  /**
-   * The answer when the database's unique keys refused a commit's rows: another writer appended to
-   * the same streams (or stored the same command or data key) at the same time. Both writers
-   * ({@link JpaLogWriter} too) answer it so.
-   */
-  static ConcurrencyConflict collided(List<Prepared.Batch> batches) {
-    List<String> streams =
-        batches.stream()
-            .flatMap(batch -> batch.commands().stream())
-            .flatMap(command -> command.append().appends().stream())
-            .map(StreamAppend::streamId)
-            .distinct()
-            .toList();
-    return new ConcurrencyConflict(
-        streams.isEmpty() ? null : streams.get(0),
-        "another writer appended to " + streams + " at the same time");
   }
 
   /** True when the failure, or one it was caused by, is a violated unique or foreign key. */
