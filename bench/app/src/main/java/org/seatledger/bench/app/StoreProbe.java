@@ -37,9 +37,10 @@ import org.seatledger.eventlog.api.CommandMetadata;
 import org.seatledger.eventlog.api.EventSourced;
 import org.seatledger.eventlog.api.EventStore;
 import org.seatledger.eventlog.api.ExpectedVersion;
-import org.seatledger.eventlog.store.Snapshots;
-import org.seatledger.eventlog.store.StoreSettings;
 import org.seatledger.eventlog.api.StreamAppend;
+import org.seatledger.eventlog.store.Snapshots;
+import org.seatledger.eventlog.store.SnapshottingRepository;
+import org.seatledger.eventlog.store.StoreSettings;
 
 /**
  * The event store measured inside the server, on the server's own data source and pool, next to the
@@ -295,7 +296,7 @@ public class StoreProbe {
     int every = settings.snapshotEvery();
     long expectedVersion = store.streamVersion(stream);
     AggregateRepository<SeatAvailability> repository =
-        new AggregateRepository<>(kind, store, snapshots, every, 16);
+        new SnapshottingRepository<>(kind, store, snapshots, every, 16);
     Map<String, Object> checks = new HashMap<>();
     double snapshotMicros =
         median(
