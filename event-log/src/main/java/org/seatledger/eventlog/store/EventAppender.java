@@ -61,6 +61,23 @@ public class EventAppender {
     if (commands.isEmpty()) {
       return List.of();
     }
+    Ready ready = prepare(commands);
+    if (transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
+      settleWithTransaction(ready.keys());
+      return writer.write(List.of(ready.batch())).get(0).resultsOrThrow();
+    }
+    return throughGroupCommit(ready.batch(), ready.keys());
+  }
+
+  /** A batch ready for the locked part, and the data keys its events were encrypted with. */
+  record Ready(Prepared.Batch batch, AppendKeys keys) {}
+
+  /**
+   * The part of an append that needs no lock, for either writer ({@link LogWriter}, {@link
+   * JpaLogWriter}): the data keys of every person the events name (looked up in one query, new ones
+   * created) and each event serialised and its personal data encrypted.
+   */
+  Ready prepare(List<CommandAppend> commands) {
     Set<String> subjects = new HashSet<>();
     for (CommandAppend command : commands) {
       for (StreamAppend append : command.appends()) {
@@ -68,28 +85,6 @@ public class EventAppender {
       }
     }
     AppendKeys appendKeys = keys.forAppend(subjects);
-    Prepared.Batch batch = prepare(commands, appendKeys);
-    if (transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
-      transactions.registerInterposedSynchronization(
-          new Synchronization() {
-            @Override
-            public void beforeCompletion() {}
-
-            @Override
-            public void afterCompletion(int status) {
-              if (status == Status.STATUS_COMMITTED) {
-                keys.committed(appendKeys);
-              } else {
-                keys.discarded(appendKeys);
-              }
-            }
-          });
-      return writer.write(List.of(batch)).get(0).resultsOrThrow();
-    }
-    return throughGroupCommit(batch, appendKeys);
-  }
-
-  private Prepared.Batch prepare(List<CommandAppend> commands, AppendKeys appendKeys) {
     List<Prepared.Command> prepared = new ArrayList<>();
     for (CommandAppend command : commands) {
       List<Prepared.Stream> streams = new ArrayList<>();
@@ -103,7 +98,28 @@ public class EventAppender {
       }
       prepared.add(new Prepared.Command(command, streams));
     }
-    return new Prepared.Batch(prepared, appendKeys.created());
+    return new Ready(new Prepared.Batch(prepared, appendKeys.created()), appendKeys);
+  }
+
+  /**
+   * For an append that joins the caller's transaction: the keys it created are remembered when that
+   * transaction commits and forgotten when it rolls back.
+   */
+  void settleWithTransaction(AppendKeys appendKeys) {
+    transactions.registerInterposedSynchronization(
+        new Synchronization() {
+          @Override
+          public void beforeCompletion() {}
+
+          @Override
+          public void afterCompletion(int status) {
+            if (status == Status.STATUS_COMMITTED) {
+              keys.committed(appendKeys);
+            } else {
+              keys.discarded(appendKeys);
+            }
+          }
+        });
   }
 
   private List<AppendResult> throughGroupCommit(Prepared.Batch batch, AppendKeys appendKeys) {

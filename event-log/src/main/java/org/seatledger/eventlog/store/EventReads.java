@@ -6,9 +6,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,9 +21,9 @@ import org.seatledger.eventlog.api.RecordedEvent;
 /**
  * The reads of the event log: in global order (all events, or pages decoding only some types), one
  * stream, many short streams at once, and the small lookups a writer needs (versions, stream ids,
- * commands carried out). Events are read with plain JDBC ({@link EventRows}) and decoded a page at
- * a time ({@link EventDecoder}); the counts and maxima go through the {@code eventlog} persistence
- * unit.
+ * commands carried out, through EclipseLink: {@link EntityQueries}). Events are read with plain
+ * JDBC ({@link EventRows}) and decoded a page at a time ({@link EventDecoder}); the counts and
+ * maxima go through the {@code eventlog} persistence unit.
  *
  * <p>Every read runs in a transaction (joining the caller's, if any): the JDBC reads then use the
  * transaction's connection, and the persistence context of the JPA ones ends with the read, so no
@@ -160,10 +159,8 @@ public class EventReads {
    */
   @Transactional
   public Map<String, AppendResult> processed(List<String> commandIds) {
-    try (Connection c = dataSource.getConnection()) {
-      return GuardLookup.carriedOut(c, commandIds);
-    } catch (SQLException e) {
-      throw new IllegalStateException("processed commands cannot be read: " + e.getMessage(), e);
-    }
+    Map<String, AppendResult> outcomes = new HashMap<>();
+    EntityQueries.processed(em, commandIds).forEach((id, row) -> outcomes.put(id, row.repeated()));
+    return outcomes;
   }
 }

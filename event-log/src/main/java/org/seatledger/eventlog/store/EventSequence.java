@@ -6,8 +6,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /**
- * The single row holding the next global position; locking it is the append lock. {@link LogWriter}
- * locks and advances it with JDBC; this entity only reads it.
+ * The single row of {@code event_sequence}, holding the next global position; its row lock is the
+ * append lock. {@link LogWriter} locks and advances it with JDBC ({@code SELECT … FOR UPDATE},
+ * {@code UPDATE}); {@link JpaLogWriter} finds this entity with {@code PESSIMISTIC_WRITE} (the same
+ * {@code SELECT … FOR UPDATE}) and advances it; verification reads it.
  */
 @Entity
 @Table(name = "event_sequence")
@@ -23,5 +25,10 @@ public class EventSequence {
 
   long nextPosition() {
     return nextPosition;
+  }
+
+  /** Moves the sequence to {@code next}: written at flush, under the lock this row holds. */
+  void advanceTo(long next) {
+    nextPosition = next;
   }
 }

@@ -94,16 +94,6 @@ final class GuardLookup {
     return new AppendGuards.Found(heads, carriedOut, keysTaken, null);
   }
 
-  /** The first outcomes of those of {@code commandIds} that were carried out, by command id. */
-  static Map<String, AppendResult> carriedOut(Connection c, List<String> commandIds)
-      throws SQLException {
-    Map<String, AppendResult> outcomes = new HashMap<>();
-    Query query = new Query();
-    processed(query, commandIds);
-    query.run(c, rows -> outcomes.put(rows.getString(2), firstOutcome(rows)));
-    return outcomes;
-  }
-
   private static void heads(Query query, Set<String> streams) {
     for (String stream : streams) {
       query.branch(

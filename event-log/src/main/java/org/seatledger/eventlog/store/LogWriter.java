@@ -26,6 +26,15 @@ import org.seatledger.eventlog.api.StreamAppend;
  * checked against the heads as the appends before it in the transaction left them, and one that
  * fails is answered with its failure and takes no position, while the others are written. Only a
  * failure of the database itself fails the whole transaction.
+ *
+ * <p>Why JDBC here and not EclipseLink ({@link JpaLogWriter}, which hands what it reads to the same
+ * {@link AppendGuards} and writes the same rows through the {@code StoredEvent}, {@code
+ * ProcessedCommand} and {@code EventSequence} entities): this is the one serial section of the
+ * system — every append of every server waits for the lock it holds — and the benchmark measures
+ * both paths side by side in every run: on the same workload the EclipseLink path reached 0.46 of
+ * this path's events/s with one command per commit and 0.92 with 25 (quick run of 2026-12-02,
+ * before that path decided with {@link AppendGuards}; see {@code docs/performance.md}, "EclipseLink
+ * and JDBC append paths").
  */
 @ApplicationScoped
 public class LogWriter {
@@ -68,16 +77,7 @@ public class LogWriter {
       return write(batches, c, lookUp);
     } catch (SQLException e) {
       if (isConstraintViolation(e)) {
-        List<String> streams =
-            batches.stream()
-                .flatMap(batch -> batch.commands().stream())
-                .flatMap(command -> command.append().appends().stream())
-                .map(StreamAppend::streamId)
-                .distinct()
-                .toList();
-        throw new ConcurrencyConflict(
-            streams.isEmpty() ? null : streams.get(0),
-            "another writer appended to " + streams + " at the same time");
+        throw collided(batches);
       }
       throw new IllegalStateException("the event log could not be written: " + e.getMessage(), e);
     }
@@ -204,6 +204,24 @@ public class LogWriter {
       }
       insert.executeBatch();
     }
+  }
+
+  /**
+   * The answer when the database's unique keys refused a commit's rows: another writer appended to
+   * the same streams (or stored the same command or data key) at the same time. Both writers
+   * ({@link JpaLogWriter} too) answer it so.
+   */
+  static ConcurrencyConflict collided(List<Prepared.Batch> batches) {
+    List<String> streams =
+        batches.stream()
+            .flatMap(batch -> batch.commands().stream())
+            .flatMap(command -> command.append().appends().stream())
+            .map(StreamAppend::streamId)
+            .distinct()
+            .toList();
+    return new ConcurrencyConflict(
+        streams.isEmpty() ? null : streams.get(0),
+        "another writer appended to " + streams + " at the same time");
   }
 
   /** True when the failure, or one it was caused by, is a violated unique or foreign key. */

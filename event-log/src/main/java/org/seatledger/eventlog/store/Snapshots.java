@@ -11,7 +11,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The {@code snapshots} table: newest first, a few kept per stream. */
+/**
+ * The {@code snapshots} table through EclipseLink ({@link StoredSnapshot} entities, JPQL): newest
+ * first, a few kept per stream. Not on the append path: a snapshot is written after an append
+ * committed, in its own transaction.
+ */
 @ApplicationScoped
 public class Snapshots {
 

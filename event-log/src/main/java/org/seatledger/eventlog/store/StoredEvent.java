@@ -6,7 +6,12 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 
-/** A row of the {@code events} table. Inserted once, never updated or deleted. */
+/**
+ * A row of the {@code events} table. Inserted once, never updated or deleted: the application's
+ * appends insert it with plain JDBC ({@link LogWriter}), the EclipseLink append path ({@link
+ * JpaLogWriter}) persists it as this entity. The log's verification reads it with JPQL; the reads
+ * by position and by stream fill it from plain JDBC ({@link EventRows}).
+ */
 @Entity
 @Table(name = "events")
 public class StoredEvent {

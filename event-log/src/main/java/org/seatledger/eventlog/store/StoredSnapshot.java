@@ -9,7 +9,10 @@ import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.util.Objects;
 
-/** A row of {@code snapshots}: the state of a stream at a version, in one schema version. */
+/**
+ * A row of {@code snapshots}: the state of a stream at a version, in one schema version. Read and
+ * written only through EclipseLink ({@link Snapshots}).
+ */
 @Entity
 @Table(name = "snapshots")
 @IdClass(StoredSnapshot.Key.class)

@@ -26,4 +26,14 @@ public class SubjectKey {
 
   @Column(name = "created_at", nullable = false)
   long createdAtMicros;
+
+  /** The row of a key created for an append. */
+  static SubjectKey of(AppendKeys.NewKey key) {
+    SubjectKey row = new SubjectKey();
+    row.subjectId = key.subjectId();
+    row.keyId = key.keyId();
+    row.wrappedKey = key.wrappedKey();
+    row.createdAtMicros = key.createdAtMicros();
+    return row;
+  }
 }

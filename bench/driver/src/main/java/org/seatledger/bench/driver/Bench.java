@@ -39,6 +39,9 @@ public final class Bench {
     if (selected("store")) {
       StoreCeilings.run(run);
     }
+    if (selected("paths")) {
+      AppendPaths.run(run);
+    }
     if (selected("hot")) {
       HotConference.run(run);
       HotConference.oversell(run);
@@ -65,7 +68,8 @@ public final class Bench {
   }
 
   /**
-   * SEATLEDGER_BENCH_ONLY=store,hot,http,load,rebuild,auth runs only those parts (while tuning).
+   * SEATLEDGER_BENCH_ONLY=store,paths,hot,http,load,rebuild,auth runs only those parts (while
+   * tuning).
    */
   private static boolean selected(String part) {
     String only = System.getenv("SEATLEDGER_BENCH_ONLY");

@@ -69,6 +69,18 @@ final class Report {
         "");
     row(
         md,
+        "Appends, EclipseLink path ÷ JDBC path, 1 command per commit",
+        m,
+        "jpa_vs_jdbc_appends_1",
+        "");
+    row(
+        md,
+        "Appends, EclipseLink path ÷ JDBC path, 25 commands per commit",
+        m,
+        "jpa_vs_jdbc_appends_25",
+        "");
+    row(
+        md,
         "Aggregate load with snapshots, 100,000 ÷ 10 events",
         m,
         "snapshot_load_100k_vs_10",
@@ -114,6 +126,7 @@ final class Report {
               + " the ratio run on an otherwise idle server; the read models then resume, catch"
               + " up, and are checked against a replay at the end.\n\n");
     }
+    AppendPaths.markdown(md, f);
     JsonObject hot = f.getJsonObject("hot_conference");
     if (hot != null) {
       md.append("## Bookings: event-sourced vs CRUD, 64 clients\n\n");
