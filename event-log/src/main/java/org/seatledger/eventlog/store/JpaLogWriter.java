@@ -42,11 +42,10 @@ import org.seatledger.eventlog.api.StreamAppend;
  * id carried out before is answered with its first outcome, as there.
  *
  * <p>The application's appends do not come here: {@link GroupCommit} and appends inside a caller's
- * transaction use {@link LogWriter}, which the benchmark measured faster — this path reached 0.46
- * of its events/s with one command per commit and 0.92 with 25 (quick run of 2026-12-02, before
- * this path decided with {@link AppendGuards}; see {@code docs/performance.md}, "EclipseLink and
- * JDBC append paths"). This path is measured beside it in every benchmark run and proven to write
- * the same rows by {@code JpaAppendPathIT}.
+ * transaction use {@link LogWriter}, which the benchmark measured faster — this path reached 0.57
+ * of its events/s with one command per commit and 0.58 with 25 (run 3c27263a of 2026-12-02; see
+ * {@code docs/performance.md}, "EclipseLink and JDBC append paths"). This path is measured beside
+ * it in every benchmark run and proven to write the same rows by {@code JpaAppendPathIT}.
  */
 @ApplicationScoped
 public class JpaLogWriter {

@@ -15,6 +15,7 @@ import javax.sql.DataSource;
 import org.seatledger.eventlog.api.ConcurrencyConflict;
 import org.seatledger.eventlog.api.ExpectedVersion;
 import org.seatledger.eventlog.api.StreamAppend;
+import org.seatledger.eventlog.api.projection.Sql;
 
 /**
  * Writes prepared appends under the lock of {@code event_sequence}, for one or many callers'
@@ -127,51 +128,47 @@ public class LogWriter {
   }
 
   private static void insertEvents(Connection c, List<StoredEvent> events) throws SQLException {
-    try (PreparedStatement insert =
-        c.prepareStatement(
-            "INSERT INTO events (global_position, event_id, stream_id, stream_type, stream_version,"
-                + " event_type, schema_version, payload, recorded_at, recorded_by, command_id,"
-                + " correlation_id, causation_id, reason, previous_hash, hash)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-      for (StoredEvent e : events) {
-        insert.setLong(1, e.globalPosition);
-        insert.setString(2, e.eventId);
-        insert.setString(3, e.streamId);
-        insert.setString(4, e.streamType);
-        insert.setLong(5, e.streamVersion);
-        insert.setString(6, e.eventType);
-        insert.setInt(7, e.schemaVersion);
-        insert.setString(8, e.payload);
-        insert.setLong(9, e.recordedAtMicros);
-        insert.setString(10, e.recordedBy);
-        insert.setString(11, e.commandId);
-        insert.setString(12, e.correlationId);
-        insert.setString(13, e.causationId);
-        insert.setString(14, e.reason);
-        insert.setString(15, e.previousHash);
-        insert.setString(16, e.hash);
-        insert.addBatch();
-      }
-      insert.executeBatch();
-    }
+    Sql.batch(
+        c,
+        "INSERT INTO events (global_position, event_id, stream_id, stream_type, stream_version,"
+            + " event_type, schema_version, payload, recorded_at, recorded_by, command_id,"
+            + " correlation_id, causation_id, reason, previous_hash, hash)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        events,
+        (insert, e) -> {
+          insert.setLong(1, e.globalPosition);
+          insert.setString(2, e.eventId);
+          insert.setString(3, e.streamId);
+          insert.setString(4, e.streamType);
+          insert.setLong(5, e.streamVersion);
+          insert.setString(6, e.eventType);
+          insert.setInt(7, e.schemaVersion);
+          insert.setString(8, e.payload);
+          insert.setLong(9, e.recordedAtMicros);
+          insert.setString(10, e.recordedBy);
+          insert.setString(11, e.commandId);
+          insert.setString(12, e.correlationId);
+          insert.setString(13, e.causationId);
+          insert.setString(14, e.reason);
+          insert.setString(15, e.previousHash);
+          insert.setString(16, e.hash);
+        });
   }
 
   private static void insertProcessed(Connection c, List<ProcessedCommand> processed)
       throws SQLException {
-    try (PreparedStatement insert =
-        c.prepareStatement(
-            "INSERT INTO processed_commands (command_id, outcome, first_position, last_position,"
-                + " recorded_at) VALUES (?, ?, ?, ?, ?)")) {
-      for (ProcessedCommand p : processed) {
-        insert.setString(1, p.commandId);
-        insert.setString(2, p.outcome);
-        insert.setObject(3, p.firstPosition);
-        insert.setObject(4, p.lastPosition);
-        insert.setLong(5, p.recordedAtMicros);
-        insert.addBatch();
-      }
-      insert.executeBatch();
-    }
+    Sql.batch(
+        c,
+        "INSERT INTO processed_commands (command_id, outcome, first_position, last_position,"
+            + " recorded_at) VALUES (?, ?, ?, ?, ?)",
+        processed,
+        (insert, p) -> {
+          insert.setString(1, p.commandId);
+          insert.setString(2, p.outcome);
+          insert.setObject(3, p.firstPosition);
+          insert.setObject(4, p.lastPosition);
+          insert.setLong(5, p.recordedAtMicros);
+        });
   }
 
   /**
@@ -188,22 +185,17 @@ public class LogWriter {
   }
 
   private static void insertKeys(Connection c, List<AppendKeys.NewKey> keys) throws SQLException {
-    if (keys.isEmpty()) {
-      return;
-    }
-    try (PreparedStatement insert =
-        c.prepareStatement(
-            "INSERT INTO subject_keys (subject_id, key_id, wrapped_key, created_at)"
-                + " VALUES (?, ?, ?, ?)")) {
-      for (AppendKeys.NewKey key : keys) {
-        insert.setString(1, key.subjectId());
-        insert.setString(2, key.keyId());
-        insert.setString(3, key.wrappedKey());
-        insert.setLong(4, key.createdAtMicros());
-        insert.addBatch();
-      }
-      insert.executeBatch();
-    }
+    Sql.batch(
+        c,
+        "INSERT INTO subject_keys (subject_id, key_id, wrapped_key, created_at)"
+            + " VALUES (?, ?, ?, ?)",
+        keys,
+        (insert, key) -> {
+          insert.setString(1, key.subjectId());
+          insert.setString(2, key.keyId());
+          insert.setString(3, key.wrappedKey());
+          insert.setLong(4, key.createdAtMicros());
+        });
   }
 
   /**
