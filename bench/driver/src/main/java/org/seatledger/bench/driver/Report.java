@@ -5,6 +5,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonGenerator;
 import java.io.StringWriter;
+import java.util.List;
 import java.util.Map;
 
 /** latest.json and latest.md. */
@@ -98,6 +99,13 @@ final class Report {
         m,
         "basic_vs_session_call",
         "≤ 1.5");
+    row(
+        md,
+        "Staff page p99 (ms), bookings list of a conference of 10,000 bookings",
+        m,
+        "page_bookings_list_p99_ms",
+        "< 100");
+    row(md, "Staff page p99 (ms), one booking", m, "page_booking_p99_ms", "< 100");
     row(md, "HTTP bookings/s at the knee", m, "http_bookings_per_s", "");
     row(md, "HTTP p99 (ms) at half the knee", m, "http_p99_ms", "");
     md.append('\n');
@@ -228,6 +236,25 @@ final class Report {
           auth.get("basic_vs_session"),
           auth.get("first_basic_call_ms"),
           auth.get("ten_sequential_basic_calls_ms"));
+      md.append('\n');
+    }
+    JsonObject pages = f.getJsonObject("pages");
+    if (pages != null) {
+      md.append("## Staff pages beside the API (")
+          .append(pages.get("bookings"))
+          .append(" bookings in the conference; sequential GETs on a session cookie)\n\n")
+          .append("| address | calls | p50 ms | p99 ms |\n|---|---|---|---|\n");
+      for (String key :
+          List.of(
+              "bookings_list_page",
+              "bookings_list_api",
+              "booking_page",
+              "booking_api",
+              "conferences_page")) {
+        JsonObject t = pages.getJsonObject(key);
+        cells(
+            md, "`" + t.getString("path") + "`", t.get("calls"), t.get("p50_ms"), t.get("p99_ms"));
+      }
       md.append('\n');
     }
     if (f.containsKey("checks")) {
