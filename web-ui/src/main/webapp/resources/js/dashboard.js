@@ -1,6 +1,6 @@
 // Keeps the dashboard's figures current while it is open: every few seconds it fetches this same
-// page and swaps in its #availability and #position. Without scripts the page shows the figures
-// as of its loading.
+// page and swaps in its #availability. Without scripts the page shows the figures as of its
+// loading, and says when that was.
 (function () {
   "use strict";
   var status = document.getElementById("live-status");
@@ -22,14 +22,13 @@
       .then(function (html) {
         var page = new DOMParser().parseFromString(html, "text/html");
         var fresh = page.getElementById("availability");
-        var position = page.getElementById("position");
-        if (!fresh || !position) {
+        if (!fresh) {
           throw new Error("not the dashboard (signed out?)");
         }
-        if (fresh.innerHTML !== region.innerHTML) {
-          region.innerHTML = fresh.innerHTML;
+        region.innerHTML = fresh.innerHTML;
+        if (window.seatLedgerLocalize) {
+          window.seatLedgerLocalize(region);
         }
-        document.getElementById("position").textContent = position.textContent;
         failures = 0;
         schedule();
       })

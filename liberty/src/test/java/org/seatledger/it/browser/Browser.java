@@ -114,6 +114,8 @@ public final class Browser implements AutoCloseable {
     driver.findElement(By.id("username")).sendKeys(user);
     driver.findElement(By.id("password")).sendKeys(password);
     driver.findElement(By.id("submit")).click();
+    waitUntil(d -> has(By.id("whoami")) || has(By.cssSelector(".errors li")));
+    assertTrue(has(By.id("whoami")), "signing in as " + user + " answered: " + text());
     assertEquals(user, byId("whoami").getText(), "signed in as " + user);
   }
 
@@ -180,10 +182,14 @@ public final class Browser implements AutoCloseable {
     throw new NoSuchElementException("no field labelled '" + label + "' on " + path());
   }
 
-  /** The input labelled {@code label} whose id is {@code id}: checks the label is tied to it. */
+  /**
+   * The input labelled {@code label} whose id is {@code id}: checks the label is tied to it, also a
+   * label visible only to screen readers (one per table row).
+   */
   public WebElement field(String label, String id) {
     WebElement labelElement = driver.findElement(By.cssSelector("label[for='" + id + "']"));
-    assertEquals(label, labelElement.getText().trim(), "the label of " + id);
+    // its text as a screen reader reads it, also when it is only for them (visually hidden)
+    assertEquals(label, labelElement.getAttribute("textContent").trim(), "the label of " + id);
     return byId(id);
   }
 
@@ -282,6 +288,28 @@ public final class Browser implements AutoCloseable {
     }
     assertTrue(
         serious.isEmpty(), "accessibility of " + path() + ":\n" + String.join("\n", serious));
+  }
+
+  /**
+   * Fails when the page holds an inline script or an inline event handler ({@code onclick=…}): the
+   * Content-Security-Policy ({@code script-src 'self'}) makes the browser skip them, so whatever
+   * relied on one would silently not work.
+   */
+  public void assertOnlyScriptFiles() {
+    Object inline =
+        ((JavascriptExecutor) driver)
+            .executeScript(
+                "var found = [];"
+                    + "document.querySelectorAll('script:not([src])').forEach(function (s) {"
+                    + " found.push('<script>' + s.textContent.substring(0, 60)); });"
+                    + "document.querySelectorAll('*').forEach(function (e) {"
+                    + " for (var i = 0; i < e.attributes.length; i++) {"
+                    + "  if (/^on/i.test(e.attributes[i].name)) {"
+                    + "   found.push(e.tagName + ' ' + e.attributes[i].name); } } });"
+                    + "document.querySelectorAll('a[href^=\"javascript:\"]').forEach(function (a) {"
+                    + " found.push('javascript: link'); });"
+                    + "return found.join('\\n');");
+    assertEquals("", inline, "inline scripts on " + path());
   }
 
   /** Saves the page as {@code target/screenshots/<name>.png}, the full height of the page. */

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.time.Instant;
 import java.util.List;
 import org.seatledger.booking.api.BookingQueries;
 import org.seatledger.booking.api.BookingQueries.ConferenceView;
@@ -30,6 +31,7 @@ public class DashboardPage {
 
   private ConferenceView conference;
   private Availability availability;
+  private Instant readAt;
 
   public void load() {
     String id = faces.getExternalContext().getRequestParameterMap().get("id");
@@ -39,6 +41,7 @@ public class DashboardPage {
       return;
     }
     reads.await(ReportingQueries.AVAILABILITY);
+    readAt = Instant.now();
     availability = reporting.availability(id).orElse(new Availability(id, 0, List.of()));
   }
 
@@ -65,6 +68,11 @@ public class DashboardPage {
 
   public SeatChart getChart() {
     return SeatChart.of(getSeatTypes());
+  }
+
+  /** When the figures were read. */
+  public Instant getReadAt() {
+    return readAt;
   }
 
   /** The read model's position the figures are from. */
