@@ -34,6 +34,11 @@ public final class Http {
     return value == null ? otherwise : Integer.parseInt(value);
   }
 
+  /** Where the server under test answers plain HTTP, e.g. {@code http://localhost:19080}. */
+  public static String baseUrl() {
+    return "http://localhost:" + HTTP_PORT;
+  }
+
   private final HttpClient client;
   private final String base;
   private String authorization;

@@ -23,10 +23,11 @@ import org.seatledger.eventlog.api.ConcurrencyConflict;
 import org.seatledger.eventlog.api.EventStore;
 
 /**
- * Carries out one batch of a conference's writer: answers the commands carried out before with
- * their first outcome, decides the others in order against one {@link Work}, appends every event of
- * the batch in one transaction and answers each command. When another server got there first the
- * batch is decided again on fresh state, as {@link RetryLoop} rules.
+ * Carries out one batch of a conference's writer: answers the commands carried out before, or sent
+ * twice within the batch ({@link SameBatchRepeats}), with their first outcome, decides the others
+ * in order against one {@link Work}, appends every event of the batch in one transaction and
+ * answers each command. When another server got there first the batch is decided again on fresh
+ * state, as {@link RetryLoop} rules.
  */
 @ApplicationScoped
 public class BatchRunner {
@@ -45,7 +46,7 @@ public class BatchRunner {
   }
 
   void process(String conferenceId, List<Pending> batch) {
-    List<Pending> open = new ArrayList<>(batch);
+    List<Pending> open = new ArrayList<>(SameBatchRepeats.firsts(batch));
     RetryLoop.Ending ending = retries.run(() -> attempt(conferenceId, open));
     if (ending.gaveUp()) {
       CommandRefused busy =

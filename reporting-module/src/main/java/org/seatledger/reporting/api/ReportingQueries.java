@@ -27,6 +27,23 @@ public interface ReportingQueries {
       BigDecimal price,
       String currency) {}
 
+  /**
+   * A conference in the staff list: its seats summed over its seat types (all 0 without seat
+   * types).
+   */
+  record ConferenceRow(
+      String id,
+      String name,
+      String slug,
+      LocalDate startsOn,
+      LocalDate endsOn,
+      String venue,
+      boolean published,
+      int capacity,
+      int held,
+      int sold,
+      int available) {}
+
   /** Seats of a conference as the read model has them at {@code position}. */
   record Availability(String conferenceId, long position, List<SeatTypeCount> seatTypes) {}
 
@@ -84,6 +101,12 @@ public interface ReportingQueries {
           "seat_count");
 
   Optional<Availability> availability(String conferenceId);
+
+  /**
+   * The conferences whose name contains {@code nameContains} (ignoring case; all when null or
+   * blank), soonest first, with their seats summed: one query, from the availability read model.
+   */
+  List<ConferenceRow> conferences(String nameContains);
 
   Page<BookingRow> bookings(BookingFilter filter);
 

@@ -108,6 +108,15 @@ public class Reporting implements ReportingQueries {
   }
 
   @Override
+  public List<ConferenceRow> conferences(String nameContains) {
+    try (Connection c = dataSource.getConnection()) {
+      return ConferenceRows.read(c, projectors.generation(AVAILABILITY), nameContains);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read the conferences", e);
+    }
+  }
+
+  @Override
   public Page<BookingRow> bookings(BookingFilter filter) {
     long position = projectors.position(BOOKINGS);
     String text = filter.text() == null || filter.text().isBlank() ? null : filter.text().strip();

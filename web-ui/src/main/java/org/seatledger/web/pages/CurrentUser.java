@@ -36,6 +36,20 @@ public class CurrentUser {
     return security.isCallerInRole(role);
   }
 
+  public boolean isSignedIn() {
+    return security.getCallerPrincipal() != null;
+  }
+
+  /** Staff run the conferences and bookings: only they see the forms that change them. */
+  public boolean isStaff() {
+    return hasRole(Roles.STAFF);
+  }
+
+  /** Who may look at conferences and bookings: staff, and read-only auditors and admins. */
+  public boolean isReader() {
+    return hasRole(Roles.STAFF) || hasRole(Roles.AUDITOR) || hasRole(Roles.ADMIN);
+  }
+
   public void signOut() throws IOException, ServletException {
     ExternalContext external = faces.getExternalContext();
     HttpServletRequest request = (HttpServletRequest) external.getRequest();

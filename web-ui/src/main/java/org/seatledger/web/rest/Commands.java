@@ -7,9 +7,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 import java.net.URI;
 import org.seatledger.booking.api.BookingCommand;
-import org.seatledger.booking.api.BookingCommands;
 import org.seatledger.booking.api.CommandContext;
 import org.seatledger.booking.api.CommandResult;
+import org.seatledger.web.application.UserCommands;
 
 /**
  * Sends a command for the current request: the caller's principal, the {@code Idempotency-Key}
@@ -22,17 +22,16 @@ public class Commands {
   static final String IDEMPOTENCY_KEY = "Idempotency-Key";
   static final String CORRELATION_ID = "X-Correlation-ID";
 
-  @Inject BookingCommands commands;
+  @Inject UserCommands commands;
   @Inject HttpServletRequest request;
 
   CommandResult send(BookingCommand command, String reason) {
-    CommandContext context =
-        CommandContext.ofClient(
-            request.getHeader(IDEMPOTENCY_KEY),
-            request.getHeader(CORRELATION_ID),
-            request.getUserPrincipal().getName(),
-            reason);
-    return commands.handle(command, context);
+    return commands.send(
+        command,
+        request.getHeader(IDEMPOTENCY_KEY),
+        request.getHeader(CORRELATION_ID),
+        request.getUserPrincipal().getName(),
+        reason);
   }
 
   /** 200 with the outcome and position. */

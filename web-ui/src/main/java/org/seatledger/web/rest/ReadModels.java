@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response.Status;
 import java.time.Duration;
-import org.seatledger.reporting.api.ReportingQueries;
+import org.seatledger.web.application.ReadYourWrites;
 
 /**
  * Read your writes: every read-model query takes {@code ?atLeast=<position>} — the position a
@@ -13,9 +13,9 @@ import org.seatledger.reporting.api.ReportingQueries;
 @ApplicationScoped
 public class ReadModels {
 
-  static final Duration PATIENCE = Duration.ofSeconds(2);
+  static final Duration PATIENCE = ReadYourWrites.PATIENCE;
 
-  @Inject ReportingQueries reporting;
+  @Inject ReadYourWrites readYourWrites;
 
   void await(String projection, Long atLeast) {
     if (atLeast == null) {
@@ -24,7 +24,7 @@ public class ReadModels {
     if (atLeast < 0) {
       throw new ApiException(Status.BAD_REQUEST, "atLeast is a position, 0 or more.");
     }
-    if (!reporting.awaitPosition(projection, atLeast, PATIENCE)) {
+    if (!readYourWrites.reached(projection, atLeast)) {
       throw new ApiException(
           Status.SERVICE_UNAVAILABLE,
           "The read model has not reached position "
