@@ -9,9 +9,10 @@ import java.util.List;
  * The benchmark run: measures the store against its JDBC ceilings ({@link StoreCeilings}), the
  * event-sourced booking path against a CRUD baseline ({@link HotConference}), the HTTP knee and
  * projection lag ({@link HttpKnee}), aggregate loads ({@link AggregateLoads}), rebuilds ({@link
- * Rebuilds}) and HTTP Basic against a session ({@link BasicAuthProbe}) — in one run against one
- * server and one database — checks correctness ({@link FinalChecks}), and writes {@code
- * latest.json} and {@code latest.md}. Exits 1 when a check fails.
+ * Rebuilds}), HTTP Basic against a session ({@link BasicAuthProbe}) and auditors' reads of a long
+ * stream ({@link AuditReads}) — in one run against one server and one database — checks correctness
+ * ({@link FinalChecks}), and writes {@code latest.json} and {@code latest.md}. Exits 1 when a check
+ * fails.
  */
 public final class Bench {
 
@@ -58,6 +59,9 @@ public final class Bench {
     if (selected("auth")) {
       BasicAuthProbe.run(run);
     }
+    if (selected("audit")) {
+      AuditReads.run(run);
+    }
     FinalChecks.run(run);
     return run.results.json(
         run.id,
@@ -68,7 +72,7 @@ public final class Bench {
   }
 
   /**
-   * SEATLEDGER_BENCH_ONLY=store,paths,hot,http,load,rebuild,auth runs only those parts (while
+   * SEATLEDGER_BENCH_ONLY=store,paths,hot,http,load,rebuild,auth,audit runs only those parts (while
    * tuning).
    */
   private static boolean selected(String part) {
