@@ -112,6 +112,7 @@ public interface AuditQueries {
    *
    * @param next the {@code after} of the next page; null on the last
    */
+  @JsonbNillable
   record Page(List<Entry> items, int size, Long next) {}
 
   /** An event of a causation chain. */
