@@ -21,7 +21,8 @@ import java.util.Objects;
  * @param digest the hex SHA-256 described above
  * @param issuedAt when the server made it (not covered by the digest)
  * @param checkpoints digests of prefixes of the log, ascending, every {@code n}-th position for a
- *     power of two {@code n} that keeps them at most 1,024
+ *     power of two {@code n} that keeps them at most 256 (a kept digest stays well under the API's
+ *     64 KiB request limit)
  */
 public record LogDigest(
     long position, String lastHash, String digest, Instant issuedAt, List<Checkpoint> checkpoints) {

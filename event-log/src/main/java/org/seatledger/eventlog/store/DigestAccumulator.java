@@ -19,7 +19,7 @@ import org.seatledger.eventlog.api.LogDigest.Checkpoint;
  */
 final class DigestAccumulator {
 
-  static final int MAX_CHECKPOINTS = 1024;
+  static final int MAX_CHECKPOINTS = 256;
 
   private final MessageDigest sha;
   private final List<Checkpoint> checkpoints;
@@ -42,6 +42,11 @@ final class DigestAccumulator {
     this.position = position;
     this.lastHash = lastHash;
     this.spacing = spacing;
+  }
+
+  /** The stored hash of the event at {@link #position()}; null before the first event. */
+  String lastHash() {
+    return lastHash;
   }
 
   /** The position covered so far (0 before the first event). */

@@ -42,6 +42,9 @@ public class LogDigester implements LogDigests {
 
   @Override
   public synchronized LogDigest digest() {
+    if (made != null && made.position() > 0) {
+      stillThere(made);
+    }
     DigestAccumulator running = made == null ? new DigestAccumulator() : made.copy();
     boolean more = true;
     while (more) {
@@ -49,6 +52,29 @@ public class LogDigester implements LogDigests {
     }
     made = running.copy();
     return running.digest(Instant.now());
+  }
+
+  /**
+   * Refuses to extend the last digest when its last event is gone or no longer has the hash it had:
+   * the log was cut short or rewritten since, and a digest must not paper over that.
+   */
+  private void stillThere(DigestAccumulator last) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement query =
+            c.prepareStatement("SELECT hash FROM events WHERE global_position = ?")) {
+      query.setLong(1, last.position());
+      try (ResultSet found = query.executeQuery()) {
+        if (!found.next() || !found.getString(1).equals(last.lastHash())) {
+          throw new LogDamaged(
+              "The event at position "
+                  + last.position()
+                  + " is gone or changed since this server's last digest, so no digest is made;"
+                  + " check a kept digest and verify the log.");
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("the event log cannot be read: " + e.getMessage(), e);
+    }
   }
 
   /** Adds the next page of stored hashes; how many it read. */

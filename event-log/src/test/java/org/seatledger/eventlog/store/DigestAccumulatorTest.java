@@ -58,7 +58,7 @@ class DigestAccumulatorTest {
     LogDigest.Checkpoint some = digest.checkpoints().get(100);
     assertEquals(upTo(some.position()).current(), some.digest());
     assertEquals(
-        List.of(8L, 16L, 24L),
+        List.of(32L, 64L, 96L),
         digest.checkpoints().subList(0, 3).stream().map(LogDigest.Checkpoint::position).toList(),
         "evenly spaced by a power of two");
   }

@@ -83,7 +83,7 @@ class DigestIT {
       assertTrue(
           check.differsFrom() <= second && second <= check.differsTo(),
           "named " + check.differsFrom() + ".." + check.differsTo() + " for " + second);
-      if (kept.position() <= 1024) {
+      if (kept.position() <= 256) {
         assertEquals(second, check.differsFrom(), "a small log is named exactly");
         assertTrue(check.exact());
       }

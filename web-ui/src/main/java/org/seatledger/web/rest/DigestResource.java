@@ -46,7 +46,7 @@ public class DigestResource {
   private static final String HEX64 = "[0-9a-fA-F]{64}";
 
   /** Most checkpoints a digest has (see {@link LogDigest}). */
-  private static final int MAX_CHECKPOINTS = 1024;
+  private static final int MAX_CHECKPOINTS = 256;
 
   @Inject AuditQueries audit;
 
