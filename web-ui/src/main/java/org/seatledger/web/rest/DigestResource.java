@@ -105,7 +105,10 @@ public class DigestResource {
         kept.checkpoints() == null
             ? List.of()
             : kept.checkpoints().stream()
-                .map(c -> new LogDigest.Checkpoint(c.position(), c.digest().toLowerCase()))
+                .map(
+                    c ->
+                        new LogDigest.Checkpoint(
+                            c.position(), c.digest().toLowerCase(java.util.Locale.ROOT)))
                 .toList();
     long previous = 0;
     for (LogDigest.Checkpoint c : checkpoints) {
@@ -123,7 +126,7 @@ public class DigestResource {
             new LogDigest(
                 kept.position(),
                 kept.lastHash(),
-                kept.digest().toLowerCase(),
+                kept.digest().toLowerCase(java.util.Locale.ROOT),
                 Instant.EPOCH,
                 checkpoints));
     JsonObjectBuilder json =
