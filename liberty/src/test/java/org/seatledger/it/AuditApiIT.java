@@ -141,7 +141,8 @@ class AuditApiIT {
             .get("/api/audit/events?streamId=conference-" + id + "&atLeast=" + position);
     assertEquals(200, page.statusCode(), page.body());
     JsonObject result = Http.object(page);
-    assertEquals(3, result.getInt("total"));
+    assertEquals(3, result.getJsonArray("items").size());
+    assertTrue(result.isNull("next"), "one page holds them all");
     JsonObject byUser =
         Http.object(
             Http.as(auditor, PASSWORD)
@@ -151,7 +152,7 @@ class AuditApiIT {
                         + "&user="
                         + staff
                         + "&type=ConferencePublished"));
-    assertEquals(1, byUser.getInt("total"));
+    assertEquals(1, byUser.getJsonArray("items").size());
 
     HttpResponse<String> csv =
         Http.as(auditor, PASSWORD)

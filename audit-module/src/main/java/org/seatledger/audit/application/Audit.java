@@ -25,9 +25,13 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.seatledger.audit.api.AuditQueries;
+import org.seatledger.eventlog.api.DigestCheck;
 import org.seatledger.eventlog.api.EventLog;
 import org.seatledger.eventlog.api.LogAdvanced;
+import org.seatledger.eventlog.api.LogDigest;
+import org.seatledger.eventlog.api.LogDigests;
 import org.seatledger.eventlog.api.SchemaReady;
+import org.seatledger.eventlog.api.StreamTimeline;
 import org.seatledger.eventlog.api.VerificationReport;
 import org.seatledger.eventlog.api.projection.ProjectionHost;
 import org.seatledger.eventlog.api.projection.ProjectionSet;
@@ -36,12 +40,14 @@ import org.seatledger.eventlog.api.projection.Projectors;
 import org.seatledger.eventlog.api.projection.Sql;
 
 /**
- * The audit module: the audit trail projection (search and export), histories with field-level
- * diffs and time travel (replays of the stream, by {@link Histories}), and hash-chain verification
- * on demand and on a schedule, with every result kept. The projection host ({@link ProjectionHost})
- * runs the trail declared in {@link #PROJECTIONS} from the moment the schema is ready; this bean
- * wakes it when an append commits ({@link LogAdvanced}, asynchronously). The scheduled verification
- * starts once the schema is ready ({@link SchemaReady}); before that its table may not exist.
+ * The audit module: the audit trail projection (search by keyset, {@link TrailSearch}, and the
+ * causation chains of requests, {@link CausationChains}), histories with field-level diffs and time
+ * travel (folds of a stream from its nearest snapshot, by {@link Histories}), digests of the whole
+ * log (made and checked by the event log), and hash-chain verification on demand and on a schedule,
+ * with every result kept. The projection host ({@link ProjectionHost}) runs the trail declared in
+ * {@link #PROJECTIONS} from the moment the schema is ready; this bean wakes it when an append
+ * commits ({@link LogAdvanced}, asynchronously). The scheduled verification starts once the schema
+ * is ready ({@link SchemaReady}); before that its table may not exist.
  */
 @ApplicationScoped
 public class Audit implements AuditQueries {
@@ -59,6 +65,8 @@ public class Audit implements AuditQueries {
   private static final String TRAIL = AuditTrailProjection.NAME;
 
   @Inject EventLog log;
+  @Inject StreamTimeline timeline;
+  @Inject LogDigests digests;
   @Inject ProjectionHost host;
 
   @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
@@ -107,57 +115,53 @@ public class Audit implements AuditQueries {
   }
 
   @Override
-  public List<HistoryEntry> history(String streamId) {
-    return new Histories(log).history(streamId);
+  public Optional<HistoryPage> history(String streamId, Long beforeVersion, int limit) {
+    return histories().history(streamId, beforeVersion, limit);
   }
 
   @Override
-  public Optional<StateAt> state(String streamId, Instant asOf, Long version) {
-    return new Histories(log).state(streamId, asOf, version);
+  public Optional<StateAt> state(String streamId, Point point) {
+    return histories().state(streamId, point);
+  }
+
+  @Override
+  public Optional<Comparison> compare(String streamId, Point first, Point second) {
+    return histories().compare(streamId, first, second);
+  }
+
+  private Histories histories() {
+    return new Histories(new Replays(log, timeline));
   }
 
   @Override
   public Page search(Search search) {
-    Sql.Where where =
-        Sql.where("generation = ?", trail.generation(TRAIL))
-            .and("stream_id = ?", search.streamId())
-            .and("event_type = ?", search.type())
-            .and("recorded_by = ?", search.user())
-            .and("recorded_at >= ?", search.from() == null ? null : Sql.micros(search.from()))
-            .and("recorded_at < ?", search.to() == null ? null : Sql.micros(search.to()));
-    try (Connection c = dataSource.getConnection()) {
-      long total = where.count(c, "audit_entries");
-      List<Entry> items = new ArrayList<>();
-      try (PreparedStatement q =
-              Sql.prepare(
-                  c,
-                  "SELECT global_position, stream_id, stream_type, stream_version, event_type, recorded_at, recorded_by,"
-                      + " summary, reason, command_id, correlation_id, causation_id FROM audit_entries"
-                      + where.sql()
-                      + " ORDER BY global_position DESC LIMIT ? OFFSET ?",
-                  where.paged(search.page(), search.size()));
-          ResultSet rows = q.executeQuery()) {
-        while (rows.next()) {
-          items.add(
-              new Entry(
-                  rows.getLong(1),
-                  rows.getString(2),
-                  rows.getString(3),
-                  rows.getLong(4),
-                  rows.getString(5),
-                  Sql.instant(rows.getLong(6)),
-                  rows.getString(7),
-                  rows.getString(8),
-                  rows.getString(9),
-                  rows.getString(10),
-                  rows.getString(11),
-                  rows.getString(12)));
-        }
-      }
-      return new Page(items, search.page(), search.size(), total);
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot search the audit trail", e);
-    }
+    return new TrailSearch(dataSource).search(search, trail.generation(TRAIL));
+  }
+
+  @Override
+  public Optional<Causation> causation(String correlationId) {
+    long applied = trail.position(TRAIL);
+    return new CausationChains(dataSource).of(correlationId, trail.generation(TRAIL), applied);
+  }
+
+  @Override
+  public Optional<Causation> causationOf(long globalPosition) {
+    CausationChains chains = new CausationChains(dataSource);
+    long applied = trail.position(TRAIL);
+    int generation = trail.generation(TRAIL);
+    return chains
+        .correlationOf(globalPosition, generation)
+        .flatMap(correlationId -> chains.of(correlationId, generation, applied));
+  }
+
+  @Override
+  public LogDigest digest() {
+    return digests.digest();
+  }
+
+  @Override
+  public DigestCheck checkDigest(LogDigest kept) {
+    return digests.check(kept);
   }
 
   @Override

@@ -3,99 +3,111 @@ package org.seatledger.audit.application;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.seatledger.audit.api.AuditQueries.Comparison;
 import org.seatledger.audit.api.AuditQueries.FieldChange;
 import org.seatledger.audit.api.AuditQueries.HistoryEntry;
+import org.seatledger.audit.api.AuditQueries.HistoryPage;
+import org.seatledger.audit.api.AuditQueries.Point;
 import org.seatledger.audit.api.AuditQueries.StateAt;
 import org.seatledger.booking.api.EntityView;
-import org.seatledger.eventlog.api.EventLog;
 import org.seatledger.eventlog.api.RecordedEvent;
 
 /**
- * Histories with field-level diffs, and time travel: replays of one stream read from the log, page
- * by page, folded by the aggregates' own evolve through {@link EntityStates}. Nothing is stored;
- * personal fields read as the log gives them ({@code [erased]} after an erasure).
+ * Histories with field-level diffs, paged by stream version, and time travel: folds of one stream
+ * ({@link Replays}) by the aggregates' own evolve through {@link EntityStates}. A page of changes
+ * needs the state before its oldest change, which is folded from the nearest snapshot below it;
+ * then only the page's events are read. Nothing is stored; personal fields read as the log gives
+ * them ({@code [erased]} after an erasure).
  */
 final class Histories {
-  private static final int PAGE = 1000;
 
-  private final EventLog log;
+  private final Replays replays;
 
-  Histories(EventLog log) {
-    this.log = log;
+  Histories(Replays replays) {
+    this.replays = replays;
   }
 
-  /** Every event of the stream, newest first, with the fields it changed; empty when none. */
-  List<HistoryEntry> history(String streamId) {
-    List<HistoryEntry> entries = new ArrayList<>();
-    List<RecordedEvent> events = stream(streamId);
-    EntityView view = EntityStates.initial(events);
-    Map<String, JsonValue> state = EntityStates.fields(view);
-    for (RecordedEvent event : events) {
-      view = EntityStates.evolve(view, event);
-      Map<String, JsonValue> after = EntityStates.fields(view);
-      List<FieldChange> changes =
-          EntityStates.diff(state, after).stream()
-              .map(c -> new FieldChange(c.field(), plain(c.before()), plain(c.after())))
-              .toList();
-      entries.add(
-          new HistoryEntry(
-              event.globalPosition(),
-              event.streamVersion(),
-              event.type(),
-              event.recordedAt(),
-              event.recordedBy(),
-              Summaries.reasonOf(event),
-              Summaries.of(event),
-              event.commandId(),
-              event.correlationId(),
-              event.causationId(),
-              changes));
-      state = after;
-    }
-    Collections.reverse(entries);
-    return entries;
-  }
-
-  /**
-   * The state up to {@code version} when given, else up to and including {@code asOf}; empty when
-   * the stream does not exist.
-   */
-  Optional<StateAt> state(String streamId, Instant asOf, Long version) {
-    List<RecordedEvent> events = stream(streamId);
-    if (events.isEmpty()) {
+  /** The changes below {@code beforeVersion} (null: all), newest first, at most {@code limit}. */
+  Optional<HistoryPage> history(String streamId, Long beforeVersion, int limit) {
+    Optional<String> streamType = replays.streamType(streamId);
+    if (streamType.isEmpty()) {
       return Optional.empty();
     }
-    EntityView view = EntityStates.initial(events);
-    long reached = 0;
-    for (RecordedEvent event : events) {
-      boolean included =
-          version != null ? event.streamVersion() <= version : !event.recordedAt().isAfter(asOf);
-      if (!included) {
-        break;
-      }
-      view = EntityStates.evolve(view, event);
-      reached = event.streamVersion();
+    long head = replays.head(streamId);
+    long newest = beforeVersion == null ? head : Math.min(head, beforeVersion - 1);
+    if (newest < 1) {
+      return Optional.of(new HistoryPage(streamId, head, List.of(), null));
     }
-    return Optional.of(
-        new StateAt(streamId, reached, asOf, EntityStates.json(EntityStates.fields(view))));
+    long oldest = Math.max(1, newest - limit + 1);
+    EntityView start = replays.at(streamId, streamType.get(), oldest - 1);
+    List<HistoryEntry> entries = new ArrayList<>();
+    replays.fold(
+        streamId,
+        start,
+        oldest - 1,
+        newest,
+        (event, before, after) -> entries.add(entry(event, before, after)));
+    Collections.reverse(entries);
+    return Optional.of(new HistoryPage(streamId, head, entries, oldest > 1 ? oldest : null));
   }
 
-  private List<RecordedEvent> stream(String streamId) {
-    List<RecordedEvent> all = new ArrayList<>();
-    List<RecordedEvent> page;
-    long from = 1;
-    do {
-      page = log.readStream(streamId, from, PAGE);
-      all.addAll(page);
-      from += page.size();
-    } while (page.size() == PAGE);
-    return all;
+  /** The state at a point; empty when the stream does not exist. */
+  Optional<StateAt> state(String streamId, Point point) {
+    return replays.streamType(streamId).map(type -> state(streamId, type, point));
+  }
+
+  /** Two points side by side; empty when the stream does not exist. */
+  Optional<Comparison> compare(String streamId, Point first, Point second) {
+    return replays
+        .streamType(streamId)
+        .map(
+            type -> {
+              StateAt a = state(streamId, type, first);
+              StateAt b = state(streamId, type, second);
+              List<FieldChange> changes =
+                  EntityStates.diff(fieldsOf(a), fieldsOf(b)).stream()
+                      .map(c -> new FieldChange(c.field(), plain(c.before()), plain(c.after())))
+                      .toList();
+              return new Comparison(streamId, a, b, changes);
+            });
+  }
+
+  private StateAt state(String streamId, String streamType, Point point) {
+    long version =
+        point.version() != null
+            ? Math.min(point.version(), replays.head(streamId))
+            : replays.versionAt(streamId, point.asOf());
+    EntityView view = replays.at(streamId, streamType, version);
+    return new StateAt(
+        streamId, version, point.asOf(), EntityStates.json(EntityStates.fields(view)));
+  }
+
+  private static Map<String, JsonValue> fieldsOf(StateAt state) {
+    return state.state();
+  }
+
+  private static HistoryEntry entry(RecordedEvent event, EntityView before, EntityView after) {
+    List<FieldChange> changes =
+        EntityStates.diff(EntityStates.fields(before), EntityStates.fields(after)).stream()
+            .map(c -> new FieldChange(c.field(), plain(c.before()), plain(c.after())))
+            .toList();
+    return new HistoryEntry(
+        event.globalPosition(),
+        event.streamVersion(),
+        event.type(),
+        event.recordedAt(),
+        event.recordedBy(),
+        Summaries.reasonOf(event),
+        Summaries.of(event),
+        event.commandId(),
+        event.correlationId(),
+        event.causationId(),
+        changes);
   }
 
   private static Object plain(JsonValue value) {

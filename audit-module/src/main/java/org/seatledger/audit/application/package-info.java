@@ -1,9 +1,12 @@
 /**
  * The audit trail inside: its read model (one row per event with who, when, why and a
- * plain-language summary), time travel by replaying a stream, field-level changes between two
- * versions, search and exports, and the kept results of hash-chain verifications.
+ * plain-language summary), histories paged by stream version and time travel folded from the
+ * nearest snapshot ({@link org.seatledger.audit.application.Replays}), field-level changes between
+ * two points, keyset search and exports, causation chains, and the kept results of hash-chain
+ * verifications.
  *
- * <p>Reads the log only through {@link org.seatledger.booking.api}; writes only its own tables
- * ({@code db/audit}). Never changes the log.
+ * <p>Reads the log only through {@link org.seatledger.eventlog.api} and the entity views of {@link
+ * org.seatledger.booking.api}; writes only its own tables ({@code db/audit}). Never changes the
+ * log.
  */
 package org.seatledger.audit.application;

@@ -12,19 +12,43 @@ import org.seatledger.eventlog.api.EventLog;
 import org.seatledger.eventlog.api.EventPage;
 import org.seatledger.eventlog.api.EventType;
 import org.seatledger.eventlog.api.RecordedEvent;
+import org.seatledger.eventlog.api.StreamSnapshot;
+import org.seatledger.eventlog.api.StreamTimeline;
 import org.seatledger.eventlog.api.VerificationReport;
 
 /**
  * A log of a few streams, as the event store hands them out: each event with its stored type name,
  * versions from 1, one minute apart from {@link #START}, who recorded it and why. Only reading
- * streams is served; the audit's histories and time travel need nothing else.
+ * streams is served, with the stream timeline (versions, versions at an instant, snapshots a test
+ * stores); the audit's histories and time travel need nothing else. It counts the events read, so a
+ * test sees that a deep page was not folded from the first event.
  */
-final class Streams implements EventLog {
+final class Streams implements EventLog, StreamTimeline {
 
   static final Instant START = Instant.parse("2027-03-01T09:00:00Z");
 
   private final Map<String, List<RecordedEvent>> streams = new HashMap<>();
+  private final Map<String, java.util.TreeMap<Long, StreamSnapshot>> snapshots = new HashMap<>();
   private long position;
+
+  /** Events served by {@link #readStream} beyond a stream's first (which tells its type). */
+  long eventsRead;
+
+  /** The lowest version served by {@link #readStream} beyond a stream's first. */
+  long lowestVersionRead = Long.MAX_VALUE;
+
+  /** Stores a snapshot of {@code streamId} at {@code version}, in the given shape. */
+  Streams snapshot(String streamId, long version, int snapshotVersion, String state) {
+    snapshots
+        .computeIfAbsent(streamId, id -> new java.util.TreeMap<>())
+        .put(version, new StreamSnapshot(streamId, version, snapshotVersion, state));
+    return this;
+  }
+
+  void forgetReads() {
+    eventsRead = 0;
+    lowestVersionRead = Long.MAX_VALUE;
+  }
 
   /** Appends {@code event} to {@code streamId}, recorded by {@code who} without a reason. */
   Streams add(String streamId, String who, Object event) {
@@ -76,7 +100,35 @@ final class Streams implements EventLog {
   public List<RecordedEvent> readStream(String streamId, long fromVersion, int limit) {
     List<RecordedEvent> stream = streams.getOrDefault(streamId, List.of());
     int from = (int) Math.min(stream.size(), Math.max(0, fromVersion - 1));
-    return List.copyOf(stream.subList(from, Math.min(stream.size(), from + limit)));
+    List<RecordedEvent> read =
+        List.copyOf(stream.subList(from, Math.min(stream.size(), from + limit)));
+    if (!(fromVersion == 1 && limit == 1)) {
+      eventsRead += read.size();
+      read.forEach(e -> lowestVersionRead = Math.min(lowestVersionRead, e.streamVersion()));
+    }
+    return read;
+  }
+
+  @Override
+  public long streamVersion(String streamId) {
+    return streams.getOrDefault(streamId, List.of()).size();
+  }
+
+  @Override
+  public long versionAt(String streamId, Instant asOf) {
+    return streams.getOrDefault(streamId, List.of()).stream()
+        .filter(e -> !e.recordedAt().isAfter(asOf))
+        .mapToLong(RecordedEvent::streamVersion)
+        .max()
+        .orElse(0);
+  }
+
+  @Override
+  public Optional<StreamSnapshot> snapshotAtOrBelow(String streamId, long version) {
+    java.util.TreeMap<Long, StreamSnapshot> kept = snapshots.get(streamId);
+    return kept == null
+        ? Optional.empty()
+        : Optional.ofNullable(kept.floorEntry(version)).map(Map.Entry::getValue);
   }
 
   @Override

@@ -17,6 +17,15 @@ public interface EntityViews {
   EntityView initial(String streamType);
 
   /**
+   * The view of a stream of {@code streamType} as a stored snapshot of its aggregate gives it, so a
+   * view deep in a long stream folds from the snapshot below it rather than from the first event
+   * (see {@code eventlog.api.StreamTimeline}). Empty when the snapshot cannot be used: written in
+   * another shape ({@code snapshotVersion}), unreadable, or of a stream type that is not
+   * snapshotted. The caller then replays from the start.
+   */
+  java.util.Optional<EntityView> fromSnapshot(String streamType, int snapshotVersion, String state);
+
+  /**
    * The booking module's implementation, looked up with {@link ServiceLoader} in the class loader
    * of this interface (the booking module's own). A new instance on each call; it keeps no state,
    * so a caller keeps one.

@@ -41,7 +41,7 @@ public final class Kinds {
         }
 
         public int snapshotVersion() {
-          return 1;
+          return Snapshots.CONFERENCE_VERSION;
         }
 
         public String toSnapshot(Conference state) {
@@ -68,7 +68,7 @@ public final class Kinds {
         }
 
         public int snapshotVersion() {
-          return 2; // 2: no longer lists the seats each booking bought
+          return Snapshots.AVAILABILITY_VERSION;
         }
 
         public String toSnapshot(SeatAvailability state) {

@@ -2,6 +2,7 @@ package org.seatledger.booking.domain;
 
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.BiFunction;
@@ -46,6 +47,29 @@ public final class AggregateViews implements EntityViews {
           new View<>(BookingRead.INITIAL, BookingRead::apply, AggregateViews::booking);
       default -> NONE;
     };
+  }
+
+  @Override
+  public Optional<EntityView> fromSnapshot(String streamType, int snapshotVersion, String state) {
+    try {
+      if (Conference.STREAM_TYPE.equals(streamType)
+          && snapshotVersion == Snapshots.CONFERENCE_VERSION) {
+        return Optional.of(
+            new View<>(
+                Snapshots.conference(state), Conference.FOLD::apply, AggregateViews::conference));
+      }
+      if (SeatAvailability.STREAM_TYPE.equals(streamType)
+          && snapshotVersion == Snapshots.AVAILABILITY_VERSION) {
+        return Optional.of(
+            new View<>(
+                Snapshots.availability(state),
+                SeatAvailability.FOLD::apply,
+                AggregateViews::seats));
+      }
+    } catch (RuntimeException unreadable) {
+      // a snapshot only accelerates: the caller replays instead
+    }
+    return Optional.empty();
   }
 
   /** A view of one state: evolves by the fold, renders on demand. */

@@ -24,6 +24,14 @@ public final class Snapshots {
   /** Looked up once: {@code Json.create…} looks the provider up on every call. */
   private static final JsonProvider JSON = JsonProvider.provider();
 
+  /** The shape of a conference's snapshot. */
+  public static final int CONFERENCE_VERSION = 1;
+
+  /**
+   * The shape of a seat availability's snapshot; 2: no longer lists the seats each booking bought.
+   */
+  public static final int AVAILABILITY_VERSION = 2;
+
   private Snapshots() {}
 
   public static String conference(Conference c) {

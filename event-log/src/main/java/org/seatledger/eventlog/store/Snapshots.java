@@ -1,6 +1,7 @@
 package org.seatledger.eventlog.store;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -10,11 +11,14 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The {@code snapshots} table through EclipseLink ({@link StoredSnapshot} entities, JPQL): newest
- * first, a few kept per stream. Not on the append path: a snapshot is written after an append
- * committed, in its own transaction.
+ * first, a few kept per stream and one per {@code seatledger.snapshot-keep-every} versions for
+ * auditors' time travel ({@link SnapshotRetention}). Not on the append path: a snapshot is written
+ * after an append committed, in its own transaction.
  */
 @ApplicationScoped
 public class Snapshots {
@@ -23,6 +27,10 @@ public class Snapshots {
 
   @PersistenceContext(unitName = "eventlog")
   EntityManager em;
+
+  @Inject
+  @ConfigProperty(name = "seatledger.snapshot-keep-every", defaultValue = "1000")
+  long keepEvery;
 
   /** A stored snapshot. */
   public record Snapshot(String streamId, long streamVersion, int snapshotVersion, String state) {}
@@ -43,6 +51,23 @@ public class Snapshots {
         .stream()
         .map(row -> new Snapshot(row.streamId, row.streamVersion, row.snapshotVersion, row.state))
         .toList();
+  }
+
+  /** The newest snapshot of a stream at or below {@code version}, if any. */
+  @Transactional
+  public Optional<Snapshot> atOrBelow(String streamId, long version) {
+    return em
+        .createQuery(
+            "SELECT s FROM StoredSnapshot s WHERE s.streamId = :id AND s.streamVersion <= :version"
+                + " ORDER BY s.streamVersion DESC",
+            StoredSnapshot.class)
+        .setParameter("id", streamId)
+        .setParameter("version", version)
+        .setMaxResults(1)
+        .getResultList()
+        .stream()
+        .map(row -> new Snapshot(row.streamId, row.streamVersion, row.snapshotVersion, row.state))
+        .findFirst();
   }
 
   /** Streams per query of {@link #newest(Collection)}. */
@@ -74,7 +99,10 @@ public class Snapshots {
     return found;
   }
 
-  /** Stores a snapshot in its own transaction and drops all but the newest few of the stream. */
+  /**
+   * Stores a snapshot in its own transaction and drops the stream's older ones but those {@link
+   * SnapshotRetention} keeps.
+   */
   @Transactional(TxType.REQUIRES_NEW)
   public void save(Snapshot snapshot) {
     if (em.find(StoredSnapshot.class, key(snapshot.streamId(), snapshot.streamVersion())) != null) {
@@ -87,19 +115,19 @@ public class Snapshots {
     row.state = snapshot.state();
     row.takenAtMicros = Clock.micros();
     em.persist(row);
-    List<Long> older =
+    List<Long> versions =
         em.createQuery(
                 "SELECT s.streamVersion FROM StoredSnapshot s WHERE s.streamId = :id"
                     + " ORDER BY s.streamVersion DESC",
                 Long.class)
             .setParameter("id", snapshot.streamId())
-            .setFirstResult(KEPT_PER_STREAM)
             .getResultList();
+    List<Long> older = SnapshotRetention.toDelete(versions, KEPT_PER_STREAM, keepEvery);
     if (!older.isEmpty()) {
       em.createQuery(
-              "DELETE FROM StoredSnapshot s WHERE s.streamId = :id AND s.streamVersion <= :version")
+              "DELETE FROM StoredSnapshot s WHERE s.streamId = :id AND s.streamVersion IN :versions")
           .setParameter("id", snapshot.streamId())
-          .setParameter("version", older.get(0))
+          .setParameter("versions", older)
           .executeUpdate();
     }
   }

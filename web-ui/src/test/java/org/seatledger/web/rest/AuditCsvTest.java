@@ -9,19 +9,19 @@ class AuditCsvTest {
 
   @Test
   void everyCellAFormulaCouldStartWithIsNeutralised() {
-    assertEquals("\"'=HYPERLINK(\"\"x\"\")\"", AuditResource.cell("=HYPERLINK(\"x\")"));
-    assertEquals("\"'+1\"", AuditResource.cell("+1"));
-    assertEquals("\"'-1+2\"", AuditResource.cell("-1+2"));
-    assertEquals("\"'@SUM(A1)\"", AuditResource.cell("@SUM(A1)"));
-    assertEquals("\"'\t=1+2\"", AuditResource.cell("\t=1+2"));
-    assertEquals("\"'\r=1+2\"", AuditResource.cell("\r=1+2"));
+    assertEquals("\"'=HYPERLINK(\"\"x\"\")\"", AuditCsv.cell("=HYPERLINK(\"x\")"));
+    assertEquals("\"'+1\"", AuditCsv.cell("+1"));
+    assertEquals("\"'-1+2\"", AuditCsv.cell("-1+2"));
+    assertEquals("\"'@SUM(A1)\"", AuditCsv.cell("@SUM(A1)"));
+    assertEquals("\"'\t=1+2\"", AuditCsv.cell("\t=1+2"));
+    assertEquals("\"'\r=1+2\"", AuditCsv.cell("\r=1+2"));
   }
 
   @Test
   void ordinaryTextIsOnlyQuoted() {
-    assertEquals("\"Ada booked 2 seats\"", AuditResource.cell("Ada booked 2 seats"));
-    assertEquals("\"a, \"\"quoted\"\" b\"", AuditResource.cell("a, \"quoted\" b"));
-    assertEquals("\"\"", AuditResource.cell(""));
-    assertEquals("", AuditResource.cell(null));
+    assertEquals("\"Ada booked 2 seats\"", AuditCsv.cell("Ada booked 2 seats"));
+    assertEquals("\"a, \"\"quoted\"\" b\"", AuditCsv.cell("a, \"quoted\" b"));
+    assertEquals("\"\"", AuditCsv.cell(""));
+    assertEquals("", AuditCsv.cell(null));
   }
 }

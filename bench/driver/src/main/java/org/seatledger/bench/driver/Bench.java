@@ -9,10 +9,10 @@ import java.util.List;
  * The benchmark run: measures the store against its JDBC ceilings ({@link StoreCeilings}), the
  * event-sourced booking path against a CRUD baseline ({@link HotConference}), the HTTP knee and
  * projection lag ({@link HttpKnee}), aggregate loads ({@link AggregateLoads}), rebuilds ({@link
- * Rebuilds}), HTTP Basic against a session ({@link BasicAuthProbe}) and the staff pages beside the
- * API ({@link PageRenders}) — in one run against one server and one database — checks correctness
- * ({@link FinalChecks}), and writes {@code latest.json} and {@code latest.md}. Exits 1 when a check
- * fails.
+ * Rebuilds}), HTTP Basic against a session ({@link BasicAuthProbe}), the staff pages beside the API
+ * ({@link PageRenders}) and auditors' reads of a long stream ({@link AuditReads}) — in one run
+ * against one server and one database — checks correctness ({@link FinalChecks}), and writes {@code
+ * latest.json} and {@code latest.md}. Exits 1 when a check fails.
  */
 public final class Bench {
 
@@ -62,6 +62,9 @@ public final class Bench {
     if (selected("pages")) {
       PageRenders.run(run);
     }
+    if (selected("audit")) {
+      AuditReads.run(run);
+    }
     FinalChecks.run(run);
     return run.results.json(
         run.id,
@@ -72,8 +75,8 @@ public final class Bench {
   }
 
   /**
-   * SEATLEDGER_BENCH_ONLY=store,paths,hot,http,load,rebuild,auth,pages runs only those parts (while
-   * tuning).
+   * SEATLEDGER_BENCH_ONLY=store,paths,hot,http,load,rebuild,auth,pages,audit runs only those parts
+   * (while tuning).
    */
   private static boolean selected(String part) {
     String only = System.getenv("SEATLEDGER_BENCH_ONLY");

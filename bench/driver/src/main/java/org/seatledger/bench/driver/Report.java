@@ -257,6 +257,32 @@ final class Report {
       }
       md.append('\n');
     }
+    JsonObject audit = f.getJsonObject("audit_reads");
+    if (audit != null) {
+      md.append("## Auditors' reads of a ")
+          .append(audit.get("stream_events"))
+          .append("-event stream (sequential, ms)\n\n")
+          .append("| read | p50 | p99 | max |\n|---|---|---|---|\n");
+      for (String read :
+          List.of(
+              "history_first_page",
+              "history_deep_page",
+              "state_mid_version",
+              "search_deep_page_stream",
+              "search_deep_page_all")) {
+        JsonObject t = audit.getJsonObject(read);
+        cells(md, read, t.get("p50_ms"), t.get("p99_ms"), t.get("max_ms"));
+      }
+      md.append("\nDigest of the whole log (")
+          .append(audit.get("log_events"))
+          .append(" events): made in ")
+          .append(audit.get("digest_make_s"))
+          .append(" s, made again (extending the last) in ")
+          .append(audit.get("digest_again_s"))
+          .append(" s, checked in ")
+          .append(audit.get("digest_check_s"))
+          .append(" s.\n\n");
+    }
     if (f.containsKey("checks")) {
       md.append("## Checks\n\n```\n").append(f.getJsonObject("checks")).append("\n```\n");
     }
