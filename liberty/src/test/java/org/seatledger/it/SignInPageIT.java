@@ -3,9 +3,6 @@ package org.seatledger.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -17,9 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
+import org.seatledger.it.browser.Browser;
 
 /**
  * The sign-in page in a real browser (headless Chromium): a wrong password says so, a right one
@@ -32,7 +27,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 class SignInPageIT {
 
   private static final String PASSWORD = "a-long-enough-passphrase";
-  private static WebDriver browser;
+  private static Browser browser;
 
   @Deployment(testable = false)
   static WebArchive deployment() {
@@ -42,29 +37,13 @@ class SignInPageIT {
   @BeforeAll
   static void openBrowser() throws Exception {
     Server.awaitReady();
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary("/usr/bin/chromium");
-    options.addArguments(
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--user-data-dir=" + Files.createTempDirectory("chromium"));
-    ChromeDriverService driver =
-        new ChromeDriverService.Builder()
-            .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
-            .build();
-    browser = new ChromeDriver(driver, options);
-    browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    browser = Browser.open();
   }
 
   @AfterAll
   static void closeBrowser() {
     if (browser != null) {
-      browser.quit();
+      browser.close();
     }
   }
 
@@ -75,9 +54,7 @@ class SignInPageIT {
     assertEquals("Wrong username or password.", message());
 
     signIn(staff, PASSWORD);
-    assertTrue(
-        browser.findElement(By.tagName("body")).getText().contains("Welcome, " + staff),
-        browser.getPageSource());
+    assertTrue(browser.text().contains("Welcome, " + staff), browser.driver().getPageSource());
   }
 
   @Test
@@ -99,15 +76,17 @@ class SignInPageIT {
     assertTrue(message().startsWith("Too many failed sign-ins; try again in "), message());
   }
 
+  /** Submits the sign-in form, whatever it answers ({@link Browser#signIn} expects success). */
   private static void signIn(String username, String password) {
-    browser.manage().deleteAllCookies();
-    browser.get("http://localhost:" + Http.HTTP_PORT + "/login");
-    browser.findElement(By.id("username")).sendKeys(username);
-    browser.findElement(By.id("password")).sendKeys(password);
-    browser.findElement(By.id("submit")).click();
+    WebDriver driver = browser.driver();
+    driver.manage().deleteAllCookies();
+    browser.go("/login");
+    driver.findElement(By.id("username")).sendKeys(username);
+    driver.findElement(By.id("password")).sendKeys(password);
+    driver.findElement(By.id("submit")).click();
   }
 
   private static String message() {
-    return browser.findElement(By.cssSelector(".errors li")).getText();
+    return browser.driver().findElement(By.cssSelector(".errors li")).getText();
   }
 }
