@@ -4,7 +4,7 @@
 // window.seatLedgerCountdowns(root) starts the countdowns of content swapped in later.
 (function () {
   "use strict";
-  var OVER = "Hold over; the seats are released at the next expiry round";
+  var OVER = "Hold ended; releasing the seats";
   function text(ms) {
     var seconds = Math.floor(ms / 1000);
     if (seconds <= 0) {

@@ -69,9 +69,22 @@ public class BookingPage {
       String id = faces.getExternalContext().getRequestParameterMap().get("id");
       booking = id == null || id.isBlank() ? Optional.empty() : queries.booking(id);
       booking.ifPresent(b -> conference = queries.conference(b.conferenceId()).orElse(null));
-      booking.ifPresent(b -> amount = amount == null ? b.total() : amount);
+      booking.ifPresent(b -> amount = amount == null ? inCents(b.total(), b.currency()) : amount);
     }
     return booking.orElse(null);
+  }
+
+  /**
+   * {@code 50} EUR is prefilled as {@code 50.00}: with the currency's decimals, as money is typed.
+   */
+  private static BigDecimal inCents(BigDecimal total, String currency) {
+    int decimals = 2;
+    try {
+      decimals = Math.max(0, java.util.Currency.getInstance(currency).getDefaultFractionDigits());
+    } catch (IllegalArgumentException | NullPointerException unknown) {
+      // two decimals
+    }
+    return total == null || total.scale() >= decimals ? total : total.setScale(decimals);
   }
 
   /** The booking's conference (null if it could not be read). */

@@ -25,7 +25,7 @@ public class Countdowns {
   static String text(Duration left) {
     long seconds = left.getSeconds();
     if (seconds <= 0) {
-      return "Hold over; the seats are released at the next expiry round";
+      return "Hold ended; releasing the seats";
     }
     long hours = seconds / 3600;
     long minutes = seconds % 3600 / 60;
