@@ -16,6 +16,7 @@ import org.seatledger.reporting.api.ReportingQueries.BookingFilter;
 import org.seatledger.reporting.api.ReportingQueries.BookingRow;
 import org.seatledger.reporting.api.ReportingQueries.ConferenceRow;
 import org.seatledger.reporting.api.ReportingQueries.Page;
+import org.seatledger.web.pages.Formats;
 import org.seatledger.web.pages.PageReads;
 
 /**
@@ -32,11 +33,14 @@ public class BookingList {
   /** Rows per page. */
   static final int SIZE = 25;
 
+  private static final Formats FORMATS = new Formats();
+
   @Inject ReportingQueries reporting;
   @Inject PageReads reads;
   @Inject FacesContext faces;
 
   private Page<BookingRow> page;
+  private List<ListedBooking> rows;
   private Map<String, String> conferenceNames;
 
   /** The view action: waits for a command's position, if the address carries one. */
@@ -58,6 +62,17 @@ public class BookingList {
                   SIZE));
     }
     return page;
+  }
+
+  /** The page's rows as the list shows them. */
+  public List<ListedBooking> getRows() {
+    if (rows == null) {
+      rows =
+          getPage().items().stream()
+              .map(row -> new ListedBooking(row, this::conferenceName, FORMATS))
+              .toList();
+    }
+    return rows;
   }
 
   public long getPages() {
