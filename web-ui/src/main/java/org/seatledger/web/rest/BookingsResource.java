@@ -80,7 +80,7 @@ public class BookingsResource {
   @Operation(
       summary = "Bookings: filter by conference, status and text; sort; page",
       description =
-          "sort is one of placedAt, total, status, registrant, seats; order asc or desc; page from 1; size up to 200")
+          "sort is one of placedAt, total, status, registrant, seats, holdUntil; order asc or desc; page from 1; size up to 200")
   public Page<BookingRow> bookings(
       @QueryParam("conferenceId") String conferenceId,
       @QueryParam("status") String status,
@@ -96,7 +96,8 @@ public class BookingsResource {
     }
     if (!ReportingQueries.BOOKING_SORTS.containsKey(sort)) {
       throw new ApiException(
-          Status.BAD_REQUEST, "sort is one of placedAt, total, status, registrant, seats.");
+          Status.BAD_REQUEST,
+          "sort is one of placedAt, total, status, registrant, seats, holdUntil.");
     }
     if (!order.equals("asc") && !order.equals("desc")) {
       throw new ApiException(Status.BAD_REQUEST, "order is asc or desc.");
