@@ -156,7 +156,8 @@ class AdminPagesIT {
   void staffAndAuditorsAreNotAllowedOnAdminPages() {
     for (String role : List.of("staff", "auditor")) {
       String name = Setup.user(role, Browser.PASSWORD);
-      for (String page : List.of("/admin/users", "/admin/read-models", "/admin/server")) {
+      for (String page :
+          List.of("/admin/users", "/admin/read-models", "/admin/log", "/admin/server")) {
         assertEquals(
             403, Http.as(name, Browser.PASSWORD).get(page).statusCode(), role + " on " + page);
       }
@@ -244,6 +245,26 @@ class AdminPagesIT {
       assertTrue(
           admin.byId("schemas").getText().contains("web v2"), admin.byId("schemas").getText());
       assertTrue(admin.byId("checks").getText().contains("UP"), admin.byId("checks").getText());
+    }
+  }
+
+  @Test
+  void theLogPageShowsTheHeadAndChecksThatNoPositionIsMissing() {
+    try (Browser admin = Browser.open()) {
+      admin.signInAsNew("admin");
+      admin.go("/admin/log");
+      assertEquals("Event log", admin.heading());
+      assertEquals("Not run on this server since it started.", admin.byId("last-check").getText());
+      admin.assertAccessible();
+      long head = Long.parseLong(admin.byId("head").getText().replace(",", ""));
+      assertTrue(head > 0, "the head of a log with users in it");
+      admin.click("check");
+      assertTrue(
+          admin.summary().get(0).startsWith("Checked: Positions 1 to "),
+          admin.summary().toString());
+      assertTrue(admin.byId("last-check").getText().contains("Contiguous"));
+      admin.screenshot("admin-log");
+      admin.assertAccessible();
     }
   }
 

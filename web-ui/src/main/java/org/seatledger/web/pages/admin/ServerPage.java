@@ -24,6 +24,7 @@ import javax.sql.DataSource;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
+import org.seatledger.audit.api.AuditQueries;
 import org.seatledger.eventlog.api.MasterKeyAdmin;
 import org.seatledger.eventlog.api.MasterKeyStatus;
 import org.seatledger.web.infrastructure.SchemaMigrations;
@@ -31,7 +32,8 @@ import org.seatledger.web.infrastructure.SchemaMigrations;
 /**
  * {@code /admin/server}: what this server is and runs on — version, uptime, database, schema
  * versions per module, the {@code SEATLEDGER_*} settings in force (secrets as "(secret)"), the
- * master key's fingerprint, and the readiness checks with their reasons.
+ * master key's fingerprint, the readiness checks with their reasons, and the last verification of
+ * the hash chain.
  */
 @Named
 @RequestScoped
@@ -66,6 +68,13 @@ public class ServerPage {
   @Inject ServletContext servlet;
 
   @Inject @Readiness @Any Instance<HealthCheck> readiness;
+  @Inject AuditQueries audit;
+
+  /** The newest kept verification of the hash chain (scheduled or asked for), or null. */
+  public AuditQueries.Verification getLastVerification() {
+    List<AuditQueries.Verification> last = audit.verifications(1);
+    return last.isEmpty() ? null : last.get(0);
+  }
 
   public String getVersion() {
     try (InputStream in =
