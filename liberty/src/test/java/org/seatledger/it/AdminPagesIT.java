@@ -157,7 +157,13 @@ class AdminPagesIT {
     for (String role : List.of("staff", "auditor")) {
       String name = Setup.user(role, Browser.PASSWORD);
       for (String page :
-          List.of("/admin/users", "/admin/read-models", "/admin/log", "/admin/server")) {
+          List.of(
+              "/admin/users",
+              "/admin/read-models",
+              "/admin/catalogue",
+              "/admin/log",
+              "/admin/erase",
+              "/admin/server")) {
         assertEquals(
             403, Http.as(name, Browser.PASSWORD).get(page).statusCode(), role + " on " + page);
       }
@@ -266,6 +272,83 @@ class AdminPagesIT {
       admin.screenshot("admin-log");
       admin.assertAccessible();
     }
+  }
+
+  @Test
+  void anAdminFindsAPersonSeesWhatWillBeErasedAndErasesThem() {
+    String unique = UUID.randomUUID().toString().substring(0, 8);
+    String name = "Erika Muster " + unique;
+    String email = "erika." + unique + "@example.org";
+    Http staff = Http.as(Setup.user("staff", Browser.PASSWORD), Browser.PASSWORD);
+    String conference = Setup.publishedConference(staff, 10);
+    HttpResponse<String> booked =
+        staff.postJson(
+            "/api/conferences/" + conference + "/bookings",
+            "{\"registrant\":{\"name\":\""
+                + name
+                + "\",\"email\":\""
+                + email
+                + "\"},\"seats\":{\"standard\":1}}");
+    assertTrue(booked.statusCode() == 200 || booked.statusCode() == 201, booked.body());
+    String booking = Http.object(booked).getString("id");
+    long position = Http.object(booked).getJsonNumber("position").longValue();
+    assertEquals(
+        200,
+        staff
+            .get("/api/bookings?conferenceId=" + conference + "&atLeast=" + position)
+            .statusCode());
+
+    try (Browser admin = Browser.open()) {
+      admin.signInAsNew("admin");
+      admin.go("/admin/erase");
+      assertEquals("Erase a person", admin.heading());
+      admin.assertAccessible();
+      admin.fill("Booking id, name or e-mail", email);
+      admin.click("find");
+      assertTrue(admin.byId("people").getText().contains(name), admin.text());
+      press(admin, "preview-" + Http.object(booked).getString("registrantId"));
+      assertEquals("Erase " + name + "?", admin.byId("confirm-title").getText());
+      assertEquals("1", admin.byId("events-naming").getText(), "BookingPlaced names them");
+      assertTrue(admin.text().contains(booking), "the preview lists their booking");
+      admin.screenshot("admin-erase-preview");
+      admin.assertAccessible();
+      admin.click("confirm-erase");
+      assertTrue(admin.summary().get(0).contains("was erased"), admin.summary().toString());
+      assertTrue(admin.byId("erasure-result").getText().contains("cleaned"), admin.text());
+      admin.screenshot("admin-erase-result");
+      admin.assertAccessible();
+    }
+    String after = staff.get("/api/bookings/" + booking).body();
+    assertTrue(after.contains("[erased]") && !after.contains(email), after);
+  }
+
+  @Test
+  void theCatalogueListsEveryTypeWithItsCountsFromTheLog() {
+    try (Browser admin = Browser.open()) {
+      admin.signInAsNew("admin");
+      admin.go("/admin/catalogue");
+      assertEquals("Event catalogue", admin.heading());
+      admin.assertAccessible();
+      admin.screenshot("admin-catalogue");
+      String placed = admin.byId("type-BookingPlaced").getText();
+      assertTrue(placed.contains("registrantName, registrantEmail"), placed);
+      assertTrue(admin.byId("type-SeatsReserved").getText().contains("upcast v1 → v2"));
+      long created = total(admin, "UserCreated");
+      Setup.user("staff", Browser.PASSWORD);
+      admin.go("/admin/catalogue");
+      assertEquals(created + 1, total(admin, "UserCreated"), "one more user, one more event");
+      assertEquals(
+          eventTypes("user-admin").size(), 1, "the first admin's stream holds its UserCreated");
+    }
+  }
+
+  private static long total(Browser browser, String type) {
+    return Long.parseLong(
+        browser
+            .driver()
+            .findElement(org.openqa.selenium.By.cssSelector("#type-" + type + " td.total"))
+            .getText()
+            .replace(",", ""));
   }
 
   private static String status(Browser browser, String projection) {

@@ -101,6 +101,8 @@ class UserAdminApiIT {
         Http.admin().postJson("/api/admin/users/" + name + "/password-reset", "");
     assertEquals(200, reset.statusCode(), reset.body());
     String oneTime = Http.object(reset).getString("oneTimePassword");
+    assertTrue(
+        Http.object(Http.admin().get("/api/admin/users/" + name)).getBoolean("resetPending"));
     assertEquals(401, Http.basicOnly(name, PASSWORD).get("/api/me").statusCode());
 
     Http user = Http.basicOnly(name, oneTime);
@@ -117,6 +119,8 @@ class UserAdminApiIT {
         user.postJson("/api/me/password", json(oneTime, "a-new-long-passphrase")).statusCode());
 
     Http changed = Http.basicOnly(name, "a-new-long-passphrase");
+    assertFalse(
+        Http.object(Http.admin().get("/api/admin/users/" + name)).getBoolean("resetPending"));
     assertEquals(200, changed.get("/api/conferences").statusCode());
     assertEquals(401, Http.basicOnly(name, oneTime).get("/api/me").statusCode());
 

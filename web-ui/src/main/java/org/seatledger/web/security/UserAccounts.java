@@ -43,7 +43,8 @@ public class UserAccounts {
    * A user as others may see it: no password, no hash.
    *
    * @param enabled false when the user may not sign in
-   * @param mustChangePassword true after a reset, until the user chose a password of their own
+   * @param resetPending true after an admin reset the password, until the user chose their own
+   *     (named so that no field of an account in the API even looks like a password)
    * @param lastSignInAt when the user last signed in (to the minute), or null for never
    */
   public record Account(
@@ -52,7 +53,7 @@ public class UserAccounts {
       Instant createdAt,
       String createdBy,
       boolean enabled,
-      boolean mustChangePassword,
+      boolean resetPending,
       Instant lastSignInAt) {}
 
   /** The username is already taken. */
@@ -152,7 +153,7 @@ public class UserAccounts {
                     a.createdAt(),
                     a.createdBy(),
                     a.enabled(),
-                    a.mustChangePassword(),
+                    a.resetPending(),
                     a.lastSignInAt()))
         .toList();
   }
