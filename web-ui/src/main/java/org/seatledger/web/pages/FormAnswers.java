@@ -52,14 +52,4 @@ public class FormAnswers {
     }
     faces.responseComplete();
   }
-
-  /** Answers 403 and renders nothing more: the caller lacks the role this form needs. */
-  public void forbid() {
-    faces.responseComplete();
-    try {
-      faces.getExternalContext().responseSendError(403, "not allowed");
-    } catch (IOException clientGone) {
-      // nothing to send to
-    }
-  }
 }

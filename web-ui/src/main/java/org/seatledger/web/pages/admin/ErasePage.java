@@ -89,7 +89,8 @@ public class ErasePage {
     if (views.isEmpty()) {
       for (BookingRow row :
           reporting
-              .bookings(new BookingFilter(null, null, query.strip(), null, false, 1, FOUND_AT_MOST))
+              .bookings(
+                  new BookingFilter(null, null, query.strip(), "placedAt", true, 1, FOUND_AT_MOST))
               .items()) {
         bookings.booking(row.id()).ifPresent(views::add);
       }
