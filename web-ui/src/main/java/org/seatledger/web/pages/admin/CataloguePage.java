@@ -66,7 +66,9 @@ public class CataloguePage {
     return types;
   }
 
+  /** The position the counts shown reach (after they were brought up to date). */
   public long getCountedUpTo() {
+    getTypes();
     return counts.countedUpTo();
   }
 

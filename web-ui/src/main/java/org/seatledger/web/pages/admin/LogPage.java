@@ -36,6 +36,15 @@ public class LogPage {
 
   /** The read model furthest behind the head (by events, then by time), or null. */
   public ProjectionStatus getSlowest() {
+    if (slowest == null) {
+      slowest = slowestNow();
+    }
+    return slowest;
+  }
+
+  private ProjectionStatus slowest;
+
+  private ProjectionStatus slowestNow() {
     List<ProjectionStatus> all = new ArrayList<>(reporting.projections());
     all.addAll(audit.projections());
     return all.stream()
