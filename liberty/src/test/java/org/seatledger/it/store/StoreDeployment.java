@@ -27,11 +27,33 @@ final class StoreDeployment {
         new File(System.getProperty("eventlog.jar", "../event-log/target/event-log.jar"));
     File bookingJar =
         new File(System.getProperty("booking.jar", "../booking-module/target/booking-module.jar"));
-    return ShrinkWrap.create(WebArchive.class, name + ".war")
-        .addAsLibrary(eventLogJar)
-        .addAsLibrary(bookingJar)
-        .addClasses(classes)
-        .addClasses(StoreDeployment.class, SchemaAlreadyMigrated.class)
-        .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
+    WebArchive archive =
+        ShrinkWrap.create(WebArchive.class, name + ".war")
+            .addAsLibrary(eventLogJar)
+            .addAsLibrary(bookingJar)
+            .addClasses(classes)
+            .addClasses(StoreDeployment.class, SchemaAlreadyMigrated.class)
+            .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
+    return withUserEvents(archive);
+  }
+
+  /**
+   * The web module's access-control events (user-&lt;name&gt; streams) are in the same log: a
+   * second server reads every event, so it needs their types too. They are taken as compiled, from
+   * web-ui's classes (a WAR module is no dependency of this one).
+   */
+  private static WebArchive withUserEvents(WebArchive archive) {
+    File classes = new File(System.getProperty("webui.classes", "../web-ui/target/classes"));
+    File folder = new File(classes, "org/seatledger/web/security");
+    File[] files =
+        folder.listFiles(
+            (dir, file) -> file.startsWith("UserEvent") || file.equals("UserCatalogue.class"));
+    if (files == null || files.length < 2) {
+      throw new IllegalStateException("no compiled user events in " + folder);
+    }
+    for (File file : files) {
+      archive.addAsWebInfResource(file, "classes/org/seatledger/web/security/" + file.getName());
+    }
+    return archive;
   }
 }

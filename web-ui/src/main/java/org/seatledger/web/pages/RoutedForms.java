@@ -29,6 +29,24 @@ public class RoutedForms extends ViewHandlerWrapper {
       // the query too: a step such as ?confirm=publish renders the same form on the postback
       return query instanceof String q && !q.isEmpty() ? address + "?" + q : address;
     }
+    String query = queryOfAdminPage(context, viewId, thisView);
+    if (query != null) {
+      // an admin page's step (?user=pat&confirm=disable) is there on the postback as well
+      String action = super.getActionURL(context, viewId);
+      return action + (action.contains("?") ? "&" : "?") + query;
+    }
     return super.getActionURL(context, viewId);
+  }
+
+  private static String queryOfAdminPage(FacesContext context, String viewId, boolean thisView) {
+    if (!thisView || !viewId.startsWith("/admin/")) {
+      return null;
+    }
+    Object request = context.getExternalContext().getRequest();
+    String query =
+        request instanceof jakarta.servlet.http.HttpServletRequest http
+            ? http.getQueryString()
+            : null;
+    return query == null || query.isEmpty() ? null : query;
   }
 }

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -19,6 +20,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.seatledger.web.security.AccountChanges;
+import org.seatledger.web.security.AccountRefused;
 import org.seatledger.web.security.PasswordPolicy;
 import org.seatledger.web.security.Roles;
 import org.seatledger.web.security.UserAccounts;
@@ -34,7 +37,16 @@ public class UsersResource {
   /** Body of a new user. */
   public record NewUser(String username, String password, List<String> roles) {}
 
+  /**
+   * Body of a change: the roles to hold from now on, whether the user may sign in; both optional.
+   */
+  public record UserChange(List<String> roles, Boolean enabled) {}
+
+  /** The answer to a reset: the one-time password, shown this once. */
+  public record OneTimePassword(String username, String oneTimePassword) {}
+
   @Inject UserAccounts accounts;
+  @Inject AccountChanges changes;
 
   @GET
   @Operation(summary = "All users and their roles, without passwords")
@@ -46,9 +58,8 @@ public class UsersResource {
   @Path("{username}")
   @Operation(summary = "One user and their roles, without password")
   public Account one(@PathParam("username") String username) {
-    return accounts.list().stream()
-        .filter(account -> account.username().equals(username))
-        .findFirst()
+    return accounts
+        .find(username)
         .orElseThrow(
             () -> new ApiException(Status.NOT_FOUND, "There is no user named '" + username + "'."));
   }
@@ -87,5 +98,60 @@ public class UsersResource {
     } catch (UserAccounts.UsernameTaken taken) {
       throw new ApiException(Status.CONFLICT, taken.getMessage());
     }
+  }
+
+  @PATCH
+  @Path("{username}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Change a user's roles and whether they may sign in",
+      description =
+          "A disabled user's sessions end at once; every change is recorded as an event on the"
+              + " stream user-{username}.")
+  public Account change(
+      @PathParam("username") String username, UserChange body, @Context SecurityContext caller) {
+    if (body == null || (body.roles() == null && body.enabled() == null)) {
+      throw new ApiException(
+          Status.BAD_REQUEST, "Send a JSON object with roles, enabled or both to change.");
+    }
+    String actor = caller.getUserPrincipal().getName();
+    try {
+      if (body.roles() != null) {
+        changes.changeRoles(actor, username, body.roles());
+      }
+      if (body.enabled() != null) {
+        changes.setEnabled(actor, username, body.enabled());
+      }
+    } catch (AccountRefused refused) {
+      throw refusal(refused);
+    }
+    return one(username);
+  }
+
+  @POST
+  @Path("{username}/password-reset")
+  @Operation(
+      summary = "Give a user a one-time password",
+      description =
+          "The password is in this answer only; the user must change it at their next sign-in.")
+  public OneTimePassword reset(
+      @PathParam("username") String username, @Context SecurityContext caller) {
+    try {
+      return new OneTimePassword(
+          username, changes.resetPassword(caller.getUserPrincipal().getName(), username));
+    } catch (AccountRefused refused) {
+      throw refusal(refused);
+    }
+  }
+
+  /** A refused change as a problem: 400, 404 or 409 with its sentence. */
+  static ApiException refusal(AccountRefused refused) {
+    Status status =
+        switch (refused.kind()) {
+          case NOT_FOUND -> Status.NOT_FOUND;
+          case CONFLICT -> Status.CONFLICT;
+          case INVALID -> Status.BAD_REQUEST;
+        };
+    return new ApiException(status, refused.getMessage());
   }
 }

@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.Optional;
@@ -63,6 +64,13 @@ public class SeatLedgerAuthentication implements HttpAuthenticationMechanism {
    */
   public static final String NOT_CHECKED = SeatLedgerAuthentication.class.getName() + ".notChecked";
 
+  /**
+   * The request attribute set when the signed-in user must change their password (after a reset)
+   * before anything else; {@code pages.PasswordChangeDue} sends them to {@code /account}.
+   */
+  public static final String PASSWORD_CHANGE_DUE =
+      SeatLedgerAuthentication.class.getName() + ".passwordChangeDue";
+
   static final String STORE_ID = "seatledger";
 
   static final String TOO_MANY = "Too many sign-ins at once; try again in a few seconds.";
@@ -75,6 +83,10 @@ public class SeatLedgerAuthentication implements HttpAuthenticationMechanism {
   record SignedIn(
       String identityStoreId, String name, String dn, String uniqueId, Set<String> groups)
       implements Serializable {
+
+    SignedIn withGroups(Set<String> current) {
+      return new SignedIn(identityStoreId, name, dn, uniqueId, Set.copyOf(current));
+    }
 
     static SignedIn of(SignInVerdict.Valid valid) {
       return new SignedIn(STORE_ID, valid.username(), null, valid.username(), valid.groups());
@@ -142,7 +154,11 @@ public class SeatLedgerAuthentication implements HttpAuthenticationMechanism {
     if (signedIn != null && sameUser(authorization, signedIn)) {
       // the session is the credential: an API client that keeps its cookie and resends its
       // Basic header is not made to pay for a password check on every call
-      return context.notifyContainerAboutLogin(signedIn.asResult());
+      Optional<SignedIn> current = stillSignedIn(request, signedIn);
+      if (current.isPresent()) {
+        return context.notifyContainerAboutLogin(current.get().asResult());
+      }
+      signedIn = null; // disabled or deleted: the session is over, go on as without one
     }
     if (authorization != null) {
       Optional<UsernamePasswordCredential> basic = basicCredential(authorization);
@@ -165,6 +181,32 @@ public class SeatLedgerAuthentication implements HttpAuthenticationMechanism {
       return unauthorized(response, "Sign in with HTTP Basic credentials to use the API.");
     }
     return context.redirect(signInUrl(request));
+  }
+
+  /**
+   * The session's user as the user table holds them now: their current roles, a password change due
+   * after a reset; empty — and the session ended — when they were disabled or deleted. While the
+   * database cannot be read the session counts as it is: nobody can disable anyone meanwhile.
+   */
+  private Optional<SignedIn> stillSignedIn(HttpServletRequest request, SignedIn signedIn) {
+    Optional<UserStore.Standing> standing;
+    try {
+      standing = users.standing(signedIn.name());
+    } catch (SQLException e) {
+      DatabaseOutage.noticed(e);
+      return Optional.of(signedIn);
+    }
+    if (standing.isEmpty()) {
+      HttpSession session = request.getSession(false);
+      if (session != null) {
+        session.invalidate();
+      }
+      return Optional.empty();
+    }
+    if (standing.get().passwordChangeDue()) {
+      request.setAttribute(PASSWORD_CHANGE_DUE, Boolean.TRUE);
+    }
+    return Optional.of(signedIn.withGroups(standing.get().roles()));
   }
 
   private static SignedIn signedIn(HttpServletRequest request) {
@@ -194,6 +236,9 @@ public class SeatLedgerAuthentication implements HttpAuthenticationMechanism {
     }
     SignedIn signedIn = SignedIn.of(valid);
     request.getSession(true).setAttribute(SIGNED_IN, signedIn);
+    if (valid.passwordChangeDue()) {
+      request.setAttribute(PASSWORD_CHANGE_DUE, Boolean.TRUE);
+    }
     return context.notifyContainerAboutLogin(signedIn.asResult());
   }
 

@@ -9,8 +9,12 @@ import java.util.Set;
  */
 sealed interface SignInVerdict {
 
-  /** The password is right; the groups are the user's roles as stored now. */
-  record Valid(String username, Set<String> groups) implements SignInVerdict {
+  /**
+   * The password is right; the groups are the user's roles as stored now. A password set by an
+   * admin must be changed before anything else ({@code passwordChangeDue}).
+   */
+  record Valid(String username, Set<String> groups, boolean passwordChangeDue)
+      implements SignInVerdict {
     public Valid {
       groups = Set.copyOf(groups);
     }

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -36,8 +37,24 @@ public class UserAccounts {
 
   @Inject Pbkdf2PasswordHash hash;
 
-  /** A user as others may see it: no password, no hash. */
-  public record Account(String username, List<String> roles, Instant createdAt, String createdBy) {}
+  @Inject UserLog log;
+
+  /**
+   * A user as others may see it: no password, no hash.
+   *
+   * @param enabled false when the user may not sign in
+   * @param resetPending true after an admin reset the password, until the user chose their own
+   *     (named so that no field of an account in the API even looks like a password)
+   * @param lastSignInAt when the user last signed in (to the minute), or null for never
+   */
+  public record Account(
+      String username,
+      List<String> roles,
+      Instant createdAt,
+      String createdBy,
+      boolean enabled,
+      boolean resetPending,
+      Instant lastSignInAt) {}
 
   /** The username is already taken. */
   public static final class UsernameTaken extends Exception {
@@ -54,7 +71,7 @@ public class UserAccounts {
   /**
    * Creates a user. The caller has validated the input (see {@link PasswordPolicy} and {@link
    * #USERNAME}); a name that exists already fails with {@link UsernameTaken}, also when two servers
-   * create it at the same moment.
+   * create it at the same moment. The event {@link UserEvent.UserCreated} commits with the row.
    */
   @Transactional(rollbackOn = UsernameTaken.class)
   public Account create(String username, char[] password, Set<String> roles, String createdBy)
@@ -87,7 +104,9 @@ public class UserAccounts {
     } catch (SQLException e) {
       throw new IllegalStateException("could not store user " + username, e);
     }
-    return new Account(username, List.copyOf(new TreeSet<>(roles)), now, createdBy);
+    List<String> sorted = List.copyOf(new TreeSet<>(roles));
+    log.record(createdBy, new UserEvent.UserCreated(username, sorted));
+    return new Account(username, sorted, now, createdBy, true, false, null);
   }
 
   /** All users with their roles, by name. */
@@ -96,7 +115,8 @@ public class UserAccounts {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement query =
             connection.prepareStatement(
-                "SELECT u.username, u.created_at, u.created_by, r.role_name"
+                "SELECT u.username, u.created_at, u.created_by, u.enabled,"
+                    + " u.must_change_password, u.last_sign_in_at, r.role_name"
                     + " FROM app_users u LEFT JOIN app_user_roles r ON r.username = u.username"
                     + " ORDER BY u.username, r.role_name");
         ResultSet rows = query.executeQuery()) {
@@ -104,12 +124,19 @@ public class UserAccounts {
       while (rows.next()) {
         String username = rows.getString(1);
         if (current == null || !current.username().equals(username)) {
+          Timestamp lastSignIn = rows.getTimestamp(6);
           current =
               new Account(
-                  username, new ArrayList<>(), rows.getTimestamp(2).toInstant(), rows.getString(3));
+                  username,
+                  new ArrayList<>(),
+                  rows.getTimestamp(2).toInstant(),
+                  rows.getString(3),
+                  rows.getBoolean(4),
+                  rows.getBoolean(5),
+                  lastSignIn == null ? null : lastSignIn.toInstant());
           accounts.add(current);
         }
-        String role = rows.getString(4);
+        String role = rows.getString(7);
         if (role != null) {
           current.roles().add(role);
         }
@@ -118,8 +145,22 @@ public class UserAccounts {
       throw new IllegalStateException("could not list users", e);
     }
     return accounts.stream()
-        .map(a -> new Account(a.username(), List.copyOf(a.roles()), a.createdAt(), a.createdBy()))
+        .map(
+            a ->
+                new Account(
+                    a.username(),
+                    List.copyOf(a.roles()),
+                    a.createdAt(),
+                    a.createdBy(),
+                    a.enabled(),
+                    a.resetPending(),
+                    a.lastSignInAt()))
         .toList();
+  }
+
+  /** One user, or empty when there is no such user. */
+  public Optional<Account> find(String username) {
+    return list().stream().filter(a -> a.username().equals(username)).findFirst();
   }
 
   /** True when no user exists yet (a new installation). */

@@ -9,12 +9,17 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -26,6 +31,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * work is skipped when the same password was verified against the same stored hash a short while
  * ago ({@link CredentialCache}, {@code SEATLEDGER_CREDENTIAL_CACHE_SECONDS}). No connection is held
  * while a password is hashed.
+ *
+ * <p>A disabled user is refused like a wrong password (nobody learns the account exists). {@link
+ * #standing} answers, for each request of a signed-in session, whether the user may still be signed
+ * in and with which roles: disabling a user ends their sessions at their next request.
  *
  * <p>A database that cannot be read gives {@link SignInVerdict.Unavailable}, never "wrong
  * password".
@@ -46,6 +55,10 @@ public class UserStore {
       new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()), true);
 
   private static final long CHECK_WAIT_SECONDS = 30;
+
+  private static final Duration SIGN_IN_NOTED_EVERY = Duration.ofMinutes(1);
+
+  private static final Logger LOG = Logger.getLogger(UserStore.class.getName());
 
   /**
    * Not shareable: Liberty keeps a shareable connection with the request (its local transaction)
@@ -82,8 +95,11 @@ public class UserStore {
     } catch (SQLException e) {
       return new SignInVerdict.Unavailable(e);
     }
+    if (user != null && !user.enabled()) {
+      user = null; // checked against the decoy all the same: a disabled account takes as long
+    }
     if (user != null && cache.verified(username, password, user.passwordHash())) {
-      return new SignInVerdict.Valid(username, user.roles());
+      return valid(username, user);
     }
     try {
       if (!PASSWORD_CHECKS.tryAcquire(CHECK_WAIT_SECONDS, TimeUnit.SECONDS)) {
@@ -103,31 +119,90 @@ public class UserStore {
       return new SignInVerdict.Invalid();
     }
     cache.remember(username, password, user.passwordHash());
-    return new SignInVerdict.Valid(username, user.roles());
+    return valid(username, user);
   }
 
-  private record StoredUser(String passwordHash, Set<String> roles) {}
+  /**
+   * Whether a user signed in on a session may go on: their roles as stored now and whether they
+   * must change their password first; empty when the user is disabled or gone.
+   */
+  Optional<Standing> standing(String username) throws SQLException {
+    StoredUser user = read(username);
+    return user == null || !user.enabled()
+        ? Optional.empty()
+        : Optional.of(new Standing(user.roles(), user.mustChangePassword()));
+  }
+
+  /** A signed-in user's roles as stored now, and whether a password change is due. */
+  record Standing(Set<String> roles, boolean passwordChangeDue) {}
+
+  private SignInVerdict.Valid valid(String username, StoredUser user) {
+    noteSignIn(username, user.lastSignInAt());
+    return new SignInVerdict.Valid(username, user.roles(), user.mustChangePassword());
+  }
+
+  /**
+   * Keeps the time of the last sign-in for the users page, to the minute: an API client signing in
+   * with every call writes the row at most once a minute. Not knowing it is no reason to refuse.
+   */
+  private void noteSignIn(String username, Instant last) {
+    Instant now = Instant.now();
+    if (last != null && last.isAfter(now.minus(SIGN_IN_NOTED_EVERY))) {
+      return;
+    }
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement update =
+            connection.prepareStatement(
+                "UPDATE app_users SET last_sign_in_at = ? WHERE username = ?")) {
+      update.setTimestamp(1, Timestamp.from(now.truncatedTo(ChronoUnit.MICROS)));
+      update.setString(2, username);
+      update.executeUpdate();
+    } catch (SQLException e) {
+      LOG.fine(() -> "the last sign-in of " + username + " was not noted: " + e);
+    }
+  }
+
+  private record StoredUser(
+      String passwordHash,
+      Set<String> roles,
+      boolean enabled,
+      boolean mustChangePassword,
+      Instant lastSignInAt) {}
 
   /** The user's stored hash and roles, or null when there is no such user. */
   private StoredUser read(String username) throws SQLException {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement query =
             connection.prepareStatement(
-                "SELECT u.password_hash, r.role_name FROM app_users u"
+                "SELECT u.password_hash, u.enabled, u.must_change_password, u.last_sign_in_at,"
+                    + " r.role_name FROM app_users u"
                     + " LEFT JOIN app_user_roles r ON r.username = u.username"
                     + " WHERE u.username = ?")) {
       query.setString(1, username);
       try (ResultSet rows = query.executeQuery()) {
         String passwordHash = null;
+        boolean enabled = false;
+        boolean mustChange = false;
+        Timestamp last = null;
         Set<String> roles = new HashSet<>();
         while (rows.next()) {
           passwordHash = rows.getString(1);
-          String role = rows.getString(2);
+          enabled = rows.getBoolean(2);
+          mustChange = rows.getBoolean(3);
+          last = rows.getTimestamp(4);
+          String role = rows.getString(5);
           if (role != null) {
             roles.add(role);
           }
         }
-        return passwordHash == null ? null : new StoredUser(passwordHash, Set.copyOf(roles));
+        return passwordHash == null
+            ? null
+            : new StoredUser(
+                passwordHash,
+                Set.copyOf(roles),
+                enabled,
+                mustChange,
+                last == null ? null : last.toInstant());
       }
     }
   }

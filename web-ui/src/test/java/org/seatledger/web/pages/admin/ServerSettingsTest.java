@@ -1,0 +1,44 @@
+package org.seatledger.web.pages.admin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ServerSettingsTest {
+
+  @Test
+  void secretsAreNamedButTheirValuesNeverShown() {
+    List<ServerSettings.Setting> settings =
+        ServerSettings.of(
+            List.of("SEATLEDGER_DB_PASSWORD", "SEATLEDGER_HTTP_PORT"),
+            Map.of(
+                "SEATLEDGER_DB_PASSWORD", "hunter2hunter2",
+                "SEATLEDGER_MASTER_KEY", "Fh7uLdLd91FiEJZUgFGp010MCKm",
+                "SEATLEDGER_KEYSTORE_PASSWORD", "changeit",
+                "SEATLEDGER_DB_URL", "jdbc:mysql://db/ledger?user=a&password=b",
+                "SEATLEDGER_REQUIRE_HTTPS", "true",
+                "PATH", "/usr/bin"));
+    assertEquals(
+        List.of(
+            new ServerSettings.Setting("SEATLEDGER_DB_PASSWORD", "(secret)", true),
+            new ServerSettings.Setting("SEATLEDGER_DB_URL", "(secret)", true),
+            new ServerSettings.Setting(
+                "SEATLEDGER_HTTP_PORT", "(not set: the default applies)", false),
+            new ServerSettings.Setting("SEATLEDGER_KEYSTORE_PASSWORD", "(secret)", true),
+            new ServerSettings.Setting("SEATLEDGER_MASTER_KEY", "(secret)", true),
+            new ServerSettings.Setting("SEATLEDGER_REQUIRE_HTTPS", "true", false)),
+        settings);
+  }
+
+  @Test
+  void aUrlWithCredentialsInItIsASecret() {
+    assertEquals(
+        "(secret)",
+        ServerSettings.shown("SEATLEDGER_DB_URL", "jdbc:mysql://ledger:pw@db/ledger").shown());
+    assertEquals(
+        "jdbc:mysql://db:3306/ledger",
+        ServerSettings.shown("SEATLEDGER_DB_URL", "jdbc:mysql://db:3306/ledger").shown());
+  }
+}
