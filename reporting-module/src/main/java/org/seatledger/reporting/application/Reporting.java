@@ -133,9 +133,12 @@ public class Reporting implements ReportingQueries {
                 like,
                 like,
                 like);
-    String order =
-        BOOKING_SORTS.getOrDefault(filter.sort(), "placed_at")
-            + (filter.descending() ? " DESC" : " ASC");
+    // Map.of refuses a null key even in a lookup: no sort asked for is the default order
+    String column =
+        filter.sort() == null
+            ? "placed_at"
+            : BOOKING_SORTS.getOrDefault(filter.sort(), "placed_at");
+    String order = column + (filter.descending() ? " DESC" : " ASC");
     List<BookingRow> items = new ArrayList<>();
     long total;
     try (Connection c = dataSource.getConnection()) {
