@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -55,7 +56,15 @@ class ScreenshotsIT {
     Server.awaitReady();
     String staff = Setup.user("staff", Browser.PASSWORD);
     Http api = Http.as(staff, Browser.PASSWORD);
-    String conference = conference(api);
+    String conference =
+        conference(api, "Java Summit Lisbon 2027", "2027-05-04", "Centro de Congressos, Lisbon");
+    String porto = conference(api, "DevOps Days Porto 2027", "2027-09-14", "Alfândega do Porto");
+    seatType(api, porto, "standard", "Standard", 250, "290.00");
+    publish(api, porto);
+    String berlin =
+        conference(api, "Data Engineering Summit Berlin", "2027-11-02", "Estrel Congress Center");
+    seatType(api, berlin, "standard", "Standard", 800, "450.00");
+    book(api, porto, new String[] {"Inês Costa", "standard", "2"});
     List<String> bookings = new ArrayList<>();
     for (String[] person : PEOPLE) {
       bookings.add(book(api, conference, person));
@@ -78,7 +87,7 @@ class ScreenshotsIT {
       shoot(browser, "/conferences/" + conference + "/book", "book", "Book seats", "Workshop day");
       shoot(browser, "/bookings/" + bookings.get(10), "booking", "Hannah Becker", "held");
       shoot(browser, "/bookings?conference=" + conference, "bookings", "Bookings", "Chen Wei");
-      shoot(browser, "/holds", "holds", "Holds", "Chen Wei");
+      shoot(browser, "/holds", "holds", "Holds", "Time left");
     }
     try (Browser browser = Browser.open()) {
       browser.signInAsNew("admin");
@@ -104,23 +113,39 @@ class ScreenshotsIT {
     }
   }
 
-  private static String conference(Http api) {
-    String slug = "java-summit-" + UUID.randomUUID().toString().substring(0, 4);
+  /** The main conference of the pictures when {@code name} is the Java Summit, else a bare one. */
+  private static String conference(Http api, String name, String startsOn, String venue) {
+    String slug = "conf-" + UUID.randomUUID().toString().substring(0, 8);
+    LocalDate starts = LocalDate.parse(startsOn);
     HttpResponse<String> created =
         api.postJson(
             "/api/conferences",
-            "{\"name\":\"Java Summit Lisbon 2027\",\"slug\":\""
+            "{\"name\":\""
+                + name
+                + "\",\"slug\":\""
                 + slug
-                + "\",\"startsOn\":\"2027-05-04\",\"endsOn\":\"2027-05-06\","
-                + "\"venue\":\"Centro de Congressos, Lisbon\"}");
+                + "\",\"startsOn\":\""
+                + starts
+                + "\",\"endsOn\":\""
+                + starts.plusDays(2)
+                + "\",\"venue\":\""
+                + venue
+                + "\"}");
     assertEquals(201, created.statusCode(), created.body());
     String id = Http.object(created).getString("id");
-    seatType(api, id, "standard", "Standard", 400, "390.00");
-    seatType(api, id, "workshop", "Workshop day", 60, "520.00");
-    seatType(api, id, "vip", "VIP", 20, "1250.00");
-    HttpResponse<String> published = api.postJson("/api/conferences/" + id + "/publish", "");
-    assertEquals(200, published.statusCode(), published.body());
+    if (name.startsWith("Java Summit")) {
+      seatType(api, id, "standard", "Standard", 400, "390.00");
+      seatType(api, id, "workshop", "Workshop day", 60, "520.00");
+      seatType(api, id, "vip", "VIP", 20, "1250.00");
+      publish(api, id);
+    }
     return id;
+  }
+
+  private static void publish(Http api, String conference) {
+    HttpResponse<String> published =
+        api.postJson("/api/conferences/" + conference + "/publish", "");
+    assertEquals(200, published.statusCode(), published.body());
   }
 
   private static void seatType(
