@@ -7,7 +7,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -15,12 +14,12 @@ import org.seatledger.booking.api.BookingCommand.PlaceBooking;
 import org.seatledger.booking.api.BookingQueries;
 import org.seatledger.booking.api.BookingQueries.ConferenceView;
 import org.seatledger.reporting.api.ReportingQueries;
-import org.seatledger.reporting.api.ReportingQueries.Availability;
 import org.seatledger.reporting.api.ReportingQueries.SeatTypeCount;
 import org.seatledger.web.pages.FormCommands;
 import org.seatledger.web.pages.NotFound;
 import org.seatledger.web.pages.PageReads;
 import org.seatledger.web.pages.RefusalFields;
+import org.seatledger.web.pages.SeatCounts;
 
 /**
  * {@code /conferences/{id}/book}: the registrant and a quantity per seat type, next to what is left
@@ -77,12 +76,7 @@ public class BookForm {
   /** What the read model has of a seat type (null until it has seen it). */
   public SeatTypeCount count(String code) {
     if (counts == null) {
-      counts = new HashMap<>();
-      reporting
-          .availability(id)
-          .map(Availability::seatTypes)
-          .orElse(List.of())
-          .forEach(c -> counts.put(c.code(), c));
+      counts = SeatCounts.of(reporting, id);
     }
     return counts.get(code);
   }

@@ -6,7 +6,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.math.BigDecimal;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.seatledger.booking.api.BookingCommand.AddSeatType;
@@ -16,12 +15,12 @@ import org.seatledger.booking.api.BookingCommand.UnpublishConference;
 import org.seatledger.booking.api.BookingQueries;
 import org.seatledger.booking.api.BookingQueries.ConferenceView;
 import org.seatledger.reporting.api.ReportingQueries;
-import org.seatledger.reporting.api.ReportingQueries.Availability;
 import org.seatledger.reporting.api.ReportingQueries.SeatTypeCount;
 import org.seatledger.web.pages.FormCommands;
 import org.seatledger.web.pages.NotFound;
 import org.seatledger.web.pages.PageReads;
 import org.seatledger.web.pages.RefusalFields;
+import org.seatledger.web.pages.SeatCounts;
 
 /**
  * {@code /conferences/{id}}: the conference, its seat types with what is held and sold, and for
@@ -87,12 +86,7 @@ public class ConferencePage {
    */
   public SeatTypeCount count(String code) {
     if (counts == null) {
-      counts = new HashMap<>();
-      reporting
-          .availability(id)
-          .map(Availability::seatTypes)
-          .orElse(List.of())
-          .forEach(c -> counts.put(c.code(), c));
+      counts = SeatCounts.of(reporting, id);
     }
     return counts.get(code);
   }
