@@ -8,7 +8,11 @@ import java.io.StringWriter;
 import java.util.List;
 import java.util.Map;
 
-/** latest.json and latest.md. */
+/**
+ * Writes a run's results as {@code latest.json} and {@code latest.md}. Longer than most classes on
+ * purpose: each phase adds one short section to the Markdown report, and keeping the sections in
+ * one place, in the order the report reads, is what makes a change to the report easy to review.
+ */
 final class Report {
   private Report() {}
 
