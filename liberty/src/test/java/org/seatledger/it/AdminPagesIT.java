@@ -316,6 +316,13 @@ class AdminPagesIT {
       assertTrue(admin.byId("erasure-result").getText().contains("cleaned"), admin.text());
       admin.screenshot("admin-erase-result");
       admin.assertAccessible();
+      // what staff see of the booking: the person is gone from its page and from the list
+      admin.go("/bookings/" + booking);
+      assertEquals("[erased]", admin.heading(), admin.text());
+      assertFalse(admin.text().contains(email), admin.text());
+      admin.go("/bookings?conference=" + conference);
+      assertTrue(admin.text().contains("[erased]"), admin.text());
+      assertFalse(admin.text().contains(name), admin.text());
     }
     String after = staff.get("/api/bookings/" + booking).body();
     assertTrue(after.contains("[erased]") && !after.contains(email), after);
