@@ -112,7 +112,17 @@ class AuditPagesIT {
       browser.click("search");
       List<WebElement> rows = browser.all(By.cssSelector("#results tbody tr"));
       assertTrue(rows.size() >= 2, "the booking's two events at least: " + browser.text());
-      assertTrue(rows.get(0).getText().contains("BookingConfirmed"), "newest first");
+      assertTrue(browser.byId("results").getText().contains("BookingConfirmed"), browser.text());
+      List<Long> positions =
+          rows.stream()
+              .map(r -> Long.parseLong(r.findElement(By.tagName("td")).getText().trim()))
+              .toList();
+      assertEquals(
+          positions.stream().sorted(java.util.Comparator.reverseOrder()).toList(),
+          positions,
+          "newest first");
+      assertTrue(
+          rows.stream().allMatch(r -> r.getText().contains(staff)), "only the user's events");
       assertTrue(
           browser.byId("export-csv").getAttribute("href").contains("user=" + staff),
           "the export is of the same filter");
