@@ -114,13 +114,16 @@ public class StreamPage {
   /** The fields of both compared states, those that differ marked. */
   public List<Pair> getPairs() {
     Comparison c = getComparison();
-    if (c == null) {
-      return List.of();
-    }
+    return c == null ? List.of() : pairs(c.first().state(), c.second().state(), c.changes());
+  }
+
+  /**
+   * Every field of either state in the first state's order, then the second's, each marked when
+   * {@code changes} names it; a state that did not exist yet (null) shows dashes.
+   */
+  static List<Pair> pairs(JsonObject first, JsonObject second, List<FieldChange> changes) {
     Set<String> differing = new LinkedHashSet<>();
-    c.changes().forEach(change -> differing.add(change.field()));
-    JsonObject first = c.first().state();
-    JsonObject second = c.second().state();
+    changes.forEach(change -> differing.add(change.field()));
     Set<String> names = new LinkedHashSet<>();
     if (first != null) {
       names.addAll(first.keySet());
