@@ -19,14 +19,15 @@ import java.util.regex.Pattern;
  * The page addresses with an id inside the path ({@code /conferences/{id}/dashboard}) are served by
  * one view each: this filter forwards such a request to its view with the id as the request
  * parameter {@code id}, which the view takes as a view parameter. Addresses without an id ({@code
- * /conferences}, {@code /conferences/new}, {@code /bookings}, {@code /holds}) are views of their
- * own, found by Faces' extensionless mapping.
+ * /conferences}, {@code /conferences/new}, {@code /bookings}, {@code /holds}, {@code
+ * /audit/search}, {@code /audit/integrity}) are views of their own, found by Faces' extensionless
+ * mapping.
  *
  * <p>The views behind the routes are not addresses of their own: asking for one directly ({@code
  * /conferences/dashboard.xhtml}) is answered 404, so every page has exactly one address. Their
  * forms post back to the address the page was opened at ({@link RoutedForms}).
  */
-@WebFilter(urlPatterns = {"/conferences/*", "/bookings/*"})
+@WebFilter(urlPatterns = {"/conferences/*", "/bookings/*", "/audit/*"})
 public class PageAddresses extends HttpFilter {
 
   /** One address pattern and the view that serves it. */
@@ -40,7 +41,9 @@ public class PageAddresses extends HttpFilter {
           new Route(
               Pattern.compile("/conferences/" + ID + "/dashboard"), "/conferences/dashboard.xhtml"),
           new Route(Pattern.compile("/conferences/" + ID + "/book"), "/conferences/book.xhtml"),
-          new Route(Pattern.compile("/bookings/" + ID), "/bookings/booking.xhtml"));
+          new Route(Pattern.compile("/bookings/" + ID), "/bookings/booking.xhtml"),
+          new Route(Pattern.compile("/audit/streams/" + ID), "/audit/stream.xhtml"),
+          new Route(Pattern.compile("/audit/correlations/" + ID), "/audit/correlation.xhtml"));
 
   @Override
   protected void doFilter(

@@ -25,6 +25,12 @@ class PageAddressesTest {
         PageAddresses.target("/conferences/" + ID + "/book"));
     assertEquals(
         Optional.of("/bookings/booking.xhtml?id=" + ID), PageAddresses.target("/bookings/" + ID));
+    assertEquals(
+        Optional.of("/audit/stream.xhtml?id=booking-" + ID),
+        PageAddresses.target("/audit/streams/booking-" + ID));
+    assertEquals(
+        Optional.of("/audit/correlation.xhtml?id=" + ID),
+        PageAddresses.target("/audit/correlations/" + ID));
   }
 
   @Test
@@ -33,6 +39,9 @@ class PageAddressesTest {
     assertEquals(Optional.empty(), PageAddresses.target("/conferences/new"));
     assertEquals(Optional.empty(), PageAddresses.target("/bookings"));
     assertEquals(Optional.empty(), PageAddresses.target("/holds"));
+    assertEquals(Optional.empty(), PageAddresses.target("/audit/search"));
+    assertEquals(Optional.empty(), PageAddresses.target("/audit/integrity"));
+    assertEquals(Optional.empty(), PageAddresses.target("/audit/streams/"));
     assertEquals(
         Optional.of("/conferences/conference.xhtml?id=newer"),
         PageAddresses.target("/conferences/newer"),
