@@ -93,6 +93,13 @@ class ScreenshotsIT {
       browser.signInAsNew("admin");
       shoot(browser, "/admin/read-models", "read-models", "Read models", "reporting.bookings");
       shoot(browser, "/admin/users", "users", "Users", "admin");
+      shoot(
+          browser,
+          "/audit/streams/booking-" + bookings.get(0),
+          "audit-history",
+          "History of",
+          "CONFIRMED");
+      shoot(browser, "/audit/integrity", "audit-integrity", "Integrity and digests", "digest");
     }
   }
 
