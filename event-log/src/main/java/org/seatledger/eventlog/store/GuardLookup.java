@@ -14,8 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.seatledger.eventlog.api.AppendResult;
-import org.seatledger.eventlog.api.ExpectedVersion;
-import org.seatledger.eventlog.api.StreamAppend;
 
 /**
  * What the guards of an append need from the database ({@link AppendGuards.Found}, but the master
@@ -37,21 +35,11 @@ final class GuardLookup {
 
   /** Reads the guards' state for these batches; run while the append lock is held. */
   static AppendGuards.Found find(Connection c, List<Prepared.Batch> batches) throws SQLException {
-    List<String> commandIds = new ArrayList<>();
-    Set<String> existing = new LinkedHashSet<>();
-    Set<String> fresh = new LinkedHashSet<>();
-    List<String> subjects = new ArrayList<>();
-    for (Prepared.Batch batch : batches) {
-      for (Prepared.Command command : batch.commands()) {
-        commandIds.add(command.append().metadata().commandId());
-        for (StreamAppend append : command.append().appends()) {
-          (ExpectedVersion.NO_STREAM.equals(append.expected()) ? fresh : existing)
-              .add(append.streamId());
-        }
-      }
-      batch.newKeys().forEach(key -> subjects.add(key.subjectId()));
-    }
-    fresh.removeAll(existing);
+    GuardKeys keys = GuardKeys.of(batches);
+    List<String> commandIds = keys.commandIds();
+    Set<String> existing = keys.existing();
+    Set<String> fresh = keys.fresh();
+    List<String> subjects = keys.subjects();
     Query query = new Query();
     heads(query, existing);
     if (!fresh.isEmpty()) {

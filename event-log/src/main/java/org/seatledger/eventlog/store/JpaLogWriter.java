@@ -9,17 +9,13 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.seatledger.eventlog.api.AppendResult;
 import org.seatledger.eventlog.api.CommandAppend;
 import org.seatledger.eventlog.api.ConcurrencyConflict;
-import org.seatledger.eventlog.api.ExpectedVersion;
-import org.seatledger.eventlog.api.StreamAppend;
 
 /**
  * The append path on EclipseLink: the same guards, rows and answers as {@link LogWriter} (both hand
@@ -128,21 +124,11 @@ public class JpaLogWriter {
    * all (their heads then too), and which new subjects have a key by now.
    */
   private AppendGuards.Found lookUp(List<Prepared.Batch> batches) {
-    List<String> commandIds = new ArrayList<>();
-    Set<String> existing = new LinkedHashSet<>();
-    Set<String> fresh = new LinkedHashSet<>();
-    List<String> subjects = new ArrayList<>();
-    for (Prepared.Batch batch : batches) {
-      for (Prepared.Command command : batch.commands()) {
-        commandIds.add(command.append().metadata().commandId());
-        for (StreamAppend append : command.append().appends()) {
-          (ExpectedVersion.NO_STREAM.equals(append.expected()) ? fresh : existing)
-              .add(append.streamId());
-        }
-      }
-      batch.newKeys().forEach(key -> subjects.add(key.subjectId()));
-    }
-    fresh.removeAll(existing);
+    GuardKeys keys = GuardKeys.of(batches);
+    List<String> commandIds = keys.commandIds();
+    Set<String> existing = keys.existing();
+    Set<String> fresh = keys.fresh();
+    List<String> subjects = keys.subjects();
     Map<String, Head> heads = new HashMap<>(EntityQueries.heads(em, existing));
     Set<String> collided = EntityQueries.existing(em, fresh);
     if (!collided.isEmpty()) {

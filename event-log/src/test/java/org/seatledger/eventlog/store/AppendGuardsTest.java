@@ -438,6 +438,29 @@ class AppendGuardsTest {
             List.of(batch(command("c-3", "ok", stream("c", ExpectedVersion.exactly(1), 1))))));
   }
 
+  @Test
+  void bothPathsLookUpEveryCommandTheStreamsThatMayExistTheNewOnesAndTheSubjectsOfNewKeys() {
+    GuardKeys keys =
+        GuardKeys.of(
+            List.of(
+                batch(
+                    command(
+                        "c1",
+                        "ok",
+                        stream("booking-1", NO_STREAM, 1),
+                        stream("seats-1", ExpectedVersion.exactly(4), 1)),
+                    command("c2", "ok", stream("seats-1", NO_STREAM, 1))),
+                batchWithKeys(List.of(key("person-1", "k1")), "c3", "booking-2")));
+
+    assertEquals(List.of("c1", "c2", "c3"), keys.commandIds());
+    assertEquals(Set.of("seats-1"), keys.existing(), "appended at a version: may exist");
+    assertEquals(
+        List.of("booking-1", "booking-2"),
+        List.copyOf(keys.fresh()),
+        "new streams, without one another command appends to at a version");
+    assertEquals(List.of("person-1"), keys.subjects());
+  }
+
   // ---- fixture ----------------------------------------------------------------------------
 
   private static final ExpectedVersion NO_STREAM = ExpectedVersion.NO_STREAM;
