@@ -27,6 +27,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -338,12 +339,23 @@ public final class Browser implements AutoCloseable {
     driver.quit();
   }
 
+  /**
+   * Whether the page that held {@code element} is gone. While the next page replaces it, Chromium
+   * may answer not with a stale reference but with "Node with given id does not belong to the
+   * document" (the node's document is being torn down): that is gone too.
+   */
   private static boolean isStale(WebElement element) {
     try {
       element.isEnabled();
       return false;
     } catch (StaleElementReferenceException gone) {
       return true;
+    } catch (WebDriverException racing) {
+      String message = String.valueOf(racing.getMessage());
+      if (message.contains("does not belong to the document")) {
+        return true;
+      }
+      throw racing;
     }
   }
 
