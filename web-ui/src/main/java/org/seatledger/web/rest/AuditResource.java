@@ -36,7 +36,9 @@ public class AuditResource {
 
   @POST
   @Path("verify")
-  @Operation(summary = "Verify the hash chain now (?streamId= for one stream); the result is kept")
+  @Operation(
+      operationId = "recordVerification",
+      summary = "Verify the hash chain now (?streamId= for one stream); the result is kept")
   public Verification verify(
       @QueryParam("streamId") String streamId, @Context SecurityContext caller) {
     return audit.verify(
@@ -47,6 +49,7 @@ public class AuditResource {
   @GET
   @Path("verifications")
   @Operation(
+      operationId = "listVerifications",
       summary =
           "Kept verification results, newest first: when, what was checked, first bad position")
   public List<Verification> verifications(@QueryParam("limit") @DefaultValue("50") int limit) {

@@ -18,6 +18,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.seatledger.audit.api.AuditQueries;
 import org.seatledger.audit.api.AuditQueries.Entry;
 import org.seatledger.audit.api.AuditQueries.Page;
@@ -45,6 +50,7 @@ public class AuditSearchResource {
   @GET
   @Produces({MediaType.APPLICATION_JSON, "text/csv"})
   @Operation(
+      operationId = "searchAuditEvents",
       summary =
           "Search the audit trail by stream, event type, user, time range and text in summaries",
       description =
@@ -52,6 +58,20 @@ public class AuditSearchResource {
               + " after, gives the next page (also in the Link header); new events never shift a"
               + " page. format=csv answers text/csv, format=json a JSON array: every match, up to"
               + " 10,000, in a file named after the search.")
+  @APIResponse(
+      responseCode = "200",
+      description = "A page of matches (JSON), or every match as a file (format=csv or json)",
+      headers =
+          @Header(
+              name = "Link",
+              description = "The next page: <url>; rel=\"next\"",
+              schema = @Schema(type = SchemaType.STRING)),
+      content = {
+        @Content(
+            mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = AuditQueries.Page.class)),
+        @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING))
+      })
   public Response events(
       @QueryParam("streamId") String streamId,
       @QueryParam("type") String type,
@@ -118,7 +138,9 @@ public class AuditSearchResource {
 
   @GET
   @Path("{position}/causation")
-  @Operation(summary = "The causation chain of the request that led to the event at this position")
+  @Operation(
+      operationId = "getEventCausation",
+      summary = "The causation chain of the request that led to the event at this position")
   public CausationResource.Chain causation(@PathParam("position") String position) {
     long at = QueryNumbers.whole(position, "position", 1, Long.MAX_VALUE, null);
     return causation.chainOf(at);

@@ -15,6 +15,11 @@ import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.seatledger.audit.api.AuditQueries;
 import org.seatledger.audit.api.AuditQueries.HistoryPage;
 import org.seatledger.audit.api.AuditQueries.Point;
@@ -35,12 +40,33 @@ public class AuditStreamsResource {
   @GET
   @Path("{streamId}/history")
   @Operation(
+      operationId = "getStreamHistory",
       summary =
           "Changes of a conference, seat availability or booking, newest first, with field-level diffs",
       description =
           "At most limit (1 to 500, default 50) changes below beforeVersion (default: all). The answer"
               + " is a JSON array; the next (older) page is in the Link header (rel=\"next\"), the"
               + " stream's newest version in X-Stream-Version.")
+  @APIResponse(
+      responseCode = "200",
+      description = "Changes, newest first",
+      headers = {
+        @Header(
+            name = "Link",
+            description = "The next (older) page: <url>; rel=\"next\"",
+            schema = @Schema(type = SchemaType.STRING)),
+        @Header(
+            name = "X-Stream-Version",
+            description = "The stream's newest version",
+            schema = @Schema(type = SchemaType.INTEGER, format = "int64"))
+      },
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema =
+                  @Schema(
+                      type = SchemaType.ARRAY,
+                      implementation = AuditQueries.HistoryEntry.class)))
   public Response history(
       @PathParam("streamId") String streamId,
       @QueryParam("beforeVersion") String before,
@@ -66,12 +92,21 @@ public class AuditStreamsResource {
   @GET
   @Path("{streamId}/state")
   @Operation(
+      operationId = "getStreamState",
       summary =
           "The state at a version (?version=3) or an instant (?asOf=…), or two points compared",
       description =
           "From the nearest snapshot at or below the point, plus the events after it."
               + " ?compare=a,b (each a version or an ISO-8601 instant) answers both states and the"
               + " fields that differ from a to b.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The state at the point, or (compare) both states and what differs",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema =
+                  @Schema(anyOf = {AuditQueries.StateAt.class, AuditQueries.Comparison.class})))
   public Object state(
       @PathParam("streamId") String streamId,
       @QueryParam("asOf") String asOf,

@@ -29,6 +29,10 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.seatledger.booking.api.BookingCommand;
 import org.seatledger.booking.api.BookingQueries;
 import org.seatledger.booking.api.BookingQueries.BookingView;
@@ -78,6 +82,7 @@ public class BookingsResource {
   @GET
   @RolesAllowed({Roles.STAFF, Roles.AUDITOR, Roles.ADMIN})
   @Operation(
+      operationId = "listBookings",
       summary = "Bookings: filter by conference, status and text; sort; page",
       description =
           "sort is one of placedAt, total, status, registrant, seats, holdUntil; order asc or desc; page from 1; size up to 200")
@@ -113,7 +118,9 @@ public class BookingsResource {
   @GET
   @Path("{id}")
   @RolesAllowed({Roles.STAFF, Roles.AUDITOR, Roles.ADMIN})
-  @Operation(summary = "A booking: status, registrant, seats, total, hold deadline, attendees")
+  @Operation(
+      operationId = "getBooking",
+      summary = "A booking: status, registrant, seats, total, hold deadline, attendees")
   public BookingView get(@PathParam("id") String id) {
     return booking(id);
   }
@@ -122,7 +129,22 @@ public class BookingsResource {
   @Path("{id}/confirm")
   @RolesAllowed(Roles.STAFF)
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Record the payment of a held booking: amount = the booking's total")
+  @Operation(
+      operationId = "confirmBooking",
+      summary = "Record the payment of a held booking: amount = the booking's total")
+  @Parameter(ref = "IdempotencyKey")
+  @Parameter(ref = "CorrelationId")
+  @APIResponse(
+      responseCode = "200",
+      description = "The booking is confirmed (paid)",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ApiSchemas.BookingStatusSet.class)))
+  @APIResponse(
+      responseCode = "409",
+      description = "The booking is not held: it is confirmed, cancelled or expired already",
+      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
   public Response confirm(@PathParam("id") String id, @Valid @NotNull Payment body) {
     Payment payment = required(body);
     String currency = payment.currency() == null ? booking(id).currency() : payment.currency();
@@ -137,7 +159,22 @@ public class BookingsResource {
   @Path("{id}/cancel")
   @RolesAllowed(Roles.STAFF)
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Cancel a booking with a reason; its seats are given back")
+  @Operation(
+      operationId = "cancelBooking",
+      summary = "Cancel a booking with a reason; its seats are given back")
+  @Parameter(ref = "IdempotencyKey")
+  @Parameter(ref = "CorrelationId")
+  @APIResponse(
+      responseCode = "200",
+      description = "The booking is cancelled; its seats are given back",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ApiSchemas.BookingStatusSet.class)))
+  @APIResponse(
+      responseCode = "409",
+      description = "The booking has expired already",
+      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
   public Response cancel(@PathParam("id") String id, @Valid @NotNull Cancellation body) {
     // The reason is free text that may name a person: it goes into the event, encrypted under the
     // registrant's key, never into the clear-text reason column of the command's metadata.
@@ -149,7 +186,22 @@ public class BookingsResource {
   @Path("{id}/attendees")
   @RolesAllowed(Roles.STAFF)
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Name the attendees of a confirmed booking, one per seat")
+  @Operation(
+      operationId = "nameAttendees",
+      summary = "Name the attendees of a confirmed booking, one per seat")
+  @Parameter(ref = "IdempotencyKey")
+  @Parameter(ref = "CorrelationId")
+  @APIResponse(
+      responseCode = "200",
+      description = "The attendees are named",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ApiSchemas.AttendeesNamed.class)))
+  @APIResponse(
+      responseCode = "409",
+      description = "The booking is not confirmed",
+      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
   public Response attendees(@PathParam("id") String id, @Valid @NotNull Attendees body) {
     List<AttendeeBody> given = required(body).attendees();
     List<BookingCommand.AttendeeInput> attendees =

@@ -50,6 +50,7 @@ public class CausationResource {
   @GET
   @Path("{correlationId}")
   @Operation(
+      operationId = "getCorrelationChain",
       summary =
           "What a request led to: commands, events with positions, compensations, read models",
       description =

@@ -34,6 +34,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.seatledger.booking.api.BookingCommand;
 import org.seatledger.booking.api.BookingQueries;
 import org.seatledger.booking.api.BookingQueries.ConferenceView;
@@ -103,7 +107,22 @@ public class ConferencesResource {
   @POST
   @RolesAllowed(Roles.STAFF)
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Create a conference (unpublished) with a unique slug")
+  @Operation(
+      operationId = "createConference",
+      summary = "Create a conference (unpublished) with a unique slug")
+  @Parameter(ref = "IdempotencyKey")
+  @Parameter(ref = "CorrelationId")
+  @APIResponse(
+      responseCode = "201",
+      description = "Created; Location names the conference",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ApiSchemas.ConferenceCreated.class)))
+  @APIResponse(
+      responseCode = "409",
+      description = "The slug is taken by another conference",
+      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
   public Response create(@Valid @NotNull NewConference body, @Context UriInfo uri) {
     NewConference c = required(body);
     CommandResult result =
@@ -116,7 +135,7 @@ public class ConferencesResource {
 
   @GET
   @RolesAllowed({Roles.STAFF, Roles.AUDITOR, Roles.ADMIN})
-  @Operation(summary = "All conferences")
+  @Operation(operationId = "listConferences", summary = "All conferences")
   public List<ConferenceView> list() {
     return queries.conferences();
   }
@@ -124,7 +143,7 @@ public class ConferencesResource {
   @GET
   @Path("{id}")
   @RolesAllowed({Roles.STAFF, Roles.AUDITOR, Roles.ADMIN})
-  @Operation(summary = "One conference with its seat types")
+  @Operation(operationId = "getConference", summary = "One conference with its seat types")
   public ConferenceView get(@PathParam("id") String id) {
     return queries.conference(id).orElseThrow(() -> noConference(id));
   }
@@ -133,7 +152,23 @@ public class ConferencesResource {
   @Path("{id}/seat-types")
   @RolesAllowed(Roles.STAFF)
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Offer a new seat type: code, name, quantity, price, currency")
+  @Operation(
+      operationId = "addSeatType",
+      summary = "Offer a new seat type: code, name, quantity, price, currency")
+  @Parameter(ref = "IdempotencyKey")
+  @Parameter(ref = "CorrelationId")
+  @APIResponse(
+      responseCode = "201",
+      description = "Offered; Location names the seat type",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ApiSchemas.SeatTypeSet.class)))
+  @APIResponse(
+      responseCode = "409",
+      description =
+          "The conference has this seat type already, or as many seat types as it may have",
+      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
   public Response addSeatType(
       @PathParam("id") String id, @Valid @NotNull NewSeatType body, @Context UriInfo uri) {
     NewSeatType s = required(body);
@@ -149,7 +184,23 @@ public class ConferencesResource {
   @Path("{id}/seat-types/{code}/quantity")
   @RolesAllowed(Roles.STAFF)
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Add or remove seats of a type; never below what is held and sold")
+  @Operation(
+      operationId = "changeSeatQuantity",
+      summary = "Add or remove seats of a type; never below what is held and sold")
+  @Parameter(ref = "IdempotencyKey")
+  @Parameter(ref = "CorrelationId")
+  @APIResponse(
+      responseCode = "200",
+      description = "The new quantity is in force",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ApiSchemas.SeatTypeSet.class)))
+  @APIResponse(
+      responseCode = "409",
+      description =
+          "More seats of the type are held or sold than the new quantity; the detail says how many",
+      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
   public Response changeQuantity(
       @PathParam("id") String id, @PathParam("code") String code, @Valid @NotNull Quantity body) {
     int quantity = number(required(body).quantity(), "quantity");
@@ -160,7 +211,20 @@ public class ConferencesResource {
   @POST
   @Path("{id}/publish")
   @RolesAllowed(Roles.STAFF)
-  @Operation(summary = "Open the conference for bookings")
+  @Operation(operationId = "publishConference", summary = "Open the conference for bookings")
+  @Parameter(ref = "IdempotencyKey")
+  @Parameter(ref = "CorrelationId")
+  @APIResponse(
+      responseCode = "200",
+      description = "The conference takes bookings",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ApiSchemas.PublicationSet.class)))
+  @APIResponse(
+      responseCode = "409",
+      description = "The conference has no seat type yet",
+      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
   public Response publish(@PathParam("id") String id) {
     return commands.ok(commands.send(new BookingCommand.PublishConference(id), null));
   }
@@ -168,7 +232,16 @@ public class ConferencesResource {
   @POST
   @Path("{id}/unpublish")
   @RolesAllowed(Roles.STAFF)
-  @Operation(summary = "Stop taking bookings")
+  @Operation(operationId = "unpublishConference", summary = "Stop taking bookings")
+  @Parameter(ref = "IdempotencyKey")
+  @Parameter(ref = "CorrelationId")
+  @APIResponse(
+      responseCode = "200",
+      description = "The conference takes no more bookings; existing ones stay",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ApiSchemas.PublicationSet.class)))
   public Response unpublish(@PathParam("id") String id) {
     return commands.ok(commands.send(new BookingCommand.UnpublishConference(id), null));
   }
@@ -178,9 +251,24 @@ public class ConferencesResource {
   @RolesAllowed(Roles.STAFF)
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
+      operationId = "placeBooking",
       summary = "Book seats for a registrant",
       description =
           "Holds the seats until the hold deadline; 409 names what is left when there are not enough.")
+  @Parameter(ref = "IdempotencyKey")
+  @Parameter(ref = "CorrelationId")
+  @APIResponse(
+      responseCode = "201",
+      description = "The seats are held until holdUntil; Location names the booking",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ApiSchemas.BookingHeld.class)))
+  @APIResponse(
+      responseCode = "409",
+      description =
+          "Not enough seats left (the detail names what is left), the conference is not published, or it changed under many concurrent bookings; try again",
+      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
   public Response book(
       @PathParam("id") String id, @Valid @NotNull NewBooking body, @Context UriInfo uri) {
     NewBooking b = required(body);
@@ -196,7 +284,9 @@ public class ConferencesResource {
   @GET
   @RolesAllowed({Roles.STAFF, Roles.AUDITOR, Roles.ADMIN})
   @Path("{id}/availability")
-  @Operation(summary = "Capacity, held, sold and available seats per seat type (read model)")
+  @Operation(
+      operationId = "getAvailability",
+      summary = "Capacity, held, sold and available seats per seat type (read model)")
   public Availability availability(
       @PathParam("id") String id, @QueryParam("atLeast") Long atLeast) {
     readModels.await(ReportingQueries.AVAILABILITY, atLeast);
@@ -209,7 +299,7 @@ public class ConferencesResource {
   @GET
   @RolesAllowed({Roles.STAFF, Roles.AUDITOR, Roles.ADMIN})
   @Path("{id}/attendees")
-  @Operation(summary = "Everyone named on a seat of the conference")
+  @Operation(operationId = "listAttendees", summary = "Everyone named on a seat of the conference")
   public List<AttendeeRow> attendees(
       @PathParam("id") String id, @QueryParam("atLeast") Long atLeast) {
     readModels.await(ReportingQueries.BOOKINGS, atLeast);
@@ -219,7 +309,9 @@ public class ConferencesResource {
   @GET
   @Path("{id}/stats")
   @RolesAllowed({Roles.STAFF, Roles.ADMIN})
-  @Operation(summary = "Per day: bookings, confirmations, cancellations, expirations, revenue")
+  @Operation(
+      operationId = "getDailyStats",
+      summary = "Per day: bookings, confirmations, cancellations, expirations, revenue")
   public List<DailyStats> stats(@PathParam("id") String id, @QueryParam("atLeast") Long atLeast) {
     readModels.await(ReportingQueries.STATS, atLeast);
     return reporting.stats(id);

@@ -24,6 +24,9 @@ import jakarta.ws.rs.core.Response.Status;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.seatledger.audit.api.AuditQueries;
 import org.seatledger.eventlog.api.DigestCheck;
 import org.seatledger.eventlog.api.LogDamaged;
@@ -67,12 +70,24 @@ public class DigestResource {
 
   @GET
   @Operation(
+      operationId = "getDigest",
       summary =
           "A digest of the whole log to keep: a position and a hash committing to every event",
       description =
           "digest is the SHA-256 of the stored hashes of events 1..position, one per line (see the"
               + " README to recompute it); checkpoints are the same over shorter prefixes, so a"
               + " check can name where a log differs; fingerprint is for comparing by eye.")
+  @APIResponse(
+      responseCode = "200",
+      description = "A digest to keep outside the system",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = KeptDigest.class)))
+  @APIResponse(
+      responseCode = "409",
+      description = "The log's hash chain is broken at the head; no digest can commit to it",
+      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
   public Response digest() {
     LogDigest digest;
     try {
@@ -91,10 +106,18 @@ public class DigestResource {
   @Path("verify")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
+      operationId = "verifyDigest",
       summary = "Check a kept digest against the log",
       description =
           "Reads the log up to the digest's position a page at a time: ok, or not ok with the"
               + " position (or the range between two checkpoints) where it first differs.")
+  @APIResponse(
+      responseCode = "200",
+      description = "Whether the log up to the digest's position is unchanged",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ApiSchemas.DigestCheck.class)))
   public JsonObject verify(@Valid @NotNull KeptDigest kept) {
     if (kept.format() != null && !LogDigest.FORMAT.equals(kept.format())) {
       throw new ApiException(

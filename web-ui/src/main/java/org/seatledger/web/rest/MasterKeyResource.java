@@ -12,6 +12,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.seatledger.eventlog.api.MasterKeyAdmin;
 import org.seatledger.eventlog.api.MasterKeyRotation;
 import org.seatledger.eventlog.api.MasterKeyStatus;
@@ -30,10 +33,18 @@ public class MasterKeyResource {
 
   @GET
   @Operation(
+      operationId = "getMasterKeyStatus",
       summary = "The active master key's id, this server's key ids, data keys per master key",
       description =
           "Key ids are the first 16 hex digits of a key's fingerprint (HMAC-SHA256 of a fixed"
               + " label under the key); no key material is shown.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The key ids in use",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ApiSchemas.MasterKeyStatus.class)))
   public JsonObject status() {
     MasterKeyStatus status = masterKey.status();
     JsonObjectBuilder counts = JSON.createObjectBuilder();
@@ -51,12 +62,25 @@ public class MasterKeyResource {
   @POST
   @Path("rotate")
   @Operation(
+      operationId = "rotateMasterKey",
       summary =
           "Make this server's SEATLEDGER_MASTER_KEY the active key and re-wrap every data key",
       description =
           "Needs a server holding the new key as SEATLEDGER_MASTER_KEY and the active one as"
               + " SEATLEDGER_MASTER_KEY_PREVIOUS. Re-wraps in batches while the servers keep"
               + " running; repeating it once done changes nothing.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The rotation's result",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ApiSchemas.MasterKeyRotation.class)))
+  @APIResponse(
+      responseCode = "409",
+      description =
+          "This server does not hold both the new and the active key; the detail says what to configure",
+      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
   public JsonObject rotate() {
     MasterKeyRotation rotation = masterKey.rotate();
     JsonObjectBuilder json = JSON.createObjectBuilder();

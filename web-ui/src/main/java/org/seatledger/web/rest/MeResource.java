@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.seatledger.web.security.AccountChanges;
 import org.seatledger.web.security.AccountRefused;
 import org.seatledger.web.security.Roles;
@@ -35,7 +36,7 @@ public class MeResource {
 
   @GET
   @Produces(MediaType.APPLICATION_JSON)
-  @Operation(summary = "The signed-in user and their roles")
+  @Operation(operationId = "getMe", summary = "The signed-in user and their roles")
   public Me me(@Context SecurityContext security) {
     List<String> roles = Roles.ALL.stream().filter(security::isUserInRole).toList();
     return new Me(security.getUserPrincipal().getName(), roles);
@@ -45,8 +46,10 @@ public class MeResource {
   @Path("password")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
+      operationId = "changeOwnPassword",
       summary = "Change your own password",
       description = "Needs the current password; the new one must meet the password policy.")
+  @APIResponse(responseCode = "204", description = "The password is changed")
   public Response changePassword(PasswordChange body, @Context SecurityContext security) {
     if (body == null || body.currentPassword() == null || body.newPassword() == null) {
       throw new ApiException(

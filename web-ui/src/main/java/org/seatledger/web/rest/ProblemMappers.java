@@ -16,6 +16,8 @@ import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.util.Comparator;
+import java.util.List;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -65,13 +67,21 @@ public final class ProblemMappers {
   public static class InvalidInput implements ExceptionMapper<ConstraintViolationException> {
     @Override
     public Response toResponse(ConstraintViolationException e) {
-      String fields =
+      List<Problem.FieldError> errors =
           e.getConstraintViolations().stream()
-              .map(v -> field(v.getPropertyPath().toString()) + " " + v.getMessage())
-              .sorted()
+              .map(
+                  v ->
+                      new Problem.FieldError(field(v.getPropertyPath().toString()), v.getMessage()))
               .distinct()
+              .sorted(
+                  Comparator.comparing(Problem.FieldError::field)
+                      .thenComparing(Problem.FieldError::message))
+              .toList();
+      String fields =
+          errors.stream()
+              .map(error -> error.field() + " " + error.message())
               .collect(Collectors.joining("; "));
-      return Problem.of(Status.BAD_REQUEST, "Please correct: " + fields + ".").toResponse();
+      return Problem.invalidFields("Please correct: " + fields + ".", errors).toResponse();
     }
 
     /**

@@ -40,10 +40,19 @@ public class ProjectionsResource {
   @Inject AuditQueries audit;
 
   @GET
-  @Operation(summary = "Every projection: checkpoint, head, lag in events and milliseconds, status")
+  @Operation(
+      operationId = "listProjections",
+      summary = "Every projection: checkpoint, head, lag in events and milliseconds, status")
   @APIResponse(
       responseCode = "200",
-      content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = Object.class)))
+      description = "Every read model",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema =
+                  @Schema(
+                      type = SchemaType.ARRAY,
+                      implementation = ApiSchemas.ProjectionState.class)))
   public JsonArray list() {
     JsonArrayBuilder array = JSON.createArrayBuilder();
     all().forEach(status -> array.add(json(status)));
@@ -59,7 +68,15 @@ public class ProjectionsResource {
   @POST
   @Path("{name}/retry")
   @Operation(
+      operationId = "retryProjection",
       summary = "Resume a stopped projection after a fix: it tries the event it stopped at again")
+  @APIResponse(
+      responseCode = "200",
+      description = "The projection's state after the retry",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ApiSchemas.ProjectionState.class)))
   public JsonObject retry(@PathParam("name") String name) {
     if (!reporting.retry(name) && !audit.retry(name)) {
       throw new ApiException(Status.NOT_FOUND, "There is no projection '" + name + "'.");
@@ -70,10 +87,22 @@ public class ProjectionsResource {
   @POST
   @Path("{name}/pause")
   @Operation(
+      operationId = "pauseProjection",
       summary = "Pause a projection on every server",
       description =
           "It applies nothing until resumed (it keeps serving what it has), then catches up from its"
               + " checkpoint. For a bulk load or to take its writes off a struggling database.")
+  @APIResponse(
+      responseCode = "200",
+      description = "Paused",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ApiSchemas.ProjectionState.class)))
+  @APIResponse(
+      responseCode = "409",
+      description = "The projection is not running",
+      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
   public JsonObject pause(@PathParam("name") String name) {
     String status = existing(name).status();
     if (!reporting.pause(name) && !audit.pause(name)) {
@@ -85,7 +114,20 @@ public class ProjectionsResource {
 
   @POST
   @Path("{name}/resume")
-  @Operation(summary = "Resume a paused projection: it catches up from its checkpoint")
+  @Operation(
+      operationId = "resumeProjection",
+      summary = "Resume a paused projection: it catches up from its checkpoint")
+  @APIResponse(
+      responseCode = "200",
+      description = "Running again",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ApiSchemas.ProjectionState.class)))
+  @APIResponse(
+      responseCode = "409",
+      description = "The projection is not paused",
+      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
   public JsonObject resume(@PathParam("name") String name) {
     String status = existing(name).status();
     if (!reporting.resume(name) && !audit.resume(name)) {
@@ -106,9 +148,21 @@ public class ProjectionsResource {
   @POST
   @Path("{name}/rebuild")
   @Operation(
+      operationId = "rebuildProjection",
       summary = "Rebuild a read model from the log",
       description =
           "Replays into fresh rows beside the live ones, which keep serving queries, and switches when caught up.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The rebuild has started; status REBUILDING with its progress",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ApiSchemas.ProjectionState.class)))
+  @APIResponse(
+      responseCode = "409",
+      description = "A rebuild of the projection is running already",
+      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
   public JsonObject rebuild(@PathParam("name") String name) {
     existing(name);
     if (!reporting.rebuild(name) && !audit.rebuild(name)) {

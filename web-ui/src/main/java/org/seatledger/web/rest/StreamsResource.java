@@ -41,13 +41,19 @@ public class StreamsResource {
   @Path("{streamId}/events")
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(
+      operationId = "listStreamEvents",
       summary = "Every stored event of a stream, oldest first",
       description =
           "Metadata, hash chain and the data upcast to the current shape; erased personal data"
               + " reads as [erased]. Page with fromVersion and limit (at most 1000).")
   @APIResponse(
       responseCode = "200",
-      content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = Object.class)))
+      description = "The events from fromVersion on, at most limit of them",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema =
+                  @Schema(type = SchemaType.ARRAY, implementation = ApiSchemas.StoredEvent.class)))
   public JsonArray events(
       @PathParam("streamId") String streamId,
       @QueryParam("fromVersion") @DefaultValue("1") long fromVersion,

@@ -17,6 +17,9 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.time.Duration;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.seatledger.audit.api.AuditQueries;
 import org.seatledger.booking.api.PersonalDataErasure;
 import org.seatledger.booking.api.PersonalDataErasure.Erasure;
@@ -43,6 +46,7 @@ public class SubjectsResource {
   @Path("{subjectId}/erase")
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(
+      operationId = "eraseSubject",
       summary = "Erase a person's personal data",
       description =
           "Deletes the person's data key: their names, e-mails and other personal data read as"
@@ -51,6 +55,13 @@ public class SubjectsResource {
               + " and each read model: cleaned (it has applied the erasure) or pending (not within"
               + " 5 s; ask again). Idempotent: a repeat answers the same; 404 only for a subject"
               + " that never had personal data.")
+  @APIResponse(
+      responseCode = "200",
+      description = "Erased (or erased already): the position and each read model's state",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ApiSchemas.SubjectErasure.class)))
   public JsonObject erase(
       @PathParam("subjectId") String subjectId, @Context SecurityContext caller) {
     Erasure erased =

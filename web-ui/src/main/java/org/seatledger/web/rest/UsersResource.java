@@ -20,6 +20,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.seatledger.web.security.AccountChanges;
 import org.seatledger.web.security.AccountRefused;
 import org.seatledger.web.security.PasswordPolicy;
@@ -49,14 +52,14 @@ public class UsersResource {
   @Inject AccountChanges changes;
 
   @GET
-  @Operation(summary = "All users and their roles, without passwords")
+  @Operation(operationId = "listUsers", summary = "All users and their roles, without passwords")
   public List<Account> list() {
     return accounts.list();
   }
 
   @GET
   @Path("{username}")
-  @Operation(summary = "One user and their roles, without password")
+  @Operation(operationId = "getUser", summary = "One user and their roles, without password")
   public Account one(@PathParam("username") String username) {
     return accounts
         .find(username)
@@ -66,7 +69,20 @@ public class UsersResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Create a user with a password and one or more roles")
+  @Operation(
+      operationId = "createUser",
+      summary = "Create a user with a password and one or more roles")
+  @APIResponse(
+      responseCode = "201",
+      description = "Created; Location names the user",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = Account.class)))
+  @APIResponse(
+      responseCode = "409",
+      description = "A user of that name exists",
+      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
   public Response create(NewUser body, @Context SecurityContext caller, @Context UriInfo uri) {
     if (body == null) {
       throw new ApiException(
@@ -104,10 +120,22 @@ public class UsersResource {
   @Path("{username}")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
+      operationId = "changeUser",
       summary = "Change a user's roles and whether they may sign in",
       description =
           "A disabled user's sessions end at once; every change is recorded as an event on the"
               + " stream user-{username}.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The user as changed",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = Account.class)))
+  @APIResponse(
+      responseCode = "409",
+      description = "An admin cannot take their own admin role away or disable themselves",
+      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
   public Account change(
       @PathParam("username") String username, UserChange body, @Context SecurityContext caller) {
     if (body == null || (body.roles() == null && body.enabled() == null)) {
@@ -131,6 +159,7 @@ public class UsersResource {
   @POST
   @Path("{username}/password-reset")
   @Operation(
+      operationId = "resetPassword",
       summary = "Give a user a one-time password",
       description =
           "The password is in this answer only; the user must change it at their next sign-in.")

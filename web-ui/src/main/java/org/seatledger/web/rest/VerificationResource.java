@@ -13,6 +13,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.seatledger.eventlog.api.EventLog;
 import org.seatledger.eventlog.api.VerificationReport;
 import org.seatledger.web.security.Roles;
@@ -30,10 +33,18 @@ public class VerificationResource {
   @POST
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(
+      operationId = "verifyHashChain",
       summary = "Verify the hash chain",
       description =
           "Recomputes every event's hash (of one stream with ?streamId=, else of the whole log) and"
               + " reports the first position where stored data no longer matches.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The verification's result; not kept (POST /api/audit/verify keeps it)",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ApiSchemas.LogVerification.class)))
   public JsonObject verify(@QueryParam("streamId") String streamId) {
     VerificationReport report =
         log.verify(Optional.ofNullable(streamId).filter(id -> !id.isBlank()));
