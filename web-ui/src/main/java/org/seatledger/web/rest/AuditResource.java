@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.seatledger.audit.api.AuditQueries;
 import org.seatledger.audit.api.AuditQueries.Verification;
 import org.seatledger.web.security.Roles;
@@ -27,6 +28,7 @@ import org.seatledger.web.security.Roles;
  * {@link CausationResource}, digests {@link DigestResource}.
  */
 @ApplicationScoped
+@Tag(name = "Audit")
 @Path("audit")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.AUDITOR, Roles.ADMIN})

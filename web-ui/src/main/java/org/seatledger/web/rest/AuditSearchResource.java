@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.seatledger.audit.api.AuditQueries;
 import org.seatledger.audit.api.AuditQueries.Entry;
 import org.seatledger.audit.api.AuditQueries.Page;
@@ -34,6 +35,7 @@ import org.seatledger.web.security.Roles;
  * the causation chain of any event of it.
  */
 @ApplicationScoped
+@Tag(name = "Audit")
 @Path("audit/events")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.AUDITOR, Roles.ADMIN})

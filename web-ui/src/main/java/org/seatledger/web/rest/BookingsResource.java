@@ -33,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.seatledger.booking.api.BookingCommand;
 import org.seatledger.booking.api.BookingQueries;
 import org.seatledger.booking.api.BookingQueries.BookingView;
@@ -45,6 +46,7 @@ import org.seatledger.web.security.Roles;
 
 /** One booking: read it, confirm its payment, cancel it, name its attendees. */
 @ApplicationScoped
+@Tag(name = "Bookings")
 @Path("bookings")
 @Produces(MediaType.APPLICATION_JSON)
 public class BookingsResource {

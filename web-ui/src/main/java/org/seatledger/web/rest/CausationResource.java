@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.seatledger.audit.api.AuditQueries;
 import org.seatledger.audit.api.AuditQueries.Causation;
 import org.seatledger.audit.api.AuditQueries.ChainCommand;
@@ -26,6 +27,7 @@ import org.seatledger.web.security.Roles;
  * positions yet (its checkpoint against them).
  */
 @ApplicationScoped
+@Tag(name = "Audit")
 @Path("audit/correlations")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.AUDITOR, Roles.ADMIN})

@@ -38,6 +38,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.seatledger.booking.api.BookingCommand;
 import org.seatledger.booking.api.BookingQueries;
 import org.seatledger.booking.api.BookingQueries.ConferenceView;
@@ -54,6 +55,7 @@ import org.seatledger.web.security.Roles;
  * bodies state the limits of {@link Limits}; the commands check them again.
  */
 @ApplicationScoped
+@Tag(name = "Conferences")
 @Path("conferences")
 @Produces(MediaType.APPLICATION_JSON)
 public class ConferencesResource {

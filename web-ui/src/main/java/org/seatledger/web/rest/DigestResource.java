@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.seatledger.audit.api.AuditQueries;
 import org.seatledger.eventlog.api.DigestCheck;
 import org.seatledger.eventlog.api.LogDamaged;
@@ -39,6 +40,7 @@ import org.seatledger.web.security.Roles;
  * event and re-computed its stream's hash chain.
  */
 @ApplicationScoped
+@Tag(name = "Audit")
 @Path("audit/digest")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.AUDITOR, Roles.ADMIN})

@@ -15,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.seatledger.eventlog.api.MasterKeyAdmin;
 import org.seatledger.eventlog.api.MasterKeyRotation;
 import org.seatledger.eventlog.api.MasterKeyStatus;
@@ -22,6 +23,7 @@ import org.seatledger.web.security.Roles;
 
 /** The master key that wraps every person's data key: which one is active, and rotation. */
 @ApplicationScoped
+@Tag(name = "Administration")
 @Path("admin/master-key")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ADMIN)

@@ -16,12 +16,14 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.seatledger.web.security.AccountChanges;
 import org.seatledger.web.security.AccountRefused;
 import org.seatledger.web.security.Roles;
 
 /** Who the caller is, as the server sees it. */
 @ApplicationScoped
+@Tag(name = "Account")
 @Path("me")
 @RolesAllowed({Roles.STAFF, Roles.AUDITOR, Roles.ADMIN})
 public class MeResource {

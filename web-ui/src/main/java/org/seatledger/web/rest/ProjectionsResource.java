@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.seatledger.audit.api.AuditQueries;
 import org.seatledger.eventlog.api.projection.ProjectionStatus;
 import org.seatledger.reporting.api.ReportingQueries;
@@ -29,6 +30,7 @@ import org.seatledger.web.security.Roles;
 
 /** Admins watch, retry, pause, resume and rebuild the read models. */
 @ApplicationScoped
+@Tag(name = "Administration")
 @Path("admin/projections")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ADMIN)

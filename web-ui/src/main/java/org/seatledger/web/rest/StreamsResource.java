@@ -21,12 +21,14 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.seatledger.eventlog.api.EventLog;
 import org.seatledger.eventlog.api.RecordedEvent;
 import org.seatledger.web.security.Roles;
 
 /** The stored events of one stream, as auditors and admins read them. */
 @ApplicationScoped
+@Tag(name = "Audit")
 @Path("streams")
 @RolesAllowed({Roles.AUDITOR, Roles.ADMIN})
 public class StreamsResource {

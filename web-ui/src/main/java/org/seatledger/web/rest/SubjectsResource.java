@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.seatledger.audit.api.AuditQueries;
 import org.seatledger.booking.api.PersonalDataErasure;
 import org.seatledger.booking.api.PersonalDataErasure.Erasure;
@@ -29,6 +30,7 @@ import org.seatledger.web.security.Roles;
 
 /** Erasure of a person's data (GDPR art. 17) in an append-only log, by deleting their key. */
 @ApplicationScoped
+@Tag(name = "Personal data")
 @Path("subjects")
 @RolesAllowed(Roles.ADMIN)
 public class SubjectsResource {

@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.seatledger.web.security.AccountChanges;
 import org.seatledger.web.security.AccountRefused;
 import org.seatledger.web.security.PasswordPolicy;
@@ -32,6 +33,7 @@ import org.seatledger.web.security.UserAccounts.Account;
 
 /** Admins manage who may sign in. Passwords go in, never out. */
 @ApplicationScoped
+@Tag(name = "Administration")
 @Path("admin/users")
 @RolesAllowed(Roles.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)

@@ -16,12 +16,14 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.seatledger.eventlog.api.EventLog;
 import org.seatledger.eventlog.api.VerificationReport;
 import org.seatledger.web.security.Roles;
 
 /** Proof that history was not altered: walks the hash chain of a stream or of the whole log. */
 @ApplicationScoped
+@Tag(name = "Audit")
 @Path("admin/verify")
 @RolesAllowed({Roles.AUDITOR, Roles.ADMIN})
 public class VerificationResource {
