@@ -68,6 +68,7 @@ public class Audit implements AuditQueries {
   @Inject StreamTimeline timeline;
   @Inject LogDigests digests;
   @Inject ProjectionHost host;
+  @Inject VerificationRuns runs;
 
   @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
   ManagedScheduledExecutorService scheduler;
@@ -75,6 +76,10 @@ public class Audit implements AuditQueries {
   @Inject
   @ConfigProperty(name = "seatledger.verify-interval-minutes", defaultValue = "60")
   long verifyMinutes;
+
+  @Inject
+  @ConfigProperty(name = "seatledger.snapshot-keep-every", defaultValue = "1000")
+  long snapshotKeepEvery;
 
   private Projectors trail;
   private ScheduledFuture<?> verification;
@@ -105,7 +110,7 @@ public class Audit implements AuditQueries {
 
   private void scheduledVerification() {
     try {
-      Verification result = verify(null, "system");
+      Verification result = verify(null, "system").orElseThrow();
       if (!result.ok()) {
         LOG.severe("Scheduled verification found the log altered: " + result.detail());
       }
@@ -130,7 +135,7 @@ public class Audit implements AuditQueries {
   }
 
   private Histories histories() {
-    return new Histories(new Replays(log, timeline));
+    return new Histories(new Replays(log, timeline, snapshotKeepEvery));
   }
 
   @Override
@@ -161,19 +166,100 @@ public class Audit implements AuditQueries {
 
   @Override
   public DigestCheck checkDigest(LogDigest kept) {
-    return digests.check(kept);
+    return digests.check(kept, new TrailHashes(dataSource, trail.generation(TRAIL)));
   }
 
   @Override
-  public Verification verify(String streamId, String requestedBy) {
+  public Optional<Verification> verify(String streamId, String requestedBy) {
+    if (streamId != null && timeline.streamVersion(streamId) == 0) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        run(UUID.randomUUID().toString(), streamId, requestedBy, Instant.now(), checked -> {}));
+  }
+
+  @Override
+  public Optional<VerificationRun> startVerification(String streamId, String requestedBy) {
+    long total = streamId == null ? log.headPosition() : timeline.streamVersion(streamId);
+    if (streamId != null && total == 0) {
+      return Optional.empty();
+    }
+    String id = UUID.randomUUID().toString();
     Instant started = Instant.now();
-    VerificationReport report = log.verify(Optional.ofNullable(streamId));
+    VerificationRun run =
+        new VerificationRun(id, scopeOf(streamId), started, requestedBy, 0, total, started, null);
+    runs.start(run);
+    scheduler.execute(
+        () -> {
+          try {
+            run(id, streamId, requestedBy, started, new Throttled(id));
+          } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "verification " + id + " could not finish", e);
+          } finally {
+            runs.end(id);
+          }
+        });
+    return Optional.of(run);
+  }
+
+  @Override
+  public Optional<VerificationRun> verificationRun(String id) {
+    Optional<Verification> kept = kept(id);
+    if (kept.isPresent()) {
+      Verification v = kept.get();
+      return Optional.of(
+          new VerificationRun(
+              v.id(),
+              v.scope(),
+              v.startedAt(),
+              v.requestedBy(),
+              v.checkedEvents(),
+              v.checkedEvents(),
+              v.finishedAt(),
+              v));
+    }
+    return runs.find(id);
+  }
+
+  /** Passes a walk's progress on at most four times a second: a page polls about once a second. */
+  private final class Throttled implements java.util.function.LongConsumer {
+    private static final long EVERY_NANOS = 250_000_000L;
+    private final String id;
+    private long last = System.nanoTime();
+
+    Throttled(String id) {
+      this.id = id;
+    }
+
+    @Override
+    public void accept(long checked) {
+      long now = System.nanoTime();
+      if (now - last >= EVERY_NANOS) {
+        last = now;
+        runs.progress(id, checked);
+      }
+    }
+  }
+
+  private static String scopeOf(String streamId) {
+    String scope = streamId == null ? "whole log" : "stream " + streamId;
+    return scope.length() > 120 ? scope.substring(0, 120) : scope;
+  }
+
+  /** Walks the chain, keeps and returns the result. */
+  private Verification run(
+      String id,
+      String streamId,
+      String requestedBy,
+      Instant started,
+      java.util.function.LongConsumer progress) {
+    VerificationReport report = log.verify(Optional.ofNullable(streamId), progress);
     Verification result =
         new Verification(
-            UUID.randomUUID().toString(),
+            id,
             started,
             Instant.now(),
-            streamId == null ? "whole log" : "stream " + streamId,
+            scopeOf(streamId),
             report.ok(),
             report.checkedEvents(),
             report.firstBadPosition(),
@@ -189,9 +275,7 @@ public class Audit implements AuditQueries {
                     result.id(),
                     Sql.micros(result.startedAt()),
                     Sql.micros(result.finishedAt()),
-                    result.scope().length() > 120
-                        ? result.scope().substring(0, 120)
-                        : result.scope(),
+                    result.scope(),
                     result.ok(),
                     result.checkedEvents(),
                     result.firstBadPosition(),
@@ -208,14 +292,25 @@ public class Audit implements AuditQueries {
 
   @Override
   public List<Verification> verifications(int limit) {
+    return verifications(
+        "SELECT id, started_at, finished_at, scope, ok, checked_events, first_bad_position, detail,"
+            + " requested_by FROM audit_verifications ORDER BY started_at DESC LIMIT ?",
+        limit);
+  }
+
+  private Optional<Verification> kept(String id) {
+    return verifications(
+            "SELECT id, started_at, finished_at, scope, ok, checked_events, first_bad_position,"
+                + " detail, requested_by FROM audit_verifications WHERE id = ?",
+            id)
+        .stream()
+        .findFirst();
+  }
+
+  private List<Verification> verifications(String query, Object parameter) {
     List<Verification> results = new ArrayList<>();
     try (Connection c = dataSource.getConnection();
-        PreparedStatement q =
-            Sql.prepare(
-                c,
-                "SELECT id, started_at, finished_at, scope, ok, checked_events, first_bad_position, detail, requested_by"
-                    + " FROM audit_verifications ORDER BY started_at DESC LIMIT ?",
-                List.of(limit));
+        PreparedStatement q = Sql.prepare(c, query, List.of(parameter));
         ResultSet rows = q.executeQuery()) {
       while (rows.next()) {
         results.add(
