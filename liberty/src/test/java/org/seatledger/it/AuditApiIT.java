@@ -215,6 +215,9 @@ class AuditApiIT {
     assertEquals(auditor, result.getString("requestedBy"));
 
     assertEquals(404, api.get("/api/audit/verifications/no-such-run").statusCode());
+    Http staffApi = Http.as(staff, PASSWORD);
+    assertEquals(403, staffApi.get(location.substring(location.indexOf("/api/"))).statusCode());
+    assertEquals(403, staffApi.postJson("/api/audit/verifications", "").statusCode());
   }
 
   @Test

@@ -9,15 +9,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.ObservesAsync;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -32,22 +25,21 @@ import org.seatledger.eventlog.api.LogDigest;
 import org.seatledger.eventlog.api.LogDigests;
 import org.seatledger.eventlog.api.SchemaReady;
 import org.seatledger.eventlog.api.StreamTimeline;
-import org.seatledger.eventlog.api.VerificationReport;
 import org.seatledger.eventlog.api.projection.ProjectionHost;
 import org.seatledger.eventlog.api.projection.ProjectionSet;
 import org.seatledger.eventlog.api.projection.ProjectionStatus;
 import org.seatledger.eventlog.api.projection.Projectors;
-import org.seatledger.eventlog.api.projection.Sql;
 
 /**
  * The audit module: the audit trail projection (search by keyset, {@link TrailSearch}, and the
  * causation chains of requests, {@link CausationChains}), histories with field-level diffs and time
  * travel (folds of a stream from its nearest snapshot, by {@link Histories}), digests of the whole
- * log (made and checked by the event log), and hash-chain verification on demand and on a schedule,
- * with every result kept. The projection host ({@link ProjectionHost}) runs the trail declared in
- * {@link #PROJECTIONS} from the moment the schema is ready; this bean wakes it when an append
- * commits ({@link LogAdvanced}, asynchronously). The scheduled verification starts once the schema
- * is ready ({@link SchemaReady}); before that its table may not exist.
+ * log (made and checked by the event log, the trail's recorded hashes naming a rewritten event,
+ * {@link TrailHashes}), and hash-chain verification ({@link Verifications}) on demand and on a
+ * schedule, with every result kept. The projection host ({@link ProjectionHost}) runs the trail
+ * declared in {@link #PROJECTIONS} from the moment the schema is ready; this bean wakes it when an
+ * append commits ({@link LogAdvanced}, asynchronously). The scheduled verification starts once the
+ * schema is ready ({@link SchemaReady}); before that its table may not exist.
  */
 @ApplicationScoped
 public class Audit implements AuditQueries {
@@ -68,7 +60,7 @@ public class Audit implements AuditQueries {
   @Inject StreamTimeline timeline;
   @Inject LogDigests digests;
   @Inject ProjectionHost host;
-  @Inject VerificationRuns runs;
+  @Inject Verifications verifications;
 
   @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
   ManagedScheduledExecutorService scheduler;
@@ -171,164 +163,22 @@ public class Audit implements AuditQueries {
 
   @Override
   public Optional<Verification> verify(String streamId, String requestedBy) {
-    if (streamId != null && timeline.streamVersion(streamId) == 0) {
-      return Optional.empty();
-    }
-    return Optional.of(
-        run(UUID.randomUUID().toString(), streamId, requestedBy, Instant.now(), checked -> {}));
+    return verifications.verify(streamId, requestedBy);
   }
 
   @Override
   public Optional<VerificationRun> startVerification(String streamId, String requestedBy) {
-    long total = streamId == null ? log.headPosition() : timeline.streamVersion(streamId);
-    if (streamId != null && total == 0) {
-      return Optional.empty();
-    }
-    String id = UUID.randomUUID().toString();
-    Instant started = Instant.now();
-    VerificationRun run =
-        new VerificationRun(id, scopeOf(streamId), started, requestedBy, 0, total, started, null);
-    runs.start(run);
-    scheduler.execute(
-        () -> {
-          try {
-            run(id, streamId, requestedBy, started, new Throttled(id));
-          } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "verification " + id + " could not finish", e);
-          } finally {
-            runs.end(id);
-          }
-        });
-    return Optional.of(run);
+    return verifications.start(streamId, requestedBy);
   }
 
   @Override
   public Optional<VerificationRun> verificationRun(String id) {
-    Optional<Verification> kept = kept(id);
-    if (kept.isPresent()) {
-      Verification v = kept.get();
-      return Optional.of(
-          new VerificationRun(
-              v.id(),
-              v.scope(),
-              v.startedAt(),
-              v.requestedBy(),
-              v.checkedEvents(),
-              v.checkedEvents(),
-              v.finishedAt(),
-              v));
-    }
-    return runs.find(id);
-  }
-
-  /** Passes a walk's progress on at most four times a second: a page polls about once a second. */
-  private final class Throttled implements java.util.function.LongConsumer {
-    private static final long EVERY_NANOS = 250_000_000L;
-    private final String id;
-    private long last = System.nanoTime();
-
-    Throttled(String id) {
-      this.id = id;
-    }
-
-    @Override
-    public void accept(long checked) {
-      long now = System.nanoTime();
-      if (now - last >= EVERY_NANOS) {
-        last = now;
-        runs.progress(id, checked);
-      }
-    }
-  }
-
-  private static String scopeOf(String streamId) {
-    String scope = streamId == null ? "whole log" : "stream " + streamId;
-    return scope.length() > 120 ? scope.substring(0, 120) : scope;
-  }
-
-  /** Walks the chain, keeps and returns the result. */
-  private Verification run(
-      String id,
-      String streamId,
-      String requestedBy,
-      Instant started,
-      java.util.function.LongConsumer progress) {
-    VerificationReport report = log.verify(Optional.ofNullable(streamId), progress);
-    Verification result =
-        new Verification(
-            id,
-            started,
-            Instant.now(),
-            scopeOf(streamId),
-            report.ok(),
-            report.checkedEvents(),
-            report.firstBadPosition(),
-            report.detail(),
-            requestedBy);
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement insert =
-            Sql.prepare(
-                c,
-                "INSERT INTO audit_verifications (id, started_at, finished_at, scope, ok, checked_events,"
-                    + " first_bad_position, detail, requested_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                java.util.Arrays.asList(
-                    result.id(),
-                    Sql.micros(result.startedAt()),
-                    Sql.micros(result.finishedAt()),
-                    result.scope(),
-                    result.ok(),
-                    result.checkedEvents(),
-                    result.firstBadPosition(),
-                    result.detail().length() > 1000
-                        ? result.detail().substring(0, 1000)
-                        : result.detail(),
-                    result.requestedBy()))) {
-      insert.executeUpdate();
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot keep the verification result", e);
-    }
-    return result;
+    return verifications.run(id);
   }
 
   @Override
   public List<Verification> verifications(int limit) {
-    return verifications(
-        "SELECT id, started_at, finished_at, scope, ok, checked_events, first_bad_position, detail,"
-            + " requested_by FROM audit_verifications ORDER BY started_at DESC LIMIT ?",
-        limit);
-  }
-
-  private Optional<Verification> kept(String id) {
-    return verifications(
-            "SELECT id, started_at, finished_at, scope, ok, checked_events, first_bad_position,"
-                + " detail, requested_by FROM audit_verifications WHERE id = ?",
-            id)
-        .stream()
-        .findFirst();
-  }
-
-  private List<Verification> verifications(String query, Object parameter) {
-    List<Verification> results = new ArrayList<>();
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement q = Sql.prepare(c, query, List.of(parameter));
-        ResultSet rows = q.executeQuery()) {
-      while (rows.next()) {
-        results.add(
-            new Verification(
-                rows.getString(1),
-                Sql.instant(rows.getLong(2)),
-                Sql.instant(rows.getLong(3)),
-                rows.getString(4),
-                rows.getBoolean(5),
-                rows.getLong(6),
-                (Long) rows.getObject(7, Long.class),
-                rows.getString(8),
-                rows.getString(9)));
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot read verification results", e);
-    }
-    return results;
+    return verifications.kept(limit);
   }
 
   @Override
