@@ -309,6 +309,7 @@ class AuditPagesIT {
       browser.go("/audit/integrity?verification=" + run);
       assertEquals("Verifying: whole log", browser.byId("progress-title").getText());
       assertEquals("0 of 250,000 events checked.", browser.byId("verification-count").getText());
+      assertFalse(browser.has(By.id("verification-stalled")), "a live run has not stalled");
       browser.assertAccessible();
       browser.assertOnlyScriptFiles();
 
@@ -329,6 +330,14 @@ class AuditPagesIT {
 
       browser.go("/audit/integrity?verification=no-such-run");
       assertTrue(browser.has(By.id("verification-unknown")));
+      browser.assertAccessible();
+
+      String stopped = UUID.randomUUID().toString();
+      otherServer("run?id=" + stopped + "&total=250000&updatedSecondsAgo=600");
+      browser.go("/audit/integrity?verification=" + stopped);
+      assertTrue(
+          browser.byId("verification-stalled").getText().startsWith("No progress since"),
+          "a run whose server stopped is said to have stalled");
       browser.assertAccessible();
     }
   }

@@ -35,16 +35,20 @@ public class OtherServerServlet extends HttpServlet {
     long now = micros(Instant.now());
     try (Connection c = owner.getConnection()) {
       switch (String.valueOf(request.getPathInfo())) {
-        case "/run" ->
-            update(
-                c,
-                "INSERT INTO audit_verification_runs (id, scope, started_at, requested_by,"
-                    + " checked_events, total_events, updated_at) VALUES (?, 'whole log', ?,"
-                    + " 'other-server', 0, ?, ?)",
-                id,
-                now,
-                Long.parseLong(request.getParameter("total")),
-                now);
+        case "/run" -> {
+          // a server that stopped mid-walk left its last progress this long ago
+          String ago = request.getParameter("updatedSecondsAgo");
+          long updated = ago == null ? now : now - Long.parseLong(ago) * 1_000_000;
+          update(
+              c,
+              "INSERT INTO audit_verification_runs (id, scope, started_at, requested_by,"
+                  + " checked_events, total_events, updated_at) VALUES (?, 'whole log', ?,"
+                  + " 'other-server', 0, ?, ?)",
+              id,
+              updated,
+              Long.parseLong(request.getParameter("total")),
+              updated);
+        }
         case "/progress" ->
             update(
                 c,

@@ -29,6 +29,9 @@ public class IntegrityPage {
   /** Kept verifications listed. */
   static final int LISTED = 20;
 
+  /** Seconds without progress after which a running verification is said to have stalled. */
+  static final long STALLED_AFTER = 120;
+
   @Inject AuditQueries audit;
   @Inject SecurityContext security;
   @Inject FacesContext faces;
@@ -99,6 +102,17 @@ public class IntegrityPage {
               : audit.verificationRun(id);
     }
     return run.orElse(null);
+  }
+
+  /**
+   * Whether the running verification named has recorded no progress for {@value #STALLED_AFTER}
+   * seconds: the server walking it has most likely stopped (it writes several times a second).
+   */
+  public boolean isStalled() {
+    VerificationRun named = getRun();
+    return named != null
+        && !named.finished()
+        && named.updatedAt().isBefore(java.time.Instant.now().minusSeconds(STALLED_AFTER));
   }
 
   /** The result of the verification named by {@code ?verification=}, once it is done. */
