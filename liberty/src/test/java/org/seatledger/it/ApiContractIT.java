@@ -140,7 +140,8 @@ class ApiContractIT {
     assertEquals(
         List.of(),
         ApiCompatibility.breakingChanges(
-            before, yaml(sample("        name: {type: string}\n        venue: {type: string}\n", ""))),
+            before,
+            yaml(sample("        name: {type: string}\n        venue: {type: string}\n", ""))),
         "a new optional field breaks no client");
     assertEquals(
         List.of("schema Conference: field name removed"),

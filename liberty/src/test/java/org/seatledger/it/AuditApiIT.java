@@ -190,6 +190,51 @@ class AuditApiIT {
     assertEquals("stream conference-" + id, newest.getString("scope"));
   }
 
+  @Test
+  void aVerificationStartedInTheBackgroundTellsHowFarItHasComeThenItsResult() throws Exception {
+    String id = conference();
+    Http api = Http.as(auditor, PASSWORD);
+    HttpResponse<String> started =
+        api.postJson("/api/audit/verifications?streamId=conference-" + id, "");
+    assertEquals(202, started.statusCode(), started.body());
+    JsonObject run = Http.object(started);
+    assertEquals(2, run.getInt("totalEvents"), "the stream's length when it started");
+    assertEquals("stream conference-" + id, run.getString("scope"));
+    String location = started.headers().firstValue("Location").orElseThrow();
+    assertTrue(location.endsWith("/api/audit/verifications/" + run.getString("id")), location);
+
+    JsonObject polled = Http.object(api.get(location.substring(location.indexOf("/api/"))));
+    for (int i = 0; i < 100 && polled.isNull("result"); i++) {
+      Thread.sleep(100);
+      polled = Http.object(api.get("/api/audit/verifications/" + run.getString("id")));
+    }
+    JsonObject result = polled.getJsonObject("result");
+    assertTrue(result.getBoolean("ok"), polled.toString());
+    assertEquals(2, result.getInt("checkedEvents"));
+    assertEquals(2, polled.getInt("checkedEvents"));
+    assertEquals(auditor, result.getString("requestedBy"));
+
+    assertEquals(404, api.get("/api/audit/verifications/no-such-run").statusCode());
+    Http staffApi = Http.as(staff, PASSWORD);
+    assertEquals(403, staffApi.get(location.substring(location.indexOf("/api/"))).statusCode());
+    assertEquals(403, staffApi.postJson("/api/audit/verifications", "").statusCode());
+  }
+
+  @Test
+  void verifyingAStreamThatDoesNotExistIsNotFoundRatherThanOk() {
+    Http api = Http.as(auditor, PASSWORD);
+    for (String call :
+        List.of(
+            "/api/audit/verify?streamId=booking-never",
+            "/api/audit/verifications?streamId=booking-never",
+            "/api/admin/verify?streamId=booking-never")) {
+      HttpResponse<String> answer = api.postJson(call, "");
+      assertEquals(404, answer.statusCode(), call + ": " + answer.body());
+      assertEquals(
+          "There is no stream 'booking-never'.", Http.object(answer).getString("detail"), call);
+    }
+  }
+
   private static String conference() {
     HttpResponse<String> created =
         Http.as(staff, PASSWORD)

@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -21,12 +22,17 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.seatledger.it.browser.Browser;
+import org.seatledger.it.store.Intruder;
+import org.seatledger.it.store.IntruderServlet;
+import org.seatledger.it.store.OtherServerServlet;
 
 /**
  * The auditor pages in a real browser: a booking's history with the diff of its confirmation, time
- * travel to the version before it and a comparison of the two, search by user leading to the
- * history, a correlation id leading to its chain, verifying the log and checking a pasted digest —
- * with the accessibility check on every page; staff are kept out of all of them.
+ * travel to the version before it and a comparison of the two (and a version past the end said so),
+ * search by user with the CSV and JSON exports downloaded and read, a correlation id leading to its
+ * chain, verifying the log and checking a pasted digest — also after an intruder rewrote an event
+ * and re-computed its stream's chain — and erased data read as [erased], with the accessibility
+ * check on every page; staff are kept out of all of them.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -35,9 +41,14 @@ class AuditPagesIT {
 
   private static final String PASSWORD = Browser.PASSWORD;
 
+  /**
+   * Beside the application, what a browser test cannot be itself (it has no database access): the
+   * intruder, and another server walking a long log.
+   */
   @Deployment(testable = false)
   static WebArchive deployment() {
-    return ClientDeployment.marker("audit-pages-it");
+    return ShrinkWrap.create(WebArchive.class, "audit-pages-it.war")
+        .addClasses(IntruderServlet.class, Intruder.class, OtherServerServlet.class);
   }
 
   @BeforeAll
@@ -72,6 +83,7 @@ class AuditPagesIT {
       assertEquals("/audit/streams/booking-" + booking + "?version=1", browser.path());
       assertEquals("As it was at version 1", browser.byId("state-title").getText());
       assertEquals("HELD", valueOf(browser, "state", "status"));
+      assertEquals("Replayed from the first event.", browser.byId("folded-from").getText());
       browser.assertAccessible();
       browser.screenshot("audit-time-travel");
 
@@ -92,6 +104,25 @@ class AuditPagesIT {
           browser.summary(),
           "a bad point is answered, the history still shown");
       assertEquals(2, browser.all(By.cssSelector("li.change")).size());
+
+      browser.go("/audit/streams/booking-" + booking + "?version=9");
+      assertEquals(
+          "Stream booking-"
+              + booking
+              + " has no version 9: it ends at version 2. No state is shown."
+              + " Show version 2, the newest",
+          browser.byId("past-end").getText(),
+          "a version past the end is said, not replaced by the newest");
+      assertFalse(browser.has(By.id("state")), "no state shown for it");
+      assertEquals(2, browser.all(By.cssSelector("li.change")).size());
+      browser.assertAccessible();
+      HttpResponse<String> api =
+          Http.as(auditor, PASSWORD)
+              .get("/api/audit/streams/booking-" + booking + "/state?version=9");
+      assertEquals(404, api.statusCode(), api.body());
+      assertEquals(
+          "Stream booking-" + booking + " has no version 9: it ends at version 2.",
+          Http.object(api).getString("detail"));
 
       browser.go("/audit/streams/booking-no-such-thing");
       assertEquals("Not found", browser.heading());
@@ -123,19 +154,41 @@ class AuditPagesIT {
           "newest first");
       assertTrue(
           rows.stream().allMatch(r -> r.getText().contains(staff)), "only the user's events");
-      assertTrue(
-          browser.byId("export-csv").getAttribute("href").contains("user=" + staff),
-          "the export is of the same filter");
-      assertTrue(browser.byId("export-csv").getAttribute("href").contains("format=csv"));
-      HttpResponse<String> csv =
-          Http.as(auditor, PASSWORD)
-              .get(
-                  browser
-                      .byId("export-csv")
-                      .getAttribute("href")
-                      .substring(Http.baseUrl().length()));
+      List<Long> shown = positions;
+      HttpResponse<String> csv = download(browser, "export-csv");
       assertEquals(200, csv.statusCode(), csv.body());
-      assertTrue(csv.body().contains("booking-" + booking), "the export holds the booking");
+      assertEquals(
+          "attachment; filename=\"audit_user-" + staff + ".csv\"",
+          csv.headers().firstValue("Content-Disposition").orElse(""),
+          "the file is named after the filter");
+      List<List<String>> table = csvRows(csv.body());
+      assertEquals("globalPosition", table.get(0).get(0));
+      int user = table.get(0).indexOf("recordedBy");
+      int stream = table.get(0).indexOf("streamId");
+      int type = table.get(0).indexOf("type");
+      List<List<String>> rowsOut = table.subList(1, table.size());
+      assertEquals(
+          shown,
+          rowsOut.stream().limit(shown.size()).map(r -> Long.parseLong(r.get(0))).toList(),
+          "the file holds the rows shown, in the same order");
+      assertTrue(rowsOut.stream().allMatch(r -> r.get(user).equals(staff)), "only the user's");
+      assertTrue(
+          rowsOut.stream()
+              .anyMatch(
+                  r ->
+                      r.get(stream).equals("booking-" + booking)
+                          && r.get(type).equals("BookingConfirmed")),
+          "the confirmation is in the file");
+      HttpResponse<String> json = download(browser, "export-json");
+      assertEquals(200, json.statusCode(), json.body());
+      assertEquals(
+          "attachment; filename=\"audit_user-" + staff + ".json\"",
+          json.headers().firstValue("Content-Disposition").orElse(""));
+      jakarta.json.JsonArray entries = (jakarta.json.JsonArray) Http.json(json);
+      assertEquals(rowsOut.size(), entries.size(), "JSON holds what CSV holds");
+      assertEquals(
+          shown.get(0).longValue(),
+          entries.getJsonObject(0).getJsonNumber("globalPosition").longValue());
       browser.assertAccessible();
       browser.screenshot("audit-search");
 
@@ -175,8 +228,20 @@ class AuditPagesIT {
       browser.assertAccessible();
       browser.click("verify");
       assertTrue(browser.path().startsWith("/audit/integrity?verification="), browser.path());
+      browser.waitUntil(d -> browser.has(By.id("result-title")));
       assertEquals("Verified: unchanged", browser.byId("result-title").getText());
+      assertTrue(
+          browser.byId("verification-detail").getText().startsWith("whole log: "),
+          browser.byId("verification-detail").getText());
       assertTrue(browser.byId("verifications").getText().contains(auditor));
+      browser.assertAccessible();
+
+      browser.fill("Stream (empty: the whole log)", "booking-no-such-thing");
+      browser.click("verify");
+      assertEquals(
+          "There is no stream 'booking-no-such-thing': check the id (e.g. booking-…, seats-…).",
+          browser.fieldError("Stream (empty: the whole log)"));
+      assertFalse(browser.has(By.id("verification-result")));
       browser.assertAccessible();
 
       assertTrue(
@@ -198,7 +263,7 @@ class AuditPagesIT {
       browser.click("check-digest");
       result = browser.byId("digest-result").getText();
       assertTrue(result.startsWith("Not OK"), result);
-      assertTrue(result.contains("The log differs"), result);
+      assertTrue(result.contains("; the log differs "), result);
       browser.assertAccessible();
 
       paste(browser, "not a digest");
@@ -234,8 +299,215 @@ class AuditPagesIT {
     }
   }
 
+  @Test
+  void theIntegrityPageFollowsALongVerificationLiveAndThenShowsItsResult() {
+    String auditor = Setup.user("auditor", PASSWORD);
+    String run = UUID.randomUUID().toString();
+    otherServer("run?id=" + run + "&total=250000");
+    try (Browser browser = Browser.open()) {
+      browser.signIn(auditor, PASSWORD);
+      browser.go("/audit/integrity?verification=" + run);
+      assertEquals("Verifying: whole log", browser.byId("progress-title").getText());
+      assertEquals("0 of 250,000 events checked.", browser.byId("verification-count").getText());
+      assertFalse(browser.has(By.id("verification-stalled")), "a live run has not stalled");
+      browser.assertAccessible();
+      browser.assertOnlyScriptFiles();
+
+      otherServer("progress?id=" + run + "&checked=100000");
+      browser.waitUntil(d -> browser.byId("checked-events").getText().equals("100,000"));
+      assertEquals("100000", browser.byId("verification-meter").getAttribute("value"));
+      assertEquals("/audit/integrity?verification=" + run, browser.path(), "not reloaded");
+      browser.screenshot("audit-verification-progress");
+
+      otherServer("finish?id=" + run + "&checked=250000");
+      browser.waitUntil(d -> browser.has(By.id("result-title")));
+      assertEquals("Verified: unchanged", browser.byId("result-title").getText());
+      assertTrue(
+          browser.byId("verification-detail").getText().startsWith("whole log: 250,000 events"),
+          browser.byId("verification-detail").getText());
+      assertFalse(browser.has(By.id("verification-progress")));
+      assertTrue(browser.byId("verifications").getText().contains("other-server"), "kept");
+
+      browser.go("/audit/integrity?verification=no-such-run");
+      assertTrue(browser.has(By.id("verification-unknown")));
+      browser.assertAccessible();
+
+      String stopped = UUID.randomUUID().toString();
+      otherServer("run?id=" + stopped + "&total=250000&updatedSecondsAgo=600");
+      browser.go("/audit/integrity?verification=" + stopped);
+      assertTrue(
+          browser.byId("verification-stalled").getText().startsWith("No progress since"),
+          "a run whose server stopped is said to have stalled");
+      browser.assertAccessible();
+    }
+  }
+
+  @Test
+  void anAuditorsKeptDigestNamesTheEventAnIntruderRewroteThoughTheStreamStillVerifies()
+      throws Exception {
+    String staff = Setup.user("staff", PASSWORD);
+    String booking = confirmedBooking(staff, UUID.randomUUID().toString());
+    String auditor = Setup.user("auditor", PASSWORD);
+    Http api = Http.as(auditor, PASSWORD);
+    HttpResponse<String> events = api.get("/api/streams/booking-" + booking + "/events");
+    assertEquals(200, events.statusCode(), events.body());
+    long placed =
+        ((jakarta.json.JsonArray) Http.json(events))
+            .getJsonObject(0)
+            .getJsonNumber("globalPosition")
+            .longValue();
+    try (Browser browser = Browser.open()) {
+      browser.signIn(auditor, PASSWORD);
+      browser.go("/audit/integrity");
+      HttpResponse<String> download = withSession(browser, "/api/audit/digest");
+      assertEquals(200, download.statusCode(), download.body());
+      String kept = download.body();
+
+      rewriteWhoRecorded(placed, "someone-else");
+      try {
+        browser.fill("Stream (empty: the whole log)", "booking-" + booking);
+        browser.click("verify");
+        browser.waitUntil(d -> browser.has(By.id("result-title")));
+        assertEquals(
+            "Verified: unchanged",
+            browser.byId("result-title").getText(),
+            "the stream's re-computed chain verifies");
+
+        paste(browser, kept);
+        browser.click("check-digest");
+        String result = browser.byId("digest-result").getText();
+        assertTrue(result.startsWith("Not OK"), result);
+        assertEquals("at position " + placed, browser.byId("differs").getText(), result);
+        browser.assertAccessible();
+        browser.screenshot("audit-digest-rewritten");
+
+        HttpResponse<String> checked = api.postJson("/api/audit/digest/verify", kept);
+        assertEquals(200, checked.statusCode(), checked.body());
+        JsonObject found = Http.object(checked);
+        assertFalse(found.getBoolean("ok"));
+        assertTrue(found.getBoolean("exact"), checked.body());
+        assertEquals(placed, found.getJsonNumber("differsFrom").longValue(), checked.body());
+      } finally {
+        intruder("restore");
+      }
+    }
+  }
+
+  @Test
+  void erasedPersonalDataReadsErasedInOldVersionsAndDiffs() {
+    String staff = Setup.user("staff", PASSWORD);
+    JsonObject placed = placedAndConfirmed(staff, UUID.randomUUID().toString());
+    String booking = placed.getString("id");
+    String subject = placed.getString("registrantId");
+    HttpResponse<String> erased = Http.admin().postJson("/api/subjects/" + subject + "/erase", "");
+    assertEquals(200, erased.statusCode(), erased.body());
+    String auditor = Setup.user("auditor", PASSWORD);
+    try (Browser browser = Browser.open()) {
+      browser.signIn(auditor, PASSWORD);
+      browser.go("/audit/streams/booking-" + booking);
+      WebElement name =
+          browser
+              .byId("change-1")
+              .findElement(By.xpath(".//table//tr[th/code[text()='registrant.name']]"));
+      assertEquals("[erased]", name.findElement(By.tagName("ins")).getText(), "in the diff");
+      browser.go("/audit/streams/booking-" + booking + "?version=1");
+      assertEquals("[erased]", valueOf(browser, "state", "registrant.name"), "in an old version");
+      assertEquals("[erased]", valueOf(browser, "state", "registrant.email"));
+      browser.go("/audit/streams/booking-" + booking + "?compare=0,2");
+      assertFalse(browser.text().contains("Audited Person"), "the name is nowhere");
+      assertFalse(browser.text().contains("audited@example.org"), "nor the e-mail");
+      browser.assertAccessible();
+    }
+  }
+
+  /** The file a link of the page downloads, fetched with the browser's own session cookie. */
+  private static HttpResponse<String> download(Browser browser, String linkId) {
+    String href = browser.byId(linkId).getAttribute("href");
+    assertTrue(href.startsWith(Http.baseUrl()), href);
+    return withSession(browser, href.substring(Http.baseUrl().length()));
+  }
+
+  private static HttpResponse<String> withSession(Browser browser, String path) {
+    Http cookieOnly = Http.anonymous();
+    return cookieOnly.send(
+        cookieOnly
+            .request(path)
+            .header(
+                "Cookie",
+                "JSESSIONID=" + browser.driver().manage().getCookieNamed("JSESSIONID").getValue())
+            .GET());
+  }
+
+  /** Rows of a CSV file (RFC 4180: quoted fields, doubled quotes, CRLF between rows). */
+  private static List<List<String>> csvRows(String text) {
+    List<List<String>> rows = new java.util.ArrayList<>();
+    List<String> row = new java.util.ArrayList<>();
+    StringBuilder field = new StringBuilder();
+    boolean quoted = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (quoted) {
+        if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+          field.append('"');
+          i++;
+        } else if (c == '"') {
+          quoted = false;
+        } else {
+          field.append(c);
+        }
+      } else if (c == '"') {
+        quoted = true;
+      } else if (c == ',') {
+        row.add(field.toString());
+        field.setLength(0);
+      } else if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+        row.add(field.toString());
+        field.setLength(0);
+        rows.add(row);
+        row = new java.util.ArrayList<>();
+        i++;
+      } else {
+        field.append(c);
+      }
+    }
+    assertEquals(0, field.length() + row.size(), "the file ends with a whole row");
+    return rows;
+  }
+
+  /**
+   * Has the intruder servlet beside the application change who recorded the event at a position.
+   */
+  private static void rewriteWhoRecorded(long position, String who) {
+    intruder("rewrite?position=" + position + "&recordedBy=" + who);
+  }
+
+  private static void otherServer(String call) {
+    Http anyone = Http.anonymous();
+    HttpResponse<String> done =
+        anyone.send(
+            anyone
+                .request("/audit-pages-it/other-server/" + call)
+                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()));
+    assertEquals(204, done.statusCode(), done.body());
+  }
+
+  private static void intruder(String call) {
+    Http anyone = Http.anonymous();
+    HttpResponse<String> done =
+        anyone.send(
+            anyone
+                .request("/audit-pages-it/intruder/" + call)
+                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()));
+    assertEquals(204, done.statusCode(), done.body());
+  }
+
   /** A booking placed (with this correlation id) and confirmed by {@code staff}; its id. */
   private static String confirmedBooking(String staff, String correlation) {
+    return placedAndConfirmed(staff, correlation).getString("id");
+  }
+
+  /** A booking placed and confirmed by {@code staff}; the answer to placing it. */
+  private static JsonObject placedAndConfirmed(String staff, String correlation) {
     Http api = Http.as(staff, PASSWORD);
     String conference = Setup.publishedConference(api, 10);
     HttpResponse<String> placed =
@@ -248,7 +520,8 @@ class AuditPagesIT {
                         "{\"registrant\":{\"name\":\"Audited Person\","
                             + "\"email\":\"audited@example.org\"},\"seats\":{\"standard\":2}}")));
     assertEquals(201, placed.statusCode(), placed.body());
-    String id = Http.object(placed).getString("id");
+    JsonObject booking = Http.object(placed);
+    String id = booking.getString("id");
     HttpResponse<String> confirmed =
         api.postJson(
             "/api/bookings/" + id + "/confirm",
@@ -259,7 +532,7 @@ class AuditPagesIT {
     HttpResponse<String> applied =
         Http.as(reader, PASSWORD).get("/api/audit/events?size=1&atLeast=" + position);
     assertEquals(200, applied.statusCode(), "the audit trail has the confirmation");
-    return id;
+    return booking;
   }
 
   /** The value of {@code field} in the state table {@code tableId}. */

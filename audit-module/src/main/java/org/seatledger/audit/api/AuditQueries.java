@@ -72,9 +72,16 @@ public interface AuditQueries {
   @JsonbNillable
   record FieldChange(String field, Object before, Object after) {}
 
-  /** An entity's state at a moment, and the stream version it reflects (0: did not exist yet). */
+  /**
+   * An entity's state at a moment, and the stream version it reflects (0: did not exist yet).
+   *
+   * @param foldedFrom the version of the stored snapshot the state was folded from, 0 when it was
+   *     folded from the first event (snapshots are not covered by digests: an auditor may want to
+   *     know)
+   */
   @JsonbNillable
-  record StateAt(String streamId, long streamVersion, Instant asOf, JsonObject state) {}
+  record StateAt(
+      String streamId, long streamVersion, Instant asOf, JsonObject state, long foldedFrom) {}
 
   /** A search hit. */
   @JsonbNillable
@@ -174,10 +181,18 @@ public interface AuditQueries {
    */
   Optional<HistoryPage> history(String streamId, Long beforeVersion, int limit);
 
-  /** The state at a point, from the nearest snapshot at or below it; empty for no such stream. */
+  /**
+   * The state at a point, from the nearest snapshot at or below it; empty for no such stream.
+   *
+   * @throws VersionPastEnd when the point is a version beyond the stream's newest
+   */
   Optional<StateAt> state(String streamId, Point point);
 
-  /** Two points side by side with their differences; empty for no such stream. */
+  /**
+   * Two points side by side with their differences; empty for no such stream.
+   *
+   * @throws VersionPastEnd when a point is a version beyond the stream's newest
+   */
   Optional<Comparison> compare(String streamId, Point first, Point second);
 
   /** One page of hits, newest first, by keyset ({@link Search#after()}). */
@@ -192,11 +207,49 @@ public interface AuditQueries {
   /** A digest of the whole log up to its newest event, for an auditor to keep. */
   LogDigest digest();
 
-  /** Whether the log still gives a kept digest, and if not where it differs. */
+  /**
+   * Whether the log still gives a kept digest, and if not where it differs: the exact position,
+   * also inside a range between two checkpoints when the audit trail's record of the hashes there
+   * gives the kept checkpoint.
+   */
   DigestCheck checkDigest(LogDigest kept);
 
-  /** Runs a verification now, keeps and returns its result. */
-  Verification verify(String streamId, String requestedBy);
+  /**
+   * A verification of the whole log or of one stream, running or done.
+   *
+   * @param totalEvents how many events it will check (the log's or the stream's length at start)
+   * @param result the kept result once it is done; null while it runs
+   */
+  @JsonbNillable
+  record VerificationRun(
+      String id,
+      String scope,
+      Instant startedAt,
+      String requestedBy,
+      long checkedEvents,
+      long totalEvents,
+      Instant updatedAt,
+      Verification result) {
+
+    public boolean finished() {
+      return result != null;
+    }
+  }
+
+  /**
+   * Runs a verification of the stream named (the whole log when null) now, keeps and returns its
+   * result; empty when the stream named has no event.
+   */
+  Optional<Verification> verify(String streamId, String requestedBy);
+
+  /**
+   * Starts a verification in the background and answers at once; {@link #verificationRun} tells how
+   * far it has come. Empty when the stream named has no event.
+   */
+  Optional<VerificationRun> startVerification(String streamId, String requestedBy);
+
+  /** A verification started, running or done; empty for an unknown id. */
+  Optional<VerificationRun> verificationRun(String id);
 
   /** Kept verification results, newest first. */
   List<Verification> verifications(int limit);

@@ -9,15 +9,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.ObservesAsync;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -32,22 +25,21 @@ import org.seatledger.eventlog.api.LogDigest;
 import org.seatledger.eventlog.api.LogDigests;
 import org.seatledger.eventlog.api.SchemaReady;
 import org.seatledger.eventlog.api.StreamTimeline;
-import org.seatledger.eventlog.api.VerificationReport;
 import org.seatledger.eventlog.api.projection.ProjectionHost;
 import org.seatledger.eventlog.api.projection.ProjectionSet;
 import org.seatledger.eventlog.api.projection.ProjectionStatus;
 import org.seatledger.eventlog.api.projection.Projectors;
-import org.seatledger.eventlog.api.projection.Sql;
 
 /**
  * The audit module: the audit trail projection (search by keyset, {@link TrailSearch}, and the
  * causation chains of requests, {@link CausationChains}), histories with field-level diffs and time
  * travel (folds of a stream from its nearest snapshot, by {@link Histories}), digests of the whole
- * log (made and checked by the event log), and hash-chain verification on demand and on a schedule,
- * with every result kept. The projection host ({@link ProjectionHost}) runs the trail declared in
- * {@link #PROJECTIONS} from the moment the schema is ready; this bean wakes it when an append
- * commits ({@link LogAdvanced}, asynchronously). The scheduled verification starts once the schema
- * is ready ({@link SchemaReady}); before that its table may not exist.
+ * log (made and checked by the event log, the trail's recorded hashes naming a rewritten event,
+ * {@link TrailHashes}), and hash-chain verification ({@link Verifications}) on demand and on a
+ * schedule, with every result kept. The projection host ({@link ProjectionHost}) runs the trail
+ * declared in {@link #PROJECTIONS} from the moment the schema is ready; this bean wakes it when an
+ * append commits ({@link LogAdvanced}, asynchronously). The scheduled verification starts once the
+ * schema is ready ({@link SchemaReady}); before that its table may not exist.
  */
 @ApplicationScoped
 public class Audit implements AuditQueries {
@@ -68,6 +60,7 @@ public class Audit implements AuditQueries {
   @Inject StreamTimeline timeline;
   @Inject LogDigests digests;
   @Inject ProjectionHost host;
+  @Inject Verifications verifications;
 
   @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
   ManagedScheduledExecutorService scheduler;
@@ -75,6 +68,10 @@ public class Audit implements AuditQueries {
   @Inject
   @ConfigProperty(name = "seatledger.verify-interval-minutes", defaultValue = "60")
   long verifyMinutes;
+
+  @Inject
+  @ConfigProperty(name = "seatledger.snapshot-keep-every", defaultValue = "1000")
+  long snapshotKeepEvery;
 
   private Projectors trail;
   private ScheduledFuture<?> verification;
@@ -105,7 +102,7 @@ public class Audit implements AuditQueries {
 
   private void scheduledVerification() {
     try {
-      Verification result = verify(null, "system");
+      Verification result = verify(null, "system").orElseThrow();
       if (!result.ok()) {
         LOG.severe("Scheduled verification found the log altered: " + result.detail());
       }
@@ -130,7 +127,7 @@ public class Audit implements AuditQueries {
   }
 
   private Histories histories() {
-    return new Histories(new Replays(log, timeline));
+    return new Histories(new Replays(log, timeline, snapshotKeepEvery));
   }
 
   @Override
@@ -161,79 +158,27 @@ public class Audit implements AuditQueries {
 
   @Override
   public DigestCheck checkDigest(LogDigest kept) {
-    return digests.check(kept);
+    return digests.check(kept, new TrailHashes(dataSource, trail.generation(TRAIL)));
   }
 
   @Override
-  public Verification verify(String streamId, String requestedBy) {
-    Instant started = Instant.now();
-    VerificationReport report = log.verify(Optional.ofNullable(streamId));
-    Verification result =
-        new Verification(
-            UUID.randomUUID().toString(),
-            started,
-            Instant.now(),
-            streamId == null ? "whole log" : "stream " + streamId,
-            report.ok(),
-            report.checkedEvents(),
-            report.firstBadPosition(),
-            report.detail(),
-            requestedBy);
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement insert =
-            Sql.prepare(
-                c,
-                "INSERT INTO audit_verifications (id, started_at, finished_at, scope, ok, checked_events,"
-                    + " first_bad_position, detail, requested_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                java.util.Arrays.asList(
-                    result.id(),
-                    Sql.micros(result.startedAt()),
-                    Sql.micros(result.finishedAt()),
-                    result.scope().length() > 120
-                        ? result.scope().substring(0, 120)
-                        : result.scope(),
-                    result.ok(),
-                    result.checkedEvents(),
-                    result.firstBadPosition(),
-                    result.detail().length() > 1000
-                        ? result.detail().substring(0, 1000)
-                        : result.detail(),
-                    result.requestedBy()))) {
-      insert.executeUpdate();
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot keep the verification result", e);
-    }
-    return result;
+  public Optional<Verification> verify(String streamId, String requestedBy) {
+    return verifications.verify(streamId, requestedBy);
+  }
+
+  @Override
+  public Optional<VerificationRun> startVerification(String streamId, String requestedBy) {
+    return verifications.start(streamId, requestedBy);
+  }
+
+  @Override
+  public Optional<VerificationRun> verificationRun(String id) {
+    return verifications.run(id);
   }
 
   @Override
   public List<Verification> verifications(int limit) {
-    List<Verification> results = new ArrayList<>();
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement q =
-            Sql.prepare(
-                c,
-                "SELECT id, started_at, finished_at, scope, ok, checked_events, first_bad_position, detail, requested_by"
-                    + " FROM audit_verifications ORDER BY started_at DESC LIMIT ?",
-                List.of(limit));
-        ResultSet rows = q.executeQuery()) {
-      while (rows.next()) {
-        results.add(
-            new Verification(
-                rows.getString(1),
-                Sql.instant(rows.getLong(2)),
-                Sql.instant(rows.getLong(3)),
-                rows.getString(4),
-                rows.getBoolean(5),
-                rows.getLong(6),
-                (Long) rows.getObject(7, Long.class),
-                rows.getString(8),
-                rows.getString(9)));
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot read verification results", e);
-    }
-    return results;
+    return verifications.kept(limit);
   }
 
   @Override

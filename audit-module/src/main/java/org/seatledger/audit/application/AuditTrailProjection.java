@@ -7,7 +7,11 @@ import org.seatledger.eventlog.api.RecordedEvent;
 import org.seatledger.eventlog.api.projection.Projection;
 import org.seatledger.eventlog.api.projection.Sql;
 
-/** Every event as an audit entry: when, who, what (with a sentence), why, and its ids. */
+/**
+ * Every event as an audit entry: when, who, what (with a sentence), why, its ids, and its stored
+ * hash as read when it was appended (what a digest check names a rewritten event by, {@link
+ * TrailHashes}).
+ */
 public final class AuditTrailProjection implements Projection {
 
   public static final String NAME = "audit.trail";
@@ -29,8 +33,8 @@ public final class AuditTrailProjection implements Projection {
     Sql.batch(
         c,
         "INSERT IGNORE INTO audit_entries (generation, global_position, stream_id, stream_type, stream_version,"
-            + " event_type, recorded_at, recorded_by, summary, reason, command_id, correlation_id, causation_id)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            + " event_type, recorded_at, recorded_by, summary, reason, command_id, correlation_id, causation_id,"
+            + " event_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         events,
         (insert, e) -> {
           String summary = Summaries.of(e);
@@ -47,6 +51,7 @@ public final class AuditTrailProjection implements Projection {
           insert.setString(11, e.commandId());
           insert.setString(12, e.correlationId());
           insert.setString(13, e.causationId());
+          insert.setString(14, e.hash());
         });
   }
 

@@ -14,6 +14,7 @@ import org.seatledger.audit.api.AuditQueries.HistoryEntry;
 import org.seatledger.audit.api.AuditQueries.HistoryPage;
 import org.seatledger.audit.api.AuditQueries.Point;
 import org.seatledger.audit.api.AuditQueries.StateAt;
+import org.seatledger.audit.api.VersionPastEnd;
 import org.seatledger.booking.api.EntityView;
 import org.seatledger.eventlog.api.RecordedEvent;
 
@@ -78,13 +79,23 @@ final class Histories {
   }
 
   private StateAt state(String streamId, String streamType, Point point) {
-    long version =
-        point.version() != null
-            ? Math.min(point.version(), replays.head(streamId))
-            : replays.versionAt(streamId, point.asOf());
-    EntityView view = replays.at(streamId, streamType, version);
+    long version;
+    if (point.version() != null) {
+      long head = replays.head(streamId);
+      if (point.version() > head) {
+        throw new VersionPastEnd(streamId, point.version(), head);
+      }
+      version = point.version();
+    } else {
+      version = replays.versionAt(streamId, point.asOf());
+    }
+    Replays.Folded folded = replays.folded(streamId, streamType, version);
     return new StateAt(
-        streamId, version, point.asOf(), EntityStates.json(EntityStates.fields(view)));
+        streamId,
+        version,
+        point.asOf(),
+        EntityStates.json(EntityStates.fields(folded.view())),
+        folded.from());
   }
 
   private static Map<String, JsonValue> fieldsOf(StateAt state) {

@@ -2,6 +2,8 @@ package org.seatledger.audit.application;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.seatledger.booking.api.EntityView;
 import org.seatledger.booking.api.EntityViews;
 import org.seatledger.eventlog.api.EventLog;
@@ -16,18 +18,34 @@ import org.seatledger.eventlog.api.StreamTimeline;
  * snapshot there (bookings are never snapshotted; they are a handful of events) is folded from its
  * first event. A 100,000-event seat stream is thus read from at most about {@code
  * seatledger.snapshot-keep-every} events below the point.
+ *
+ * <p>A stream written before snapshots were kept every {@code keepEvery} versions has none deep
+ * inside it. A fold that starts more than {@code keepEvery} events below its point therefore
+ * back-fills them: at every multiple of {@code keepEvery} it passes it keeps the aggregate's own
+ * snapshot of the state there ({@link EntityView#snapshot()}), so that only the first visit to a
+ * depth pays for the long fold.
  */
 final class Replays {
+  private static final Logger LOG = Logger.getLogger(Replays.class.getName());
   private static final int PAGE = 500;
   private static final EntityViews VIEWS = EntityViews.standard();
 
   private final EventLog log;
   private final StreamTimeline timeline;
+  private final long keepEvery;
 
-  Replays(EventLog log, StreamTimeline timeline) {
+  /**
+   * @param keepEvery the versions between two snapshots kept deep in a stream ({@code
+   *     seatledger.snapshot-keep-every}); 0 or less back-fills nothing
+   */
+  Replays(EventLog log, StreamTimeline timeline, long keepEvery) {
     this.log = log;
     this.timeline = timeline;
+    this.keepEvery = keepEvery;
   }
+
+  /** A view folded to a version, and the version of the snapshot it started from (0: none). */
+  record Folded(EntityView view, long from) {}
 
   /** What an event did to a view. */
   @FunctionalInterface
@@ -51,6 +69,14 @@ final class Replays {
 
   /** The view after the stream's events 1 to {@code version} (0: before the first). */
   EntityView at(String streamId, String streamType, long version) {
+    return folded(streamId, streamType, version).view();
+  }
+
+  /**
+   * The view after the stream's events 1 to {@code version}, folded from the nearest usable
+   * snapshot at or below it, back-filling snapshots on the way when that is far below.
+   */
+  Folded folded(String streamId, String streamType, long version) {
     EntityView start = VIEWS.initial(streamType);
     long from = 0;
     if (version > 0) {
@@ -62,7 +88,30 @@ final class Replays {
         from = snapshot.get().streamVersion();
       }
     }
-    return fold(streamId, start, from, version, (event, before, after) -> {});
+    Step backFill =
+        keepEvery > 0 && version - from > keepEvery
+            ? (event, before, after) -> keepIfDue(streamId, event.streamVersion(), after)
+            : (event, before, after) -> {};
+    return new Folded(fold(streamId, start, from, version, backFill), from);
+  }
+
+  /** Keeps a snapshot at every multiple of {@code keepEvery}; a failure only costs speed. */
+  private void keepIfDue(String streamId, long version, EntityView view) {
+    if (version % keepEvery != 0) {
+      return;
+    }
+    view.snapshot()
+        .ifPresent(
+            s -> {
+              try {
+                timeline.keepSnapshot(streamId, version, s.snapshotVersion(), s.state());
+              } catch (RuntimeException e) {
+                LOG.log(
+                    Level.WARNING,
+                    "snapshot of " + streamId + " at " + version + " not back-filled",
+                    e);
+              }
+            });
   }
 
   /**

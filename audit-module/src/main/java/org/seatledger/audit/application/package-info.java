@@ -1,12 +1,14 @@
 /**
  * The audit trail inside: its read model (one row per event with who, when, why and a
- * plain-language summary), histories paged by stream version and time travel folded from the
- * nearest snapshot ({@link org.seatledger.audit.application.Replays}), field-level changes between
- * two points, keyset search and exports, causation chains, and the kept results of hash-chain
- * verifications.
+ * plain-language summary and the event's hash as appended), histories paged by stream version and
+ * time travel folded from the nearest snapshot ({@link org.seatledger.audit.application.Replays}),
+ * field-level changes between two points, keyset search and exports, causation chains, and
+ * hash-chain verifications run at once or in the background ({@link
+ * org.seatledger.audit.application.VerificationRuns}) with their results kept.
  *
  * <p>Reads the log only through {@link org.seatledger.eventlog.api} and the entity views of {@link
- * org.seatledger.booking.api}; writes only its own tables ({@code db/audit}). Never changes the
- * log.
+ * org.seatledger.booking.api}; writes only its own tables ({@code db/audit}) and, through {@link
+ * org.seatledger.eventlog.api.StreamTimeline#keepSnapshot}, back-filled snapshots (which only
+ * accelerate). Never changes the log.
  */
 package org.seatledger.audit.application;

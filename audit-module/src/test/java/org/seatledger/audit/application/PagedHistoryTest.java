@@ -2,6 +2,7 @@ package org.seatledger.audit.application;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
@@ -16,6 +17,8 @@ import org.seatledger.audit.api.AuditQueries.FieldChange;
 import org.seatledger.audit.api.AuditQueries.HistoryEntry;
 import org.seatledger.audit.api.AuditQueries.HistoryPage;
 import org.seatledger.audit.api.AuditQueries.Point;
+import org.seatledger.audit.api.AuditQueries.StateAt;
+import org.seatledger.audit.api.VersionPastEnd;
 import org.seatledger.booking.api.BookingConfirmed;
 import org.seatledger.booking.api.BookingPlaced;
 import org.seatledger.booking.api.SeatCapacityChanged;
@@ -49,6 +52,12 @@ class PagedHistoryTest {
     }
   }
 
+  private static jakarta.json.JsonObject json(String text) {
+    try (var reader = jakarta.json.Json.createReader(new java.io.StringReader(text))) {
+      return reader.readObject();
+    }
+  }
+
   /** The snapshot the seat availability writes after its capacity and {@code held} holds. */
   private static String seatsSnapshot(int capacity, int held) {
     StringBuilder holds = new StringBuilder();
@@ -63,6 +72,42 @@ class PagedHistoryTest {
         + ",\"sold\":0}},\"holds\":{"
         + holds
         + "}}";
+  }
+
+  @Test
+  void aDeepStateOfAStreamWithoutSnapshotsBackFillsThemAndTheNextComesFromOne() {
+    audit.snapshotKeepEvery = 100;
+    holds(349);
+    assertEquals(List.of(), log.snapshotVersions("seats-c1"), "written before snapshots were kept");
+
+    StateAt first = audit.state("seats-c1", Point.version(340)).orElseThrow();
+    assertEquals(0, first.foldedFrom(), "the first visit folds from the first event");
+    assertEquals(339, first.state().getInt("seatTypes.std.held"));
+    assertEquals(List.of(100L, 200L, 300L), log.snapshotVersions("seats-c1"));
+    assertEquals(
+        json(seatsSnapshot(100_000, 299)),
+        json(log.snapshotAtOrBelow("seats-c1", 300).orElseThrow().state()),
+        "the aggregate's own snapshot form");
+
+    log.forgetReads();
+    StateAt next = audit.state("seats-c1", Point.version(330)).orElseThrow();
+    assertEquals(300, next.foldedFrom(), "folded from the back-filled snapshot");
+    assertEquals(301, log.lowestVersionRead);
+    assertEquals(30, log.eventsRead);
+    assertEquals(329, next.state().getInt("seatTypes.std.held"));
+  }
+
+  @Test
+  void aVersionPastTheEndIsNoState() {
+    holds(9);
+    VersionPastEnd past =
+        assertThrows(
+            VersionPastEnd.class, () -> audit.state("seats-c1", Point.version(11)).orElseThrow());
+    assertEquals(10, past.streamVersion());
+    assertEquals("Stream seats-c1 has no version 11: it ends at version 10.", past.getMessage());
+    assertThrows(
+        VersionPastEnd.class, () -> audit.compare("seats-c1", Point.version(2), Point.version(12)));
+    assertEquals(10, audit.state("seats-c1", Point.version(10)).orElseThrow().streamVersion());
   }
 
   @Test
@@ -181,7 +226,7 @@ class PagedHistoryTest {
   }
 
   @Test
-  void pagesBeyondTheEndAreEmptyAndAVersionAboveTheHeadShowsTheHead() {
+  void pagesBeyondTheEndAreEmptyAndAPageAboveTheHeadStartsAtTheHead() {
     holds(9);
 
     HistoryPage last = audit.history("seats-c1", 1L, 50).orElseThrow();
@@ -191,7 +236,6 @@ class PagedHistoryTest {
     assertNull(last.nextBeforeVersion());
     assertEquals(10, above.entries().size());
     assertEquals(10, above.entries().get(0).streamVersion());
-    assertEquals(10, audit.state("seats-c1", Point.version(99)).orElseThrow().streamVersion());
   }
 
   @Test

@@ -20,8 +20,8 @@ import org.seatledger.eventlog.api.VerificationReport;
  * A log of a few streams, as the event store hands them out: each event with its stored type name,
  * versions from 1, one minute apart from {@link #START}, who recorded it and why. Only reading
  * streams is served, with the stream timeline (versions, versions at an instant, snapshots a test
- * stores); the audit's histories and time travel need nothing else. It counts the events read, so a
- * test sees that a deep page was not folded from the first event.
+ * stores or the audit back-fills); the audit's histories and time travel need nothing else. It
+ * counts the events read, so a test sees that a deep page was not folded from the first event.
  */
 final class Streams implements EventLog, StreamTimeline {
 
@@ -129,6 +129,16 @@ final class Streams implements EventLog, StreamTimeline {
     return kept == null
         ? Optional.empty()
         : Optional.ofNullable(kept.floorEntry(version)).map(Map.Entry::getValue);
+  }
+
+  @Override
+  public void keepSnapshot(String streamId, long streamVersion, int snapshotVersion, String state) {
+    snapshot(streamId, streamVersion, snapshotVersion, state);
+  }
+
+  /** The versions at which {@code streamId} has a snapshot, ascending. */
+  List<Long> snapshotVersions(String streamId) {
+    return List.copyOf(snapshots.getOrDefault(streamId, new java.util.TreeMap<>()).keySet());
   }
 
   @Override

@@ -1,5 +1,6 @@
 package org.seatledger.booking.api;
 
+import java.util.Optional;
 import java.util.SortedMap;
 import org.seatledger.eventlog.api.PersonalData;
 import org.seatledger.eventlog.api.RecordedEvent;
@@ -25,4 +26,16 @@ public interface EntityView {
    * the log gives it: {@link PersonalData#ERASED} once erased.
    */
   SortedMap<String, Object> fields();
+
+  /**
+   * The aggregate's own snapshot of this state, in the form its repository writes and reads, for a
+   * stream kind that is snapshotted (conferences, seat availability); empty for the others. Lets an
+   * auditor's fold back-fill snapshots deep in a long stream, so the next fold there is short.
+   */
+  default Optional<Snapshot> snapshot() {
+    return Optional.empty();
+  }
+
+  /** A snapshot's shape version and its JSON. */
+  record Snapshot(int snapshotVersion, String state) {}
 }

@@ -11,6 +11,7 @@ import org.seatledger.booking.api.Attendee;
 import org.seatledger.booking.api.BookingEvent;
 import org.seatledger.booking.api.BookingStatus;
 import org.seatledger.booking.api.EntityView;
+import org.seatledger.booking.api.EntityView.Snapshot;
 import org.seatledger.booking.api.EntityViews;
 
 /**
@@ -40,11 +41,19 @@ public final class AggregateViews implements EntityViews {
   public EntityView initial(String streamType) {
     return switch (streamType) {
       case Conference.STREAM_TYPE ->
-          new View<>(Conference.INITIAL, Conference.FOLD::apply, AggregateViews::conference);
+          new View<>(
+              Conference.INITIAL,
+              Conference.FOLD::apply,
+              AggregateViews::conference,
+              AggregateViews::conferenceSnapshot);
       case SeatAvailability.STREAM_TYPE ->
-          new View<>(SeatAvailability.INITIAL, SeatAvailability.FOLD::apply, AggregateViews::seats);
+          new View<>(
+              SeatAvailability.INITIAL,
+              SeatAvailability.FOLD::apply,
+              AggregateViews::seats,
+              AggregateViews::seatsSnapshot);
       case Booking.STREAM_TYPE ->
-          new View<>(BookingRead.INITIAL, BookingRead::apply, AggregateViews::booking);
+          new View<>(BookingRead.INITIAL, BookingRead::apply, AggregateViews::booking, null);
       default -> NONE;
     };
   }
@@ -56,7 +65,10 @@ public final class AggregateViews implements EntityViews {
           && snapshotVersion == Snapshots.CONFERENCE_VERSION) {
         return Optional.of(
             new View<>(
-                Snapshots.conference(state), Conference.FOLD::apply, AggregateViews::conference));
+                Snapshots.conference(state),
+                Conference.FOLD::apply,
+                AggregateViews::conference,
+                AggregateViews::conferenceSnapshot));
       }
       if (SeatAvailability.STREAM_TYPE.equals(streamType)
           && snapshotVersion == Snapshots.AVAILABILITY_VERSION) {
@@ -64,7 +76,8 @@ public final class AggregateViews implements EntityViews {
             new View<>(
                 Snapshots.availability(state),
                 SeatAvailability.FOLD::apply,
-                AggregateViews::seats));
+                AggregateViews::seats,
+                AggregateViews::seatsSnapshot));
       }
     } catch (RuntimeException unreadable) {
       // a snapshot only accelerates: the caller replays instead
@@ -72,20 +85,39 @@ public final class AggregateViews implements EntityViews {
     return Optional.empty();
   }
 
-  /** A view of one state: evolves by the fold, renders on demand. */
+  /**
+   * A view of one state: evolves by the fold, renders on demand; {@code snapshot} is the
+   * aggregate's snapshot form, null for a kind that is not snapshotted.
+   */
   private record View<S>(
-      S state, BiFunction<S, Object, S> fold, Function<S, SortedMap<String, Object>> render)
+      S state,
+      BiFunction<S, Object, S> fold,
+      Function<S, SortedMap<String, Object>> render,
+      Function<S, Snapshot> snapshotter)
       implements EntityView {
     @Override
     public EntityView evolve(Object event) {
       S next = fold.apply(state, event);
-      return next == state ? this : new View<>(next, fold, render);
+      return next == state ? this : new View<>(next, fold, render, snapshotter);
     }
 
     @Override
     public SortedMap<String, Object> fields() {
       return Collections.unmodifiableSortedMap(render.apply(state));
     }
+
+    @Override
+    public Optional<Snapshot> snapshot() {
+      return snapshotter == null ? Optional.empty() : Optional.of(snapshotter.apply(state));
+    }
+  }
+
+  private static Snapshot conferenceSnapshot(Conference c) {
+    return new Snapshot(Snapshots.CONFERENCE_VERSION, Snapshots.conference(c));
+  }
+
+  private static Snapshot seatsSnapshot(SeatAvailability a) {
+    return new Snapshot(Snapshots.AVAILABILITY_VERSION, Snapshots.availability(a));
   }
 
   /** A booking as an auditor reads it: the aggregate's state and the particulars beside it. */

@@ -57,6 +57,33 @@ class AggregateViewsTest {
   }
 
   @Test
+  void aViewsOwnSnapshotIsTheAggregatesAndFoldsOnAsTheReplay() {
+    List<Object> events = new ArrayList<>();
+    events.add(new SeatCapacityChanged("c1", "std", 50));
+    for (int i = 1; i <= 12; i++) {
+      events.add(new SeatsReserved("c1", "b" + i, Map.of("std", 2), HOLD));
+    }
+    EntityView atTen = replay(SeatAvailability.STREAM_TYPE, events.subList(0, 10));
+    SeatAvailability aggregate = SeatAvailability.INITIAL;
+    for (Object e : events.subList(0, 10)) {
+      aggregate = SeatAvailability.FOLD.apply(aggregate, e);
+    }
+
+    EntityView.Snapshot taken = atTen.snapshot().orElseThrow();
+    assertEquals(Snapshots.AVAILABILITY_VERSION, taken.snapshotVersion());
+    assertEquals(Snapshots.availability(aggregate), taken.state(), "the repository's own form");
+    EntityView resumed =
+        views
+            .fromSnapshot(SeatAvailability.STREAM_TYPE, taken.snapshotVersion(), taken.state())
+            .orElseThrow();
+    for (Object e : events.subList(10, events.size())) {
+      resumed = resumed.evolve(e);
+    }
+    assertEquals(replay(SeatAvailability.STREAM_TYPE, events).fields(), resumed.fields());
+    assertTrue(views.initial(Booking.STREAM_TYPE).snapshot().isEmpty(), "bookings: none");
+  }
+
+  @Test
   void aConferenceFromItsSnapshotIsTheReplay() {
     List<Object> events =
         List.of(

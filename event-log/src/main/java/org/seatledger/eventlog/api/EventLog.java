@@ -3,6 +3,7 @@ package org.seatledger.eventlog.api;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.LongConsumer;
 
 /**
  * Reading the event log: what the reporting and audit modules and the web tier may do with it.
@@ -36,4 +37,12 @@ public interface EventLog {
    * stored data no longer matches.
    */
   VerificationReport verify(Optional<String> streamId);
+
+  /**
+   * As {@link #verify(Optional)}, telling {@code progress} how many events have been checked so far
+   * after each page read, so a long walk can show how far it has come.
+   */
+  default VerificationReport verify(Optional<String> streamId, LongConsumer progress) {
+    return verify(streamId);
+  }
 }

@@ -14,7 +14,17 @@ public interface LogDigests {
 
   /**
    * Reads the log from its first event up to the digest's position, a page at a time, and says
-   * whether it still gives the kept digest; if not, where it differs.
+   * whether it still gives the kept digest; if not, where it differs (a single position when an
+   * event no longer matches its own hash or is missing, else the range between two checkpoints).
    */
-  DigestCheck check(LogDigest kept);
+  default DigestCheck check(LogDigest kept) {
+    return check(kept, HashWitness.NONE);
+  }
+
+  /**
+   * As {@link #check(LogDigest)}; where only a range between two checkpoints differs, the hashes
+   * {@code witness} recorded for that range — once they are shown to give the kept checkpoint —
+   * name the exact first position whose stored hash is no longer the one the digest was made of.
+   */
+  DigestCheck check(LogDigest kept, HashWitness witness);
 }

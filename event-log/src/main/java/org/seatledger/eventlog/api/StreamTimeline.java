@@ -23,4 +23,12 @@ public interface StreamTimeline {
 
   /** The newest stored snapshot of the stream at or below {@code version}, if any. */
   Optional<StreamSnapshot> snapshotAtOrBelow(String streamId, long version);
+
+  /**
+   * Keeps a snapshot of the stream at {@code streamVersion} that was folded by the aggregate's own
+   * evolve and written by its own snapshot form ({@code snapshotVersion}, {@code state}): a
+   * back-fill for a stream whose snapshots at that depth were never taken or were dropped. The
+   * retention rules apply as to any snapshot; a snapshot already there stays as it is.
+   */
+  void keepSnapshot(String streamId, long streamVersion, int snapshotVersion, String state);
 }

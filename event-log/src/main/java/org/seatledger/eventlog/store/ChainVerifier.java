@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongConsumer;
 import org.seatledger.eventlog.api.VerificationReport;
 
 /**
@@ -28,13 +29,16 @@ public class ChainVerifier {
 
   @Inject EventRows rows;
 
-  /** The report on one stream, or on the whole log when {@code streamId} is empty. */
+  /**
+   * The report on one stream, or on the whole log when {@code streamId} is empty; {@code progress}
+   * hears the number of events checked after each page.
+   */
   @Transactional
-  public VerificationReport verify(Optional<String> streamId) {
-    return streamId.map(this::verifyStream).orElseGet(this::verifyAll);
+  public VerificationReport verify(Optional<String> streamId, LongConsumer progress) {
+    return streamId.map(id -> verifyStream(id, progress)).orElseGet(() -> verifyAll(progress));
   }
 
-  private VerificationReport verifyStream(String streamId) {
+  private VerificationReport verifyStream(String streamId, LongConsumer progress) {
     ChainWalk walk = new ChainWalk();
     long from = 1;
     List<StoredEvent> page;
@@ -49,6 +53,7 @@ public class ChainVerifier {
         }
         from = row.streamVersion + 1;
       }
+      progress.accept(walk.checked);
     } while (page.size() == PAGE);
     String detail =
         walk.checked == 0
@@ -57,7 +62,7 @@ public class ChainVerifier {
     return new VerificationReport(true, walk.checked, null, streamId, detail);
   }
 
-  private VerificationReport verifyAll() {
+  private VerificationReport verifyAll(LongConsumer progress) {
     ChainWalk walk = new ChainWalk();
     long expectedPosition = 1;
     List<StoredEvent> page;
@@ -86,6 +91,7 @@ public class ChainVerifier {
         }
         expectedPosition++;
       }
+      progress.accept(walk.checked);
     } while (page.size() == PAGE);
     long next = em.find(EventSequence.class, EventSequence.ID).nextPosition();
     if (next != expectedPosition) {

@@ -123,6 +123,12 @@ public class DatabaseEventStore implements EventStore {
 
   @Override
   public VerificationReport verify(Optional<String> streamId) {
-    return verifier.verify(streamId);
+    return verifier.verify(streamId, checked -> {});
+  }
+
+  @Override
+  public VerificationReport verify(
+      Optional<String> streamId, java.util.function.LongConsumer progress) {
+    return verifier.verify(streamId, progress);
   }
 }

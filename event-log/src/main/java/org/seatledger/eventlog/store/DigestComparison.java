@@ -1,9 +1,11 @@
 package org.seatledger.eventlog.store;
 
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.seatledger.eventlog.api.DigestCheck;
+import org.seatledger.eventlog.api.HashWitness;
 import org.seatledger.eventlog.api.LogDigest;
 
 /**
@@ -16,13 +18,66 @@ import org.seatledger.eventlog.api.LogDigest;
  */
 final class DigestComparison {
 
+  /** Looks inside a range the checkpoints could not narrow down further. */
+  @FunctionalInterface
+  interface Narrowing {
+    Narrowing NONE = (from, to, before, expected) -> Optional.empty();
+
+    /**
+     * The first position from {@code from} to {@code to} whose stored hash is not the one the
+     * digest was made of, when that can be told.
+     *
+     * @param before the running digest up to {@code from - 1}, which gave the kept one there
+     * @param expected the kept digest of positions 1 to {@code to}
+     */
+    Optional<Long> firstDiffering(long from, long to, DigestAccumulator before, String expected);
+  }
+
+  /**
+   * Replays the witness's hashes of a range onto the running digest before it: when they give the
+   * kept checkpoint they are the hashes the digest was made of, and the first position whose stored
+   * hash is another one is where the log was changed. Otherwise the witness is no proof (it missed
+   * positions, or was changed too) and nothing is named. Reads {@code page} positions at a time,
+   * from the witness and from the log ({@code stored}).
+   */
+  static Narrowing byWitness(HashWitness witness, HashWitness stored, int page) {
+    return (from, to, before, expected) -> {
+      Long first = null;
+      for (long low = from; low <= to; low += page) {
+        long high = Math.min(to, low + page - 1);
+        Map<Long, String> witnessed = witness.hashes(low, high);
+        Map<Long, String> now = stored.hashes(low, high);
+        for (long position = low; position <= high; position++) {
+          String hash = witnessed.get(position);
+          if (hash == null) {
+            return Optional.empty();
+          }
+          before.add(position, hash.toLowerCase(Locale.ROOT));
+          if (first == null && !hash.equalsIgnoreCase(now.get(position))) {
+            first = position;
+          }
+        }
+      }
+      return before.current().equalsIgnoreCase(expected)
+          ? Optional.ofNullable(first)
+          : Optional.empty();
+    };
+  }
+
   private final LogDigest kept;
+  private final Narrowing narrowing;
   private final Map<Long, String> checkpoints = new HashMap<>();
   private final DigestAccumulator running = new DigestAccumulator();
   private long lastMatched;
+  private DigestAccumulator atLastMatched = new DigestAccumulator();
 
   DigestComparison(LogDigest kept) {
+    this(kept, Narrowing.NONE);
+  }
+
+  DigestComparison(LogDigest kept, Narrowing narrowing) {
     this.kept = kept;
+    this.narrowing = narrowing;
     kept.checkpoints().forEach(c -> checkpoints.put(c.position(), c.digest()));
   }
 
@@ -58,19 +113,37 @@ final class DigestComparison {
     }
     if (!checkpoint.equalsIgnoreCase(running.current())) {
       long from = lastMatched + 1;
+      Optional<Long> exact =
+          from == position
+              ? Optional.of(position)
+              : narrowing.firstDiffering(from, position, atLastMatched.copy(), checkpoint);
+      if (exact.isPresent()) {
+        long at = exact.get();
+        return differs(
+            at,
+            at,
+            "the event at position "
+                + at
+                + " differs from when the digest was made"
+                + (from == position
+                    ? ""
+                    : ": its stored hash is not the one recorded when it was appended (a record"
+                        + " the kept digest vouches for), so it was changed and its stream's hash"
+                        + " chain re-computed, or it was replaced"));
+      }
       return differs(
           from,
           position,
-          from == position
-              ? "the event at position " + position + " differs from when the digest was made"
-              : "the log differs from when the digest was made at a position from "
-                  + from
-                  + " to "
-                  + position
-                  + ": an event there was changed and its stream's hash chain re-computed,"
-                  + " or events were replaced");
+          "the log differs from when the digest was made at a position from "
+              + from
+              + " to "
+              + position
+              + ": an event there was changed and its stream's hash chain re-computed,"
+              + " or events were replaced (no record of their hashes that the kept digest"
+              + " vouches for names which one)");
     }
     lastMatched = position;
+    atLastMatched = running.copy();
     return Optional.empty();
   }
 

@@ -8,10 +8,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.seatledger.eventlog.api.DigestCheck;
+import org.seatledger.eventlog.api.HashWitness;
 import org.seatledger.eventlog.api.LogDamaged;
 import org.seatledger.eventlog.api.LogDigest;
 import org.seatledger.eventlog.api.LogDigests;
@@ -24,7 +27,9 @@ import org.seatledger.eventlog.api.LogDigests;
  * made: the running state of that one is kept in memory (never in the database, where whoever could
  * change the log could change it too). Checking a kept digest reads every event up to its position
  * again, recomputes each event's hash from its stored fields, and compares the running digest with
- * the kept one at each of its checkpoints ({@link DigestComparison}).
+ * the kept one at each of its checkpoints ({@link DigestComparison}). Where only the range between
+ * two checkpoints is known to differ, a {@link HashWitness} the kept digest vouches for names the
+ * exact position.
  */
 @ApplicationScoped
 public class LogDigester implements LogDigests {
@@ -107,8 +112,10 @@ public class LogDigester implements LogDigests {
   }
 
   @Override
-  public DigestCheck check(LogDigest kept) {
-    DigestComparison comparison = new DigestComparison(kept);
+  public DigestCheck check(LogDigest kept, HashWitness witness) {
+    DigestComparison comparison =
+        new DigestComparison(
+            kept, DigestComparison.byWitness(witness, this::storedHashes, HASHES_PER_READ));
     if (kept.position() == 0) {
       return new DigestAccumulator().current().equalsIgnoreCase(kept.digest())
           ? comparison.end()
@@ -134,5 +141,24 @@ public class LogDigester implements LogDigests {
       }
     }
     return comparison.end();
+  }
+
+  private Map<Long, String> storedHashes(long from, long to) {
+    Map<Long, String> hashes = new HashMap<>();
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement query =
+            c.prepareStatement(
+                "SELECT global_position, hash FROM events WHERE global_position BETWEEN ? AND ?")) {
+      query.setLong(1, from);
+      query.setLong(2, to);
+      try (ResultSet found = query.executeQuery()) {
+        while (found.next()) {
+          hashes.put(found.getLong(1), found.getString(2));
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("the event log cannot be read: " + e.getMessage(), e);
+    }
+    return hashes;
   }
 }

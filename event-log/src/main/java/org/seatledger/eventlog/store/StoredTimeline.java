@@ -16,7 +16,8 @@ import org.seatledger.eventlog.api.StreamTimeline;
 /**
  * The auditors' reads of one stream's timeline: its version, the version current at an instant (a
  * binary search over {@code UNIQUE(stream_id, stream_version)}: about 17 index lookups for 100,000
- * events, where a scan would read every row of the stream) and snapshots at or below a version.
+ * events, where a scan would read every row of the stream) and snapshots at or below a version, and
+ * the back-fill of snapshots deep in a stream.
  */
 @ApplicationScoped
 public class StoredTimeline implements StreamTimeline {
@@ -72,5 +73,10 @@ public class StoredTimeline implements StreamTimeline {
             s ->
                 new StreamSnapshot(
                     s.streamId(), s.streamVersion(), s.snapshotVersion(), s.state()));
+  }
+
+  @Override
+  public void keepSnapshot(String streamId, long streamVersion, int snapshotVersion, String state) {
+    snapshots.save(new Snapshots.Snapshot(streamId, streamVersion, snapshotVersion, state));
   }
 }

@@ -7,10 +7,14 @@ import static org.seatledger.eventlog.store.DigestAccumulatorTest.hashOf;
 import static org.seatledger.eventlog.store.DigestAccumulatorTest.upTo;
 
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongFunction;
 import org.junit.jupiter.api.Test;
 import org.seatledger.eventlog.api.DigestCheck;
+import org.seatledger.eventlog.api.HashWitness;
 import org.seatledger.eventlog.api.LogDigest;
 
 /** A kept digest against the log as it is now: unchanged, or where it differs. */
@@ -19,7 +23,11 @@ class DigestComparisonTest {
   private static final LogDigest KEPT = upTo(3_000).digest(Instant.EPOCH);
 
   private static DigestCheck walk(long upTo, LongFunction<String> hashAt, long skip, long broken) {
-    DigestComparison comparison = new DigestComparison(KEPT);
+    return walk(new DigestComparison(KEPT), upTo, hashAt, skip, broken);
+  }
+
+  private static DigestCheck walk(
+      DigestComparison comparison, long upTo, LongFunction<String> hashAt, long skip, long broken) {
     for (long p = 1; p <= upTo && !comparison.complete(); p++) {
       if (p == skip) {
         continue;
@@ -54,6 +62,64 @@ class DigestComparisonTest {
         check.differsFrom() + ".." + check.differsTo());
     assertTrue(check.differsTo() - check.differsFrom() < 16, "within one checkpoint's spacing");
     assertTrue(check.detail().contains("re-computed"), check.detail());
+  }
+
+  /**
+   * Event 1,234 rewritten and its stream re-chained: its later events 1,236 and 1,239 change too.
+   */
+  private static String rechained(long p) {
+    return p == 1_234 || p == 1_236 || p == 1_239 ? hashOf(-p) : hashOf(p);
+  }
+
+  /** What a witness recorded: the hashes at append time, or (tampered) the log's current ones. */
+  private static HashWitness recording(LongFunction<String> hashAt, long missing) {
+    return (from, to) -> {
+      Map<Long, String> hashes = new HashMap<>();
+      for (long p = from; p <= to; p++) {
+        if (p != missing) {
+          hashes.put(p, hashAt.apply(p));
+        }
+      }
+      return hashes;
+    };
+  }
+
+  @Test
+  void aWitnessTheKeptDigestVouchesForNamesTheFirstRewrittenEventExactly() {
+    DigestComparison comparison =
+        new DigestComparison(
+            KEPT,
+            DigestComparison.byWitness(
+                recording(DigestAccumulatorTest::hashOf, -1),
+                recording(DigestComparisonTest::rechained, -1),
+                5));
+
+    DigestCheck check = walk(comparison, 3_000, DigestComparisonTest::rechained, -1, -1);
+
+    assertFalse(check.ok());
+    assertTrue(check.exact(), check.differsFrom() + ".." + check.differsTo());
+    assertEquals(1_234, check.differsFrom(), check.detail());
+    assertTrue(check.detail().contains("position 1234"), check.detail());
+  }
+
+  @Test
+  void aWitnessChangedWithTheLogOrMissingAnEventOnlyNarrowsToTheRange() {
+    for (HashWitness untrusted :
+        List.of(
+            recording(DigestComparisonTest::rechained, -1),
+            recording(DigestAccumulatorTest::hashOf, 1_235))) {
+      DigestComparison comparison =
+          new DigestComparison(
+              KEPT,
+              DigestComparison.byWitness(
+                  untrusted, recording(DigestComparisonTest::rechained, -1), 5));
+
+      DigestCheck check = walk(comparison, 3_000, DigestComparisonTest::rechained, -1, -1);
+
+      assertFalse(check.ok());
+      assertFalse(check.exact(), "a witness the digest does not vouch for names nothing");
+      assertTrue(check.differsFrom() <= 1_234 && 1_234 <= check.differsTo());
+    }
   }
 
   @Test

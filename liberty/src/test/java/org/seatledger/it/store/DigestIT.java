@@ -10,14 +10,13 @@ import static org.seatledger.it.store.Fixtures.reserved;
 
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
-import java.io.ByteArrayOutputStream;
+import jakarta.json.JsonObject;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -34,20 +33,23 @@ import org.seatledger.eventlog.api.ExpectedVersion;
 import org.seatledger.eventlog.api.LogDigest;
 import org.seatledger.eventlog.api.LogDigests;
 import org.seatledger.eventlog.api.VerificationReport;
+import org.seatledger.it.Http;
 
 /**
  * A digest kept outside the system catches what the hash chain alone cannot: someone with write
  * access to the database rewrites an event and re-computes its stream's whole chain, so the stream
- * verifies again — but the log no longer gives the kept digest, and the check names where. The
- * chain is re-computed here from the README's canonical form, as an intruder would; every row is
- * put back afterwards, so the shared log stays verifiable.
+ * verifies again — but the log no longer gives the kept digest, and the check names the exact event
+ * (through the API, which has the audit trail's record of the hashes; the checkpoints alone name a
+ * range). The chain is re-computed from the README's canonical form, as an intruder would ({@link
+ * Intruder}); every row is put back afterwards, so the shared log stays verifiable.
  */
 @ExtendWith(ArquillianExtension.class)
 class DigestIT {
 
   @Deployment
   static WebArchive deployment() {
-    return StoreDeployment.of("digest-it", DigestIT.class, Fixtures.class);
+    return StoreDeployment.of(
+        "digest-it", DigestIT.class, Fixtures.class, Intruder.class, Http.class);
   }
 
   @Inject EventStore store;
@@ -58,46 +60,63 @@ class DigestIT {
   DataSource owner;
 
   @Test
-  void aRewrittenEventWithItsStreamsChainRecomputedFailsTheKeptDigest() throws Exception {
+  void aRewrittenEventWithItsStreamsChainRecomputedFailsTheKeptDigestNamingIt() throws Exception {
     String stream = newStream("digest-rewrite");
     AppendResult written = threeEvents(stream);
     long second = written.firstPosition() + 1;
+    Http auditor = Http.admin();
+    HttpResponse<String> applied =
+        auditor.get("/api/audit/events?size=1&atLeast=" + written.lastPosition());
+    assertEquals(200, applied.statusCode(), "the audit trail has applied the events");
+    HttpResponse<String> download = auditor.get("/api/audit/digest");
+    assertEquals(200, download.statusCode(), download.body());
+    JsonObject keptJson = Http.object(download);
     LogDigest kept = digests.digest();
     assertTrue(kept.position() >= written.lastPosition(), "the digest covers the new events");
     assertTrue(digests.check(kept).ok(), "the untouched log gives the kept digest");
+    assertTrue(Http.object(check(auditor, keptJson)).getBoolean("ok"));
 
-    List<Row> original = rowsOf(stream);
+    Intruder intruder =
+        Intruder.rewrite(
+            owner, second, "payload", Intruder.payloadAt(owner, second).replaceFirst("2", "7"));
     try {
-      execute(
-          "UPDATE events SET payload = ? WHERE global_position = ?",
-          original.get(1).payload.replaceFirst("2", "7"),
-          second);
-      recomputeChain(stream);
-
       VerificationReport streamCheck = store.verify(Optional.of(stream));
       assertTrue(streamCheck.ok(), "the re-computed chain verifies: " + streamCheck.detail());
       assertTrue(store.verify(Optional.empty()).ok(), "and so does the whole log's chain");
+      HttpResponse<String> viaApi = auditor.postJson("/api/audit/verify?streamId=" + stream, "");
+      assertEquals(200, viaApi.statusCode(), viaApi.body());
+      assertTrue(Http.object(viaApi).getBoolean("ok"), viaApi.body());
 
-      DigestCheck check = digests.check(kept);
-      assertFalse(check.ok(), check.detail());
+      DigestCheck alone = digests.check(kept);
+      assertFalse(alone.ok(), alone.detail());
       assertTrue(
-          check.differsFrom() <= second && second <= check.differsTo(),
-          "named " + check.differsFrom() + ".." + check.differsTo() + " for " + second);
-      if (kept.position() <= 256) {
-        assertEquals(second, check.differsFrom(), "a small log is named exactly");
-        assertTrue(check.exact());
-      }
+          alone.differsFrom() <= second && second <= alone.differsTo(),
+          "the checkpoints alone name a range: "
+              + alone.differsFrom()
+              + ".."
+              + alone.differsTo()
+              + " for "
+              + second);
+
+      HttpResponse<String> answer = check(auditor, keptJson);
+      assertEquals(200, answer.statusCode(), answer.body());
+      JsonObject found = Http.object(answer);
+      assertFalse(found.getBoolean("ok"), answer.body());
+      assertTrue(found.getBoolean("exact"), answer.body());
+      assertEquals(second, found.getJsonNumber("differsFrom").longValue(), answer.body());
+      assertEquals(second, found.getJsonNumber("differsTo").longValue(), answer.body());
+      assertTrue(
+          found.getString("detail").startsWith("the event at position " + second + " differs"),
+          found.getString("detail"));
     } finally {
-      for (Row row : original) {
-        execute(
-            "UPDATE events SET payload = ?, previous_hash = ?, hash = ? WHERE global_position = ?",
-            row.payload,
-            row.previousHash,
-            row.hash,
-            row.position);
-      }
+      intruder.restore();
     }
     assertTrue(digests.check(kept).ok(), "restored, the log gives the kept digest again");
+    assertTrue(Http.object(check(auditor, keptJson)).getBoolean("ok"));
+  }
+
+  private static HttpResponse<String> check(Http auditor, JsonObject kept) {
+    return auditor.postJson("/api/audit/digest/verify", kept.toString());
   }
 
   @Test
@@ -143,121 +162,5 @@ class DigestIT {
                 reserved(stream, 2),
                 reserved(stream, 3))),
         null);
-  }
-
-  /** One stored event, every field its hash covers. */
-  private static final class Row {
-    long position;
-    String eventId;
-    String streamId;
-    String streamType;
-    long streamVersion;
-    String eventType;
-    int schemaVersion;
-    String payload;
-    long recordedAt;
-    String recordedBy;
-    String commandId;
-    String correlationId;
-    String causationId;
-    String reason;
-    String previousHash;
-    String hash;
-  }
-
-  private List<Row> rowsOf(String stream) throws SQLException {
-    List<Row> rows = new ArrayList<>();
-    try (Connection c = owner.getConnection();
-        PreparedStatement q =
-            c.prepareStatement(
-                "SELECT global_position, event_id, stream_id, stream_type, stream_version,"
-                    + " event_type, schema_version, payload, recorded_at, recorded_by, command_id,"
-                    + " correlation_id, causation_id, reason, previous_hash, hash FROM events"
-                    + " WHERE stream_id = ? ORDER BY stream_version")) {
-      q.setString(1, stream);
-      try (ResultSet rs = q.executeQuery()) {
-        while (rs.next()) {
-          Row row = new Row();
-          row.position = rs.getLong(1);
-          row.eventId = rs.getString(2);
-          row.streamId = rs.getString(3);
-          row.streamType = rs.getString(4);
-          row.streamVersion = rs.getLong(5);
-          row.eventType = rs.getString(6);
-          row.schemaVersion = rs.getInt(7);
-          row.payload = rs.getString(8);
-          row.recordedAt = rs.getLong(9);
-          row.recordedBy = rs.getString(10);
-          row.commandId = rs.getString(11);
-          row.correlationId = rs.getString(12);
-          row.causationId = rs.getString(13);
-          row.reason = rs.getString(14);
-          row.previousHash = rs.getString(15);
-          row.hash = rs.getString(16);
-          rows.add(row);
-        }
-      }
-    }
-    return rows;
-  }
-
-  /** Re-computes the stream's whole chain from its stored rows and writes it back with SQL. */
-  private void recomputeChain(String stream) throws Exception {
-    String previous = "0".repeat(64);
-    for (Row row : rowsOf(stream)) {
-      String hash = canonicalHash(previous, row);
-      execute(
-          "UPDATE events SET previous_hash = ?, hash = ? WHERE global_position = ?",
-          previous,
-          hash,
-          row.position);
-      previous = hash;
-    }
-  }
-
-  /** The README's canonical form: each field's UTF-8 bytes behind a 4-byte length (-1: none). */
-  private static String canonicalHash(String previousHash, Row row) throws Exception {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    for (String field :
-        new String[] {
-          "seatledger-event-v1",
-          previousHash,
-          Long.toString(row.position),
-          row.eventId,
-          row.streamId,
-          row.streamType,
-          Long.toString(row.streamVersion),
-          row.eventType,
-          Integer.toString(row.schemaVersion),
-          row.payload,
-          Long.toString(row.recordedAt),
-          row.recordedBy,
-          row.commandId,
-          row.correlationId,
-          row.causationId,
-          row.reason
-        }) {
-      byte[] utf8 = field == null ? null : field.getBytes(StandardCharsets.UTF_8);
-      int length = utf8 == null ? -1 : utf8.length;
-      bytes.write(length >>> 24);
-      bytes.write(length >>> 16);
-      bytes.write(length >>> 8);
-      bytes.write(length);
-      if (utf8 != null) {
-        bytes.write(utf8);
-      }
-    }
-    return HexFormat.of()
-        .formatHex(MessageDigest.getInstance("SHA-256").digest(bytes.toByteArray()));
-  }
-
-  private void execute(String sql, Object... parameters) throws SQLException {
-    try (Connection c = owner.getConnection();
-        PreparedStatement statement = c.prepareStatement(sql)) {
-      for (int i = 0; i < parameters.length; i++) {
-        statement.setObject(i + 1, parameters[i]);
-      }
-      statement.executeUpdate();
-    }
   }
 }

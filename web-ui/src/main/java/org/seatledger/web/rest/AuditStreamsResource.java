@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.seatledger.audit.api.AuditQueries;
 import org.seatledger.audit.api.AuditQueries.HistoryPage;
 import org.seatledger.audit.api.AuditQueries.Point;
+import org.seatledger.audit.api.VersionPastEnd;
 import org.seatledger.web.security.Roles;
 
 /**
@@ -98,9 +99,11 @@ public class AuditStreamsResource {
       summary =
           "The state at a version (?version=3) or an instant (?asOf=…), or two points compared",
       description =
-          "From the nearest snapshot at or below the point, plus the events after it."
-              + " ?compare=a,b (each a version or an ISO-8601 instant) answers both states and the"
-              + " fields that differ from a to b.")
+          "From the nearest snapshot at or below the point (foldedFrom: its version, 0 for none),"
+              + " plus the events after it. ?compare=a,b (each a version or an ISO-8601 instant)"
+              + " answers both states and the fields that differ from a to b. A version past the"
+              + " stream's newest is 404 with a sentence naming the newest; an instant after the"
+              + " newest event is the newest state.")
   @APIResponse(
       responseCode = "200",
       description = "The state at the point, or (compare) both states and what differs",
@@ -122,15 +125,20 @@ public class AuditStreamsResource {
           "Give one of version (a stream version), asOf (an ISO-8601 instant) or compare (two"
               + " points, such as compare=3,7 or compare=3,2027-05-04T09:00:00Z).");
     }
-    if (compare != null) {
-      List<Point> points = points(compare);
-      return audit
-          .compare(streamId, points.get(0), points.get(1))
-          .orElseThrow(() -> noStream(streamId));
+    try {
+      if (compare != null) {
+        List<Point> points = points(compare);
+        return audit
+            .compare(streamId, points.get(0), points.get(1))
+            .orElseThrow(() -> noStream(streamId));
+      }
+      Point point =
+          version != null ? versionPoint(version, "version") : Point.asOf(instant(asOf, "asOf"));
+      return audit.state(streamId, point).orElseThrow(() -> noStream(streamId));
+    } catch (VersionPastEnd past) {
+      // no such state yet: answering the newest one would make a cited address say something else
+      throw new ApiException(Status.NOT_FOUND, past.getMessage());
     }
-    Point point =
-        version != null ? versionPoint(version, "version") : Point.asOf(instant(asOf, "asOf"));
-    return audit.state(streamId, point).orElseThrow(() -> noStream(streamId));
   }
 
   private static List<Point> points(String compare) {

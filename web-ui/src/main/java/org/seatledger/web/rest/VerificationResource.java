@@ -39,7 +39,8 @@ public class VerificationResource {
       summary = "Verify the hash chain",
       description =
           "Recomputes every event's hash (of one stream with ?streamId=, else of the whole log) and"
-              + " reports the first position where stored data no longer matches.")
+              + " reports the first position where stored data no longer matches; 404 when the"
+              + " stream named has no event.")
   @APIResponse(
       responseCode = "200",
       description = "The verification's result; not kept (POST /api/audit/verify keeps it)",
@@ -48,8 +49,12 @@ public class VerificationResource {
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = ApiSchemas.LogVerification.class)))
   public JsonObject verify(@QueryParam("streamId") String streamId) {
-    VerificationReport report =
-        log.verify(Optional.ofNullable(streamId).filter(id -> !id.isBlank()));
+    Optional<String> scope = Optional.ofNullable(streamId).filter(id -> !id.isBlank());
+    if (scope.isPresent() && log.readStream(scope.get(), 1, 1).isEmpty()) {
+      // a stream without events has nothing to vouch for: "OK, 0 events" would read as proof
+      throw AuditStreamsResource.noStream(scope.get());
+    }
+    VerificationReport report = log.verify(scope);
     JsonObjectBuilder json =
         JSON.createObjectBuilder()
             .add("ok", report.ok())

@@ -8,15 +8,19 @@ import jakarta.inject.Named;
 import jakarta.security.enterprise.SecurityContext;
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 import org.seatledger.audit.api.AuditQueries;
 import org.seatledger.audit.api.AuditQueries.Verification;
+import org.seatledger.audit.api.AuditQueries.VerificationRun;
 import org.seatledger.eventlog.api.DigestCheck;
 import org.seatledger.eventlog.api.LogDigest;
 
 /**
  * {@code /audit/integrity}: verify the hash chain of the whole log or of one stream (kept, listed
- * newest first; after a run the page shows it at {@code ?verification=<id>}), download the current
- * digest of the log (the API's {@code /api/audit/digest}), and check a kept digest pasted back.
+ * newest first), download the current digest of the log (the API's {@code /api/audit/digest}), and
+ * check a kept digest pasted back. A verification runs in the background: the page redirects to
+ * {@code ?verification=<id>}, which shows its progress (events checked of the total, kept up to
+ * date by {@code integrity.js} polling {@code /api/audit/verifications/<id>}) and then its result.
  */
 @Named
 @RequestScoped
@@ -24,6 +28,9 @@ public class IntegrityPage {
 
   /** Kept verifications listed. */
   static final int LISTED = 20;
+
+  /** Seconds without progress after which a running verification is said to have stalled. */
+  static final long STALLED_AFTER = 120;
 
   @Inject AuditQueries audit;
   @Inject SecurityContext security;
@@ -34,18 +41,33 @@ public class IntegrityPage {
   private DigestCheck check;
   private LogDigest checked;
   private List<Verification> verifications;
+  private Optional<VerificationRun> run;
 
-  /** Runs a verification of the stream named, or of the whole log, and shows its result. */
+  /**
+   * Starts a verification of the stream named, or of the whole log, and shows its progress; a
+   * stream without events is answered next to the field.
+   */
   public void verify() throws IOException {
     String scope = streamId == null || streamId.isBlank() ? null : streamId.trim();
     String who =
         security.getCallerPrincipal() == null ? null : security.getCallerPrincipal().getName();
-    Verification done = audit.verify(scope, who);
+    Optional<VerificationRun> started = audit.startVerification(scope, who);
+    if (started.isEmpty()) {
+      faces.addMessage(
+          "streamId",
+          new FacesMessage(
+              FacesMessage.SEVERITY_ERROR,
+              "There is no stream '" + scope + "': check the id (e.g. booking-…, seats-…).",
+              null));
+      faces.validationFailed();
+      return;
+    }
     var external = faces.getExternalContext();
     external.redirect(
         external.getRequestContextPath()
             + "/audit/integrity?verification="
-            + java.net.URLEncoder.encode(done.id(), java.nio.charset.StandardCharsets.UTF_8));
+            + java.net.URLEncoder.encode(
+                started.get().id(), java.nio.charset.StandardCharsets.UTF_8));
     faces.responseComplete();
   }
 
@@ -70,12 +92,39 @@ public class IntegrityPage {
     return verifications;
   }
 
-  /** The verification just run ({@code ?verification=}), if it is among the kept ones. */
+  /** The verification named by {@code ?verification=}, running or done; null for none. */
+  public VerificationRun getRun() {
+    if (run == null) {
+      String id = faces.getExternalContext().getRequestParameterMap().get("verification");
+      run =
+          id == null || id.isBlank() || id.length() > 36
+              ? Optional.empty()
+              : audit.verificationRun(id);
+    }
+    return run.orElse(null);
+  }
+
+  /**
+   * Whether the running verification named has recorded no progress for {@value #STALLED_AFTER}
+   * seconds: the server walking it has most likely stopped (it writes several times a second).
+   */
+  public boolean isStalled() {
+    VerificationRun named = getRun();
+    return named != null
+        && !named.finished()
+        && named.updatedAt().isBefore(java.time.Instant.now().minusSeconds(STALLED_AFTER));
+  }
+
+  /** The result of the verification named by {@code ?verification=}, once it is done. */
   public Verification getJustRun() {
+    VerificationRun named = getRun();
+    return named == null ? null : named.result();
+  }
+
+  /** Whether {@code ?verification=} names a verification that is not (any longer) known. */
+  public boolean isUnknownRun() {
     String id = faces.getExternalContext().getRequestParameterMap().get("verification");
-    return id == null
-        ? null
-        : getVerifications().stream().filter(v -> id.equals(v.id())).findFirst().orElse(null);
+    return id != null && getRun() == null;
   }
 
   public DigestCheck getCheck() {

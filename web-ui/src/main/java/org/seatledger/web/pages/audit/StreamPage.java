@@ -18,6 +18,7 @@ import org.seatledger.audit.api.AuditQueries.FieldChange;
 import org.seatledger.audit.api.AuditQueries.HistoryPage;
 import org.seatledger.audit.api.AuditQueries.Point;
 import org.seatledger.audit.api.AuditQueries.StateAt;
+import org.seatledger.audit.api.VersionPastEnd;
 import org.seatledger.web.pages.NotFound;
 
 /**
@@ -45,6 +46,7 @@ public class StreamPage {
   private HistoryPage history;
   private StateAt state;
   private Comparison comparison;
+  private VersionPastEnd pastEnd;
   private boolean loaded;
 
   /** The view action: reads what the address asks for; 404 for a stream that does not exist. */
@@ -78,6 +80,9 @@ public class StreamPage {
       }
     } catch (AuditInputs.Refused refused) {
       refuse(refused);
+    } catch (VersionPastEnd past) {
+      // no state is shown rather than the newest one: a cited address must not change meaning
+      pastEnd = past;
     }
   }
 
@@ -104,6 +109,12 @@ public class StreamPage {
   public Comparison getComparison() {
     load();
     return comparison;
+  }
+
+  /** The version asked for lies beyond the stream's end; null otherwise. */
+  public VersionPastEnd getPastEnd() {
+    load();
+    return pastEnd;
   }
 
   /** The fields of the state asked for, in the entity's own order. */
