@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.seatledger.audit.api.AuditQueries;
@@ -53,7 +54,10 @@ public class AuditResource {
       summary = "Verify the hash chain now (?streamId= for one stream); the result is kept",
       description = "Answers when done; 404 when the stream named has no event.")
   public Verification verify(
-      @QueryParam("streamId") String streamId, @Context SecurityContext caller) {
+      @Parameter(description = "Verify this stream only; without it, the whole log")
+          @QueryParam("streamId")
+          String streamId,
+      @Context SecurityContext caller) {
     String scope = streamId == null || streamId.isBlank() ? null : streamId;
     return audit
         .verify(scope, caller.getUserPrincipal().getName())
@@ -82,7 +86,9 @@ public class AuditResource {
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = VerificationRun.class)))
   public Response start(
-      @QueryParam("streamId") String streamId,
+      @Parameter(description = "Verify this stream only; without it, the whole log")
+          @QueryParam("streamId")
+          String streamId,
       @Context SecurityContext caller,
       @Context UriInfo uri) {
     String scope = streamId == null || streamId.isBlank() ? null : streamId;
@@ -116,7 +122,18 @@ public class AuditResource {
       operationId = "listVerifications",
       summary =
           "Kept verification results, newest first: when, what was checked, first bad position")
-  public List<Verification> verifications(@QueryParam("limit") @DefaultValue("50") int limit) {
+  public List<Verification> verifications(
+      @Parameter(
+              description = "Items, newest first",
+              schema =
+                  @Schema(
+                      type = SchemaType.INTEGER,
+                      format = "int32",
+                      minimum = "1",
+                      maximum = "1000"))
+          @QueryParam("limit")
+          @DefaultValue("50")
+          int limit) {
     if (limit < 1 || limit > 1000) {
       throw new ApiException(Status.BAD_REQUEST, "limit is between 1 and 1000.");
     }

@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.seatledger.audit.api.AuditQueries;
@@ -75,17 +76,52 @@ public class AuditSearchResource {
         @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING))
       })
   public Response events(
-      @QueryParam("streamId") String streamId,
-      @QueryParam("type") String type,
-      @QueryParam("user") String user,
-      @QueryParam("from") String from,
-      @QueryParam("to") String to,
-      @QueryParam("q") String text,
-      @QueryParam("after") String after,
-      @QueryParam("size") String size,
-      @QueryParam("page") String page,
-      @QueryParam("format") String format,
-      @QueryParam("atLeast") String atLeast,
+      @Parameter(description = "Only events of this stream") @QueryParam("streamId")
+          String streamId,
+      @Parameter(description = "Only events of this stored type, such as BookingConfirmed")
+          @QueryParam("type")
+          String type,
+      @Parameter(description = "Only events recorded by this user") @QueryParam("user") String user,
+      @Parameter(
+              description = "Only events recorded at or after this instant (ISO-8601)",
+              schema = @Schema(type = SchemaType.STRING, format = "date-time"))
+          @QueryParam("from")
+          String from,
+      @Parameter(
+              description = "Only events recorded before this instant (ISO-8601)",
+              schema = @Schema(type = SchemaType.STRING, format = "date-time"))
+          @QueryParam("to")
+          String to,
+      @Parameter(description = "Text in the events' summaries") @QueryParam("q") String text,
+      @Parameter(
+              description =
+                  "The next of the previous page: the page after it; the next page is also in the Link header",
+              schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1"))
+          @QueryParam("after")
+          String after,
+      @Parameter(
+              description = "Items per page",
+              schema =
+                  @Schema(
+                      type = SchemaType.INTEGER,
+                      format = "int32",
+                      minimum = "1",
+                      maximum = "500",
+                      defaultValue = "50"))
+          @QueryParam("size")
+          String size,
+      @Parameter(hidden = true) @QueryParam("page") String page,
+      @Parameter(
+              description = "Every match (up to 10,000) as a file instead of a page",
+              schema = @Schema(enumeration = {"csv", "json"}))
+          @QueryParam("format")
+          String format,
+      @Parameter(
+              description =
+                  "Read your own write: wait (briefly) until the read model has applied this log position, the position a command answered",
+              schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0"))
+          @QueryParam("atLeast")
+          String atLeast,
       @Context UriInfo uri) {
     if (page != null) {
       throw new ApiException(

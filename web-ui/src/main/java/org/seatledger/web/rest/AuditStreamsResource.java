@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.seatledger.audit.api.AuditQueries;
@@ -72,8 +73,23 @@ public class AuditStreamsResource {
                       implementation = AuditQueries.HistoryEntry.class)))
   public Response history(
       @PathParam("streamId") String streamId,
-      @QueryParam("beforeVersion") String before,
-      @QueryParam("limit") String size,
+      @Parameter(
+              description =
+                  "Changes below this stream version (default: from the newest); the next, older page is in the Link header",
+              schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1"))
+          @QueryParam("beforeVersion")
+          String before,
+      @Parameter(
+              description = "Items per page",
+              schema =
+                  @Schema(
+                      type = SchemaType.INTEGER,
+                      format = "int32",
+                      minimum = "1",
+                      maximum = "500",
+                      defaultValue = "50"))
+          @QueryParam("limit")
+          String size,
       @Context UriInfo uri) {
     Long beforeVersion = QueryNumbers.whole(before, "beforeVersion", 1, Long.MAX_VALUE, null);
     int limit = QueryNumbers.whole(size, "limit", 1, AuditQueries.MAX_HISTORY_PAGE, 50L).intValue();
@@ -114,9 +130,19 @@ public class AuditStreamsResource {
                   @Schema(anyOf = {AuditQueries.StateAt.class, AuditQueries.Comparison.class})))
   public Object state(
       @PathParam("streamId") String streamId,
-      @QueryParam("asOf") String asOf,
-      @QueryParam("version") String versionText,
-      @QueryParam("compare") String compare) {
+      @Parameter(
+              description = "The state at this instant (ISO-8601, such as 2027-05-04T09:00:00Z)",
+              schema = @Schema(type = SchemaType.STRING, format = "date-time"))
+          @QueryParam("asOf")
+          String asOf,
+      @Parameter(
+              description = "The state at this stream version (0: before the first event)",
+              schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0"))
+          @QueryParam("version")
+          String versionText,
+      @Parameter(description = "Two points, each a version or an ISO-8601 instant, such as 3,7")
+          @QueryParam("compare")
+          String compare) {
     Long version = QueryNumbers.whole(versionText, "version", 0, Long.MAX_VALUE, null);
     int given = (asOf == null ? 0 : 1) + (version == null ? 0 : 1) + (compare == null ? 0 : 1);
     if (given != 1) {

@@ -29,6 +29,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -89,14 +90,60 @@ public class BookingsResource {
       description =
           "sort is one of placedAt, total, status, registrant, seats, holdUntil; order asc or desc; page from 1; size up to 200")
   public Page<BookingRow> bookings(
-      @QueryParam("conferenceId") String conferenceId,
-      @QueryParam("status") String status,
-      @QueryParam("q") String text,
-      @QueryParam("sort") @DefaultValue("placedAt") String sort,
-      @QueryParam("order") @DefaultValue("desc") String order,
-      @QueryParam("page") @DefaultValue("1") int page,
-      @QueryParam("size") @DefaultValue("50") int size,
-      @QueryParam("atLeast") Long atLeast) {
+      @Parameter(description = "Only bookings of this conference") @QueryParam("conferenceId")
+          String conferenceId,
+      @Parameter(
+              description = "Only bookings in this status",
+              schema = @Schema(enumeration = {"HELD", "CONFIRMED", "CANCELLED", "EXPIRED"}))
+          @QueryParam("status")
+          String status,
+      @Parameter(description = "Text in the registrant's name or e-mail or the booking id")
+          @QueryParam("q")
+          String text,
+      @Parameter(
+              description = "The order of the list",
+              schema =
+                  @Schema(
+                      enumeration = {
+                        "placedAt",
+                        "total",
+                        "status",
+                        "registrant",
+                        "seats",
+                        "holdUntil"
+                      }))
+          @QueryParam("sort")
+          @DefaultValue("placedAt")
+          String sort,
+      @Parameter(
+              description = "Ascending or descending",
+              schema = @Schema(enumeration = {"asc", "desc"}))
+          @QueryParam("order")
+          @DefaultValue("desc")
+          String order,
+      @Parameter(
+              description = "Page number, from 1; total in the answer says how many bookings match",
+              schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1"))
+          @QueryParam("page")
+          @DefaultValue("1")
+          int page,
+      @Parameter(
+              description = "Items per page",
+              schema =
+                  @Schema(
+                      type = SchemaType.INTEGER,
+                      format = "int32",
+                      minimum = "1",
+                      maximum = "200"))
+          @QueryParam("size")
+          @DefaultValue("50")
+          int size,
+      @Parameter(
+              description =
+                  "Read your own write: wait (briefly) until the read model has applied this log position, the position a command answered",
+              schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0"))
+          @QueryParam("atLeast")
+          Long atLeast) {
     if (status != null && !STATUSES.contains(status)) {
       throw new ApiException(
           Status.BAD_REQUEST, "status is one of HELD, CONFIRMED, CANCELLED, EXPIRED.");

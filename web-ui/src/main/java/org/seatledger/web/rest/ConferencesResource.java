@@ -34,6 +34,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -290,7 +291,13 @@ public class ConferencesResource {
       operationId = "getAvailability",
       summary = "Capacity, held, sold and available seats per seat type (read model)")
   public Availability availability(
-      @PathParam("id") String id, @QueryParam("atLeast") Long atLeast) {
+      @PathParam("id") String id,
+      @Parameter(
+              description =
+                  "Read your own write: wait (briefly) until the read model has applied this log position, the position a command answered",
+              schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0"))
+          @QueryParam("atLeast")
+          Long atLeast) {
     readModels.await(ReportingQueries.AVAILABILITY, atLeast);
     return reporting
         .availability(id)
@@ -303,7 +310,13 @@ public class ConferencesResource {
   @Path("{id}/attendees")
   @Operation(operationId = "listAttendees", summary = "Everyone named on a seat of the conference")
   public List<AttendeeRow> attendees(
-      @PathParam("id") String id, @QueryParam("atLeast") Long atLeast) {
+      @PathParam("id") String id,
+      @Parameter(
+              description =
+                  "Read your own write: wait (briefly) until the read model has applied this log position, the position a command answered",
+              schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0"))
+          @QueryParam("atLeast")
+          Long atLeast) {
     readModels.await(ReportingQueries.BOOKINGS, atLeast);
     return reporting.attendees(id);
   }
@@ -314,7 +327,14 @@ public class ConferencesResource {
   @Operation(
       operationId = "getDailyStats",
       summary = "Per day: bookings, confirmations, cancellations, expirations, revenue")
-  public List<DailyStats> stats(@PathParam("id") String id, @QueryParam("atLeast") Long atLeast) {
+  public List<DailyStats> stats(
+      @PathParam("id") String id,
+      @Parameter(
+              description =
+                  "Read your own write: wait (briefly) until the read model has applied this log position, the position a command answered",
+              schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0"))
+          @QueryParam("atLeast")
+          Long atLeast) {
     readModels.await(ReportingQueries.STATS, atLeast);
     return reporting.stats(id);
   }

@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.seatledger.eventlog.api.EventLog;
@@ -58,8 +59,24 @@ public class StreamsResource {
                   @Schema(type = SchemaType.ARRAY, implementation = ApiSchemas.StoredEvent.class)))
   public JsonArray events(
       @PathParam("streamId") String streamId,
-      @QueryParam("fromVersion") @DefaultValue("1") long fromVersion,
-      @QueryParam("limit") @DefaultValue("1000") int limit) {
+      @Parameter(
+              description =
+                  "The first stream version to answer; the next page starts after the last one answered",
+              schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1"))
+          @QueryParam("fromVersion")
+          @DefaultValue("1")
+          long fromVersion,
+      @Parameter(
+              description = "Items per page",
+              schema =
+                  @Schema(
+                      type = SchemaType.INTEGER,
+                      format = "int32",
+                      minimum = "1",
+                      maximum = "1000"))
+          @QueryParam("limit")
+          @DefaultValue("1000")
+          int limit) {
     if (fromVersion < 1 || limit < 1 || limit > MAX_LIMIT) {
       throw new ApiException(
           Status.BAD_REQUEST,

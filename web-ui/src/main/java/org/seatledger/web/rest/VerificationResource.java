@@ -15,6 +15,7 @@ import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.seatledger.eventlog.api.EventLog;
@@ -48,7 +49,10 @@ public class VerificationResource {
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = ApiSchemas.LogVerification.class)))
-  public JsonObject verify(@QueryParam("streamId") String streamId) {
+  public JsonObject verify(
+      @Parameter(description = "Verify this stream only; without it, the whole log")
+          @QueryParam("streamId")
+          String streamId) {
     Optional<String> scope = Optional.ofNullable(streamId).filter(id -> !id.isBlank());
     if (scope.isPresent() && log.readStream(scope.get(), 1, 1).isEmpty()) {
       // a stream without events has nothing to vouch for: "OK, 0 events" would read as proof
