@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
 import org.seatledger.it.browser.Browser;
 
 /**
@@ -249,28 +250,59 @@ class AdminPagesIT {
                       "//table[@id='settings']//tr[th/code='SEATLEDGER_HTTP_PORT']/td"))
               .getText());
       assertTrue(
-          admin.byId("schemas").getText().contains("web v2"), admin.byId("schemas").getText());
+          admin.byId("schemas").getText().contains("web v3"), admin.byId("schemas").getText());
       assertTrue(admin.byId("checks").getText().contains("UP"), admin.byId("checks").getText());
     }
   }
 
   @Test
-  void theLogPageShowsTheHeadAndChecksThatNoPositionIsMissing() {
+  void theLogPageChecksThatNoPositionIsMissingOnDemandAndOnASchedule() {
     try (Browser admin = Browser.open()) {
-      admin.signInAsNew("admin");
+      String name = admin.signInAsNew("admin");
       admin.go("/admin/log");
       assertEquals("Event log", admin.heading());
-      assertEquals("Not run on this server since it started.", admin.byId("last-check").getText());
       admin.assertAccessible();
       long head = Long.parseLong(admin.byId("head").getText().replace(",", ""));
       assertTrue(head > 0, "the head of a log with users in it");
+      assertTrue(admin.text().contains("It runs every 5 seconds"), admin.text());
+
       admin.click("check");
       assertTrue(
           summary(admin).get(0).startsWith("Checked: Positions 1 to "), summary(admin).toString());
       assertTrue(admin.byId("last-check").getText().contains("Contiguous"));
+      List<org.openqa.selenium.WebElement> mine = checksBy(admin, name);
+      assertEquals(1, mine.size(), "the check is kept with who asked for it");
       admin.screenshot("admin-log");
       admin.assertAccessible();
+
+      // the next check goes on from where the last good one ended, whoever ran it
+      Setup.user("staff", Browser.PASSWORD);
+      admin.click("check");
+      summary(admin);
+      mine = checksBy(admin, name);
+      assertEquals(2, mine.size());
+      long walkedFrom =
+          Long.parseLong(
+              mine.get(0).findElement(By.cssSelector(".walked-from")).getText().replace(",", ""));
+      assertTrue(walkedFrom >= head, "walked from " + walkedFrom + ", not from the first position");
+      assertTrue(
+          Long.parseLong(mine.get(0).findElement(By.cssSelector(".walked")).getText()) < head,
+          "fewer positions walked than the log holds");
+
+      // the schedule (every 5 s in this server's configuration) keeps its results beside them
+      admin.waitUntil(
+          d -> {
+            admin.go("/admin/log");
+            return !checksBy(admin, "schedule").isEmpty();
+          });
+      assertEquals("true", checksBy(admin, "schedule").get(0).getAttribute("data-contiguous"));
     }
+  }
+
+  private static List<org.openqa.selenium.WebElement> checksBy(Browser browser, String who) {
+    return browser
+        .driver()
+        .findElements(By.cssSelector("#recent-checks tr[data-by='" + who + "']"));
   }
 
   @Test
