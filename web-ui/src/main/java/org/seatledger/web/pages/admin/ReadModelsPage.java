@@ -5,7 +5,9 @@ import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.seatledger.audit.api.AuditQueries;
 import org.seatledger.eventlog.api.projection.ProjectionStatus;
@@ -14,10 +16,11 @@ import org.seatledger.web.pages.FormAnswers;
 
 /**
  * {@code /admin/read-models}: every projection — the reporting module's and the audit trail — with
- * its status, checkpoint, head and lag, the error and position where one stopped; pause, resume,
- * retry, and a rebuild after a confirmation ({@code ?confirm=rebuild&name=…}). While a rebuild runs
- * {@code js/read-models.js} reloads the table every two seconds: progress, rate, time left, and the
- * switch to the new rows when it is done. The same services as {@code /api/admin/projections}.
+ * its status, checkpoint, head and lag, a chart of its lag over the last minutes ({@link
+ * LagSampler}), the error and position where one stopped; pause, resume, retry, and a rebuild after
+ * a confirmation ({@code ?confirm=rebuild&name=…}). While a rebuild runs {@code js/read-models.js}
+ * reloads the table every two seconds: progress, rate, time left, and the switch to the new rows
+ * when it is done. The same services as {@code /api/admin/projections}.
  */
 @Named
 @RequestScoped
@@ -29,8 +32,19 @@ public class ReadModelsPage {
   @Inject AuditQueries audit;
   @Inject FacesContext faces;
   @Inject FormAnswers answers;
+  @Inject LagSampler sampler;
 
   private List<ProjectionStatus> all;
+  private Map<String, LagChart> charts;
+
+  /** Each projection's lag chart over the last minutes, by name. */
+  public Map<String, LagChart> getCharts() {
+    if (charts == null) {
+      charts = new HashMap<>();
+      getProjections().forEach(p -> charts.put(p.name(), sampler.chart(p.name())));
+    }
+    return charts;
+  }
 
   public List<ProjectionStatus> getProjections() {
     if (all == null) {
@@ -104,6 +118,10 @@ public class ReadModelsPage {
 
   /** A lag in time as a person reads it: "none", "350 ms", "12 s", "4 min". */
   public String lag(long millis) {
+    return lagText(millis);
+  }
+
+  static String lagText(long millis) {
     if (millis <= 0) {
       return "none";
     }
