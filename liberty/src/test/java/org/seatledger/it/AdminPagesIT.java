@@ -368,7 +368,6 @@ class AdminPagesIT {
       assertEquals("Event catalogue", admin.heading());
       admin.assertAccessible();
       admin.screenshot("admin-catalogue");
-      assertFalse(admin.text().contains("counted up to position 0)"), "the counts reach the head");
       String placed = admin.byId("type-BookingPlaced").getText();
       assertTrue(placed.contains("registrantName, registrantEmail"), placed);
       assertTrue(admin.byId("type-SeatsReserved").getText().contains("upcast v1 → v2"));
@@ -376,9 +375,63 @@ class AdminPagesIT {
       Setup.user("staff", Browser.PASSWORD);
       admin.go("/admin/catalogue");
       assertEquals(created + 1, total(admin, "UserCreated"), "one more user, one more event");
+
+      // every type, with its counts checked against the log as the audit trail read it
+      long countedUpTo = number(admin.byId("counted-up-to").getText());
+      assertTrue(countedUpTo > 0, "the counts reach into the log");
+      List<org.openqa.selenium.WebElement> rows =
+          admin.driver().findElements(By.cssSelector("#catalogue tbody tr"));
+      assertTrue(rows.size() >= 22, "16 booking and 6 access-control types: " + rows.size());
+      long sum = 0;
+      for (org.openqa.selenium.WebElement row : rows) {
+        String type = row.getAttribute("id").substring("type-".length());
+        long shown = number(row.findElement(By.cssSelector("td.total")).getText());
+        assertEquals(inTheLog(type, countedUpTo), shown, type + " events up to " + countedUpTo);
+        sum += shown;
+      }
+      assertEquals(countedUpTo, sum, "every event of the log counted once, under its type");
+
+      // which read models read a type: from what they declare
+      String readers =
+          admin.byId("type-BookingPlaced").findElement(By.cssSelector(".readers")).getText();
+      assertTrue(readers.contains("reporting.bookings"), readers);
+      assertTrue(readers.contains("audit.trail (every event)"), readers);
+      assertFalse(readers.contains("reporting.availability"), readers);
       assertEquals(
-          eventTypes("user-admin").size(), 1, "the first admin's stream holds its UserCreated");
+          "audit.trail (every event)",
+          admin.byId("type-UserCreated").findElement(By.cssSelector(".readers")).getText().trim());
+
+      // every type has its example: the golden fixture its module's test checks
+      assertEquals(
+          List.of(),
+          admin.driver().findElements(By.cssSelector("#catalogue .no-example")).stream()
+              .map(e -> e.findElement(By.xpath("./ancestor::tr")).getAttribute("id"))
+              .toList(),
+          "types without an example");
+      admin.byId("type-SeatsReserved").findElement(By.cssSelector("details summary")).click();
+      String example = admin.byId("example-SeatsReserved").getText();
+      assertTrue(example.contains("\"holdUntil\": \"2026-03-01T10:15:00Z\""), example);
+      assertTrue(example.contains("\"vip\": 1"), example);
+      admin.screenshot("admin-catalogue-example");
+      admin.assertAccessible();
     }
+  }
+
+  /** How many events of a type the audit trail holds up to a position (it has every event). */
+  private static long inTheLog(String type, long upTo) {
+    HttpResponse<String> found =
+        Http.admin().get("/api/audit/events?format=json&type=" + type + "&atLeast=" + upTo);
+    assertEquals(200, found.statusCode(), found.body());
+    JsonArray entries = (JsonArray) Http.json(found);
+    assertTrue(entries.size() < 10_000, type + ": more than the export gives");
+    return entries.stream()
+        .map(JsonValue::asJsonObject)
+        .filter(e -> e.getJsonNumber("globalPosition").longValue() <= upTo)
+        .count();
+  }
+
+  private static long number(String shown) {
+    return Long.parseLong(shown.trim().replace(",", ""));
   }
 
   private static long total(Browser browser, String type) {
