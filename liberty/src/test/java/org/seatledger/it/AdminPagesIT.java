@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -181,12 +182,12 @@ class AdminPagesIT {
   }
 
   @Test
-  void anAdminPausesResumesAndRebuildsAReadModel() {
+  void anAdminPausesAReadModelSeesItsLagInTheChartAndResumesIt() {
     JsonArray projections = (JsonArray) Http.json(Http.admin().get("/api/admin/projections"));
     String paused = projections.getJsonObject(0).getString("name");
-    String rebuilt = "audit.trail";
+    String me;
     try (Browser admin = Browser.open()) {
-      admin.signInAsNew("admin");
+      me = admin.signInAsNew("admin");
       admin.go("/admin/read-models");
       assertEquals("Read models", admin.heading());
       admin.assertAccessible();
@@ -197,21 +198,103 @@ class AdminPagesIT {
           List.of(paused + " is paused on every server; it applies nothing until resumed."),
           summary(admin));
       assertEquals("PAUSED", status(admin, paused));
+      // the log moves on without it: its lag grows, and the chart (sampled every 5 s) shows it
+      for (int i = 0; i < 3; i++) {
+        Setup.user("staff", Browser.PASSWORD);
+      }
+      admin.waitUntil(
+          d -> {
+            admin.go("/admin/read-models");
+            return maxLagInChart(admin, paused) >= 3;
+          });
+      String chart = admin.byId("lag-" + paused).getAttribute("aria-label");
+      assertTrue(chart.startsWith("Lag over the last 10 minutes ("), chart);
       admin.screenshot("admin-read-models-paused");
+      admin.assertAccessible();
+
       press(admin, "resume-" + paused);
       assertEquals("RUNNING", status(admin, paused));
+    }
+    List<JsonObject> recorded = events("read-model-" + paused);
+    List<JsonObject> last = recorded.subList(recorded.size() - 2, recorded.size());
+    assertEquals(
+        List.of("ReadModelPaused", "ReadModelResumed"),
+        last.stream().map(e -> e.getString("type")).toList());
+    assertTrue(last.stream().allMatch(e -> e.getString("recordedBy").equals(me)), last.toString());
+  }
 
+  @Test
+  void anAdminRebuildsAReadModelAndSeesItsProgressAndTheSwitch() {
+    String rebuilt = "audit.trail";
+    String me;
+    try (Browser admin = Browser.open()) {
+      me = admin.signInAsNew("admin");
+      admin.go("/admin/read-models");
+      int generation = generation(admin, rebuilt);
+      // held at its start by a pause, the rebuild is on the page however fast this machine is
+      press(admin, "pause-" + rebuilt);
+      assertEquals("PAUSED", status(admin, rebuilt));
       press(admin, "rebuild-" + rebuilt);
       assertEquals("Rebuild " + rebuilt + "?", admin.byId("confirm-title").getText());
+      assertTrue(admin.byId("confirm-paused").getText().contains("waits at its start"));
       admin.assertAccessible();
       admin.click("confirm-rebuild");
       assertTrue(
           summary(admin).get(0).startsWith("The rebuild of " + rebuilt + " started"),
           summary(admin).toString());
+      String progress = progressOf(admin, rebuilt);
+      assertTrue(
+          progress.matches("Paused at 0 of [0-9,]+ events; it goes on when resumed\\."), progress);
+      long total =
+          Long.parseLong(
+              progress.replaceAll("^Paused at 0 of ([0-9,]+) .*$", "$1").replace(",", ""));
+      assertTrue(total > 0, progress);
+      admin.screenshot("admin-read-models-rebuild-paused");
+      admin.assertAccessible();
+
+      // let go: it runs (rate and time left while it does), then the new rows take over
+      press(admin, "resume-" + rebuilt);
       admin.screenshot("admin-read-models-rebuilding");
-      // the page refreshes itself until the rebuild is done
-      admin.waitUntil(d -> "RUNNING".equals(status(admin, rebuilt)));
-      assertFalse(admin.has(org.openqa.selenium.By.cssSelector("#rm-audit\\.trail progress")));
+      admin.waitUntil(
+          d -> {
+            if (!admin.has(By.cssSelector("#read-models[data-rebuilding='true']"))) {
+              admin.go("/admin/read-models"); // the page refreshes itself only while rebuilding
+            }
+            return "RUNNING".equals(status(admin, rebuilt))
+                && generation(admin, rebuilt) == generation + 1;
+          });
+      assertFalse(admin.has(By.cssSelector("#rm-audit\\.trail progress")));
+      admin.screenshot("admin-read-models-rebuilt");
+    }
+    List<JsonObject> recorded = events("read-model-" + rebuilt);
+    List<JsonObject> last = recorded.subList(recorded.size() - 3, recorded.size());
+    assertEquals(
+        List.of("ReadModelPaused", "ReadModelRebuildStarted", "ReadModelResumed"),
+        last.stream().map(e -> e.getString("type")).toList());
+    assertTrue(last.stream().allMatch(e -> e.getString("recordedBy").equals(me)), last.toString());
+    assertTrue(last.get(1).getJsonObject("data").getJsonNumber("head").longValue() > 0);
+  }
+
+  @Test
+  void wrongCurrentPasswordsOnTheAccountPageBackOff() {
+    try (Browser user = Browser.open()) {
+      user.signInAsNew("staff");
+      user.go("/account");
+      String said = "";
+      for (int i = 0; i < 12 && !said.startsWith("Too many"); i++) {
+        user.fill("Current password", "not-my-password-" + i);
+        user.fill("New password", STRONG);
+        user.fill("New password again", STRONG);
+        user.click("change");
+        said = user.fieldError("Current password");
+        assertTrue(
+            said.equals("This is not your current password.")
+                || said.startsWith("Too many wrong current passwords; try again in "),
+            said);
+      }
+      assertTrue(said.startsWith("Too many wrong current passwords; try again in "), said);
+      user.screenshot("account-throttled");
+      user.assertAccessible();
     }
   }
 
@@ -449,6 +532,33 @@ class AdminPagesIT {
    */
   private static List<String> summary(Browser browser) {
     return browser.waitUntil(d -> browser.summary().isEmpty() ? null : browser.summary());
+  }
+
+  private static int generation(Browser browser, String projection) {
+    return Integer.parseInt(
+        browser
+            .driver()
+            .findElement(By.cssSelector("#rm-" + projection.replace(".", "\\.") + " .generation"))
+            .getAttribute("data-generation"));
+  }
+
+  private static String progressOf(Browser browser, String projection) {
+    return browser
+        .driver()
+        .findElement(By.cssSelector("#rm-" + projection.replace(".", "\\.") + " .rebuild-progress"))
+        .getText()
+        .trim();
+  }
+
+  private static long maxLagInChart(Browser browser, String projection) {
+    return Long.parseLong(browser.byId("lag-" + projection).getAttribute("data-max-events"));
+  }
+
+  /** The events of a stream, oldest first, as an auditor reads them. */
+  private static List<JsonObject> events(String stream) {
+    HttpResponse<String> events = Http.admin().get("/api/streams/" + stream + "/events");
+    assertEquals(200, events.statusCode(), events.body());
+    return ((JsonArray) Http.json(events)).getValuesAs(JsonObject.class);
   }
 
   private static String status(Browser browser, String projection) {

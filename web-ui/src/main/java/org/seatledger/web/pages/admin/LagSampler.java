@@ -8,16 +8,13 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.seatledger.audit.api.AuditQueries;
 import org.seatledger.eventlog.api.SchemaReady;
 import org.seatledger.eventlog.api.projection.ProjectionStatus;
-import org.seatledger.reporting.api.ReportingQueries;
+import org.seatledger.web.application.ReadModelOperations;
 
 /**
  * Samples every projection's lag every {@link #EVERY} on this server and keeps the last {@link
@@ -33,8 +30,7 @@ public class LagSampler {
   static final Duration EVERY = Duration.ofSeconds(5);
   static final Duration WINDOW = Duration.ofMinutes(10);
 
-  @Inject ReportingQueries reporting;
-  @Inject AuditQueries audit;
+  @Inject ReadModelOperations readModels;
 
   @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
   ManagedScheduledExecutorService scheduler;
@@ -60,9 +56,7 @@ public class LagSampler {
   void sample() {
     try {
       Instant now = Instant.now();
-      List<ProjectionStatus> all = new ArrayList<>(reporting.projections());
-      all.addAll(audit.projections());
-      for (ProjectionStatus p : all) {
+      for (ProjectionStatus p : readModels.all()) {
         history.add(p.name(), new LagHistory.Sample(now, p.lagEvents(), p.lagMillis()));
       }
     } catch (RuntimeException e) {

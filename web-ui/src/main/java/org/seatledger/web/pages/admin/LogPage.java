@@ -5,12 +5,10 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.security.enterprise.SecurityContext;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.seatledger.audit.api.AuditQueries;
 import org.seatledger.eventlog.api.projection.ProjectionStatus;
-import org.seatledger.reporting.api.ReportingQueries;
+import org.seatledger.web.application.ReadModelOperations;
 import org.seatledger.web.pages.FormAnswers;
 
 /**
@@ -23,8 +21,7 @@ import org.seatledger.web.pages.FormAnswers;
 public class LogPage {
 
   @Inject LogMonitor monitor;
-  @Inject ReportingQueries reporting;
-  @Inject AuditQueries audit;
+  @Inject ReadModelOperations readModels;
   @Inject SecurityContext security;
   @Inject FormAnswers answers;
 
@@ -86,9 +83,7 @@ public class LogPage {
   private ProjectionStatus slowest;
 
   private ProjectionStatus slowestNow() {
-    List<ProjectionStatus> all = new ArrayList<>(reporting.projections());
-    all.addAll(audit.projections());
-    return all.stream()
+    return readModels.all().stream()
         .max(
             Comparator.comparingLong(ProjectionStatus::lagEvents)
                 .thenComparingLong(ProjectionStatus::lagMillis))

@@ -15,40 +15,48 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.seatledger.eventlog.api.EventCatalogue;
+import org.seatledger.web.application.ReadModelCatalogue;
+import org.seatledger.web.application.ReadModelEvent;
 import org.seatledger.web.security.UserCatalogue;
 import org.seatledger.web.security.UserEvent;
 
 /**
- * The stored JSON of every access-control event, kept as golden fixtures for good (as the booking
- * module's are): written by the event log's own serializer in exactly that shape, and read back to
- * the same record. In the event log's package to reach its serializer; it imports the web module's
- * events, which only a test of the web module can.
+ * The stored JSON of every event of the web module — access control and read-model operations —
+ * kept as golden fixtures for good (as the booking module's are): written by the event log's own
+ * serializer in exactly that shape, and read back to the same record. In the event log's package to
+ * reach its serializer; it imports the web module's events, which only a test of the web module
+ * can.
  */
-class UserEventsGoldenTest {
+class WebEventsGoldenTest {
 
   private final EventSerializer serializer =
       new EventSerializer(
-          new EventTypes(List.of(new UserCatalogue())), new PersonalDataCipher(null));
+          new EventTypes(List.of(new UserCatalogue(), new ReadModelCatalogue())),
+          new PersonalDataCipher(null));
 
-  /** One sample of every access-control event in its current version. */
-  private static List<UserEvent> samples() {
+  /** One sample of every event of the web module in its current version. */
+  private static List<Record> samples() {
     return List.of(
         new UserEvent.UserCreated("sam", List.of("staff")),
         new UserEvent.UserRolesChanged("sam", List.of("staff"), List.of("auditor", "staff")),
         new UserEvent.UserDisabled("sam"),
         new UserEvent.UserEnabled("sam"),
         new UserEvent.PasswordReset("sam"),
-        new UserEvent.PasswordChanged("sam"));
+        new UserEvent.PasswordChanged("sam"),
+        new ReadModelEvent.ReadModelPaused("reporting.bookings"),
+        new ReadModelEvent.ReadModelResumed("reporting.bookings"),
+        new ReadModelEvent.ReadModelRetried("reporting.bookings", 4711L),
+        new ReadModelEvent.ReadModelRebuildStarted("audit.trail", 182_000));
   }
 
   @Test
-  void everyUserEventIsWrittenAsItsGoldenFixtureAndReadBack() {
-    for (UserEvent event : samples()) {
+  void everyWebEventIsWrittenAsItsGoldenFixtureAndReadBack() {
+    for (Record event : samples()) {
       EventSerializer.Serialized stored =
           serializer.serialize(
               event,
               subject -> {
-                throw new AssertionError("access-control events hold no personal data");
+                throw new AssertionError("the web module's events hold no personal data");
               });
       String name = stored.type() + ".v" + stored.schemaVersion() + ".json";
       String golden = fixtureText(name);
@@ -61,32 +69,33 @@ class UserEventsGoldenTest {
   }
 
   @Test
-  void everyRegisteredUserEventHasAGoldenSample() {
+  void everyRegisteredWebEventHasAGoldenSample() {
     List<Class<? extends Record>> registered = new ArrayList<>();
-    new UserCatalogue()
-        .register(
-            new EventCatalogue.Registrar() {
-              @Override
-              public EventCatalogue.Registrar event(Class<? extends Record> type) {
-                registered.add(type);
-                return this;
-              }
+    EventCatalogue.Registrar registrar =
+        new EventCatalogue.Registrar() {
+          @Override
+          public EventCatalogue.Registrar event(Class<? extends Record> type) {
+            registered.add(type);
+            return this;
+          }
 
-              @Override
-              public EventCatalogue.Registrar upcaster(
-                  String name, int fromVersion, UnaryOperator<JsonObject> upcaster) {
-                return this;
-              }
-            });
+          @Override
+          public EventCatalogue.Registrar upcaster(
+              String name, int fromVersion, UnaryOperator<JsonObject> upcaster) {
+            return this;
+          }
+        };
+    new UserCatalogue().register(registrar);
+    new ReadModelCatalogue().register(registrar);
     Set<Class<?>> sampled = samples().stream().map(Object::getClass).collect(Collectors.toSet());
-    assertEquals(6, registered.size(), registered.toString());
+    assertEquals(10, registered.size(), registered.toString());
     for (Class<?> type : registered) {
       assertTrue(sampled.contains(type), type + " has a golden sample");
     }
   }
 
   private static String fixtureText(String name) {
-    try (InputStream in = UserEventsGoldenTest.class.getResourceAsStream("/fixtures/" + name)) {
+    try (InputStream in = WebEventsGoldenTest.class.getResourceAsStream("/fixtures/" + name)) {
       if (in == null) {
         throw new IllegalStateException("missing fixture " + name);
       }
