@@ -25,7 +25,7 @@ public record LagChart(
     int samples,
     String summary) {
 
-  public static final int WIDTH = 240;
+  public static final int WIDTH = 160;
   public static final int HEIGHT = 48;
 
   /** Room above and below the lines, so a line at zero or at the top stays visible. */
@@ -86,6 +86,14 @@ public record LagChart(
 
   public int getHeight() {
     return HEIGHT;
+  }
+
+  /** Under the chart: the largest lag in events and in time, "max 4 events, 5 s". */
+  public String getCaption() {
+    return "max "
+        + maxEvents
+        + (maxEvents == 1 ? " event, " : " events, ")
+        + ReadModelsPage.lagText(maxMillis);
   }
 
   /** Where the baseline (lag zero) is drawn. */

@@ -26,10 +26,11 @@ class LagChartTest {
     int bottom = LagChart.HEIGHT - LagChart.PAD;
     int top = LagChart.PAD;
     double quarter = bottom - (bottom - top) * 0.25;
-    assertEquals("0.0," + bottom + ".0 120.0," + top + ".0 240.0," + quarter, chart.eventPoints());
+    assertEquals("0.0," + bottom + ".0 80.0," + top + ".0 160.0," + quarter, chart.eventPoints());
     assertEquals(
-        "0.0," + bottom + ".0 120.0," + (bottom + top) / 2.0 + " 240.0," + top + ".0",
+        "0.0," + bottom + ".0 80.0," + (bottom + top) / 2.0 + " 160.0," + top + ".0",
         chart.timePoints());
+    assertEquals("max 200 events, 3 s", chart.getCaption());
     assertEquals(200, chart.maxEvents());
     assertEquals(3_000, chart.maxMillis());
     assertEquals(
@@ -49,7 +50,7 @@ class LagChartTest {
             WINDOW);
     assertEquals(2, chart.samples());
     assertEquals(0, chart.maxEvents(), "the old peak is out of the window");
-    assertEquals("238.0,45.0 240.0,45.0", chart.eventPoints(), "flat on the baseline");
+    assertEquals("158.7,45.0 160.0,45.0", chart.eventPoints(), "flat on the baseline");
   }
 
   @Test
