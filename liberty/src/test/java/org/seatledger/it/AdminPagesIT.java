@@ -97,11 +97,24 @@ class AdminPagesIT {
 
       admin.click("enable");
       assertEquals(200, Http.basicOnly(name, STRONG).get("/api/me").statusCode());
+
+      // a role change names what it does before it is made, and says what it did
+      admin.go("/admin/users?user=" + name);
+      admin.byId("role-auditor").click();
+      admin.click("change-roles");
+      assertEquals("Change the roles of " + name + "?", admin.byId("confirm-title").getText());
+      assertTrue(admin.text().contains("From staff to auditor, staff."), admin.text());
+      admin.assertAccessible();
+      admin.click("confirm-roles");
+      assertEquals(List.of(name + " now has the roles auditor, staff."), summary(admin));
+      assertEquals("auditor, staff", admin.byId("selected-roles").getText());
       admin.go("/admin/users");
       admin.screenshot("admin-users");
       assertTrue(admin.byId("user-" + name).getText().contains("Active"));
     }
-    assertEquals(List.of("UserCreated", "UserDisabled", "UserEnabled"), eventTypes("user-" + name));
+    assertEquals(
+        List.of("UserCreated", "UserDisabled", "UserEnabled", "UserRolesChanged"),
+        eventTypes("user-" + name));
   }
 
   @Test
@@ -214,6 +227,9 @@ class AdminPagesIT {
 
       press(admin, "resume-" + paused);
       assertEquals("RUNNING", status(admin, paused));
+    } finally {
+      // never leave it paused for the tests after this one, whatever failed
+      Http.admin().postJson("/api/admin/projections/" + paused + "/resume", "");
     }
     List<JsonObject> recorded = events("read-model-" + paused);
     List<JsonObject> last = recorded.subList(recorded.size() - 2, recorded.size());
@@ -229,42 +245,10 @@ class AdminPagesIT {
     String me;
     try (Browser admin = Browser.open()) {
       me = admin.signInAsNew("admin");
-      admin.go("/admin/read-models");
-      int generation = generation(admin, rebuilt);
-      // held at its start by a pause, the rebuild is on the page however fast this machine is
-      press(admin, "pause-" + rebuilt);
-      assertEquals("PAUSED", status(admin, rebuilt));
-      press(admin, "rebuild-" + rebuilt);
-      assertEquals("Rebuild " + rebuilt + "?", admin.byId("confirm-title").getText());
-      assertTrue(admin.byId("confirm-paused").getText().contains("waits at its start"));
-      admin.assertAccessible();
-      admin.click("confirm-rebuild");
-      assertTrue(
-          summary(admin).get(0).startsWith("The rebuild of " + rebuilt + " started"),
-          summary(admin).toString());
-      String progress = progressOf(admin, rebuilt);
-      assertTrue(
-          progress.matches("Paused at 0 of [0-9,]+ events; it goes on when resumed\\."), progress);
-      long total =
-          Long.parseLong(
-              progress.replaceAll("^Paused at 0 of ([0-9,]+) .*$", "$1").replace(",", ""));
-      assertTrue(total > 0, progress);
-      admin.screenshot("admin-read-models-rebuild-paused");
-      admin.assertAccessible();
-
-      // let go: it runs (rate and time left while it does), then the new rows take over
-      press(admin, "resume-" + rebuilt);
-      admin.screenshot("admin-read-models-rebuilding");
-      admin.waitUntil(
-          d -> {
-            if (!admin.has(By.cssSelector("#read-models[data-rebuilding='true']"))) {
-              admin.go("/admin/read-models"); // the page refreshes itself only while rebuilding
-            }
-            return "RUNNING".equals(status(admin, rebuilt))
-                && generation(admin, rebuilt) == generation + 1;
-          });
-      assertFalse(admin.has(By.cssSelector("#rm-audit\\.trail progress")));
-      admin.screenshot("admin-read-models-rebuilt");
+      rebuildHeldAndLetGo(admin, rebuilt);
+    } finally {
+      // never leave the audit trail paused for the tests after this one, whatever failed
+      Http.admin().postJson("/api/admin/projections/" + rebuilt + "/resume", "");
     }
     List<JsonObject> recorded = events("read-model-" + rebuilt);
     List<JsonObject> last = recorded.subList(recorded.size() - 3, recorded.size());
@@ -273,6 +257,44 @@ class AdminPagesIT {
         last.stream().map(e -> e.getString("type")).toList());
     assertTrue(last.stream().allMatch(e -> e.getString("recordedBy").equals(me)), last.toString());
     assertTrue(last.get(1).getJsonObject("data").getJsonNumber("head").longValue() > 0);
+  }
+
+  private static void rebuildHeldAndLetGo(Browser admin, String rebuilt) {
+    admin.go("/admin/read-models");
+    int generation = generation(admin, rebuilt);
+    // held at its start by a pause, the rebuild is on the page however fast this machine is
+    press(admin, "pause-" + rebuilt);
+    assertEquals("PAUSED", status(admin, rebuilt));
+    press(admin, "rebuild-" + rebuilt);
+    assertEquals("Rebuild " + rebuilt + "?", admin.byId("confirm-title").getText());
+    assertTrue(admin.byId("confirm-paused").getText().contains("waits at its start"));
+    admin.assertAccessible();
+    admin.click("confirm-rebuild");
+    assertTrue(
+        summary(admin).get(0).startsWith("The rebuild of " + rebuilt + " started"),
+        summary(admin).toString());
+    String progress = progressOf(admin, rebuilt);
+    assertTrue(
+        progress.matches("Paused at 0 of [0-9,]+ events; it goes on when resumed\\."), progress);
+    long total =
+        Long.parseLong(progress.replaceAll("^Paused at 0 of ([0-9,]+) .*$", "$1").replace(",", ""));
+    assertTrue(total > 0, progress);
+    admin.screenshot("admin-read-models-rebuild-paused");
+    admin.assertAccessible();
+
+    // let go: it runs (rate and time left while it does), then the new rows take over
+    press(admin, "resume-" + rebuilt);
+    admin.screenshot("admin-read-models-rebuilding");
+    admin.waitUntil(
+        d -> {
+          if (!admin.has(By.cssSelector("#read-models[data-rebuilding='true']"))) {
+            admin.go("/admin/read-models"); // the page refreshes itself only while rebuilding
+          }
+          return "RUNNING".equals(status(admin, rebuilt))
+              && generation(admin, rebuilt) == generation + 1;
+        });
+    assertFalse(admin.has(By.cssSelector("#rm-audit\\.trail progress")));
+    admin.screenshot("admin-read-models-rebuilt");
   }
 
   @Test

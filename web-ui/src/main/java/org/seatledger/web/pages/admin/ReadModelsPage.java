@@ -54,9 +54,12 @@ public class ReadModelsPage {
     return all;
   }
 
-  /** True while any rebuild runs: the page then refreshes itself. */
+  /**
+   * True while any rebuild runs: the page then refreshes itself. A paused or stopped rebuild does
+   * not move, so the page stays still (and its buttons stay where they are) until it is let go.
+   */
   public boolean isRebuilding() {
-    return getProjections().stream().anyMatch(p -> p.rebuild() != null);
+    return getProjections().stream().anyMatch(p -> "REBUILDING".equals(p.status()));
   }
 
   /** The projection a confirmation is about ({@code ?name=}), when it exists. */
