@@ -67,15 +67,21 @@ public class ReadModelOperations {
         new ReadModelEvent.ReadModelResumed(name));
   }
 
+  /**
+   * Lets a stopped read model try the event it stopped at again. On one that is not stopped it
+   * changes nothing, and nothing is recorded.
+   */
   public Outcome retry(String actor, String name) {
     Optional<ProjectionStatus> before = find(name);
     if (before.isEmpty()) {
       return Outcome.NOT_FOUND;
     }
+    boolean done = reporting.retry(name) || audit.retry(name);
+    if (!"STOPPED".equals(before.get().status())) {
+      return done ? Outcome.DONE : Outcome.REFUSED;
+    }
     return recorded(
-        reporting.retry(name) || audit.retry(name),
-        actor,
-        new ReadModelEvent.ReadModelRetried(name, before.get().errorPosition()));
+        done, actor, new ReadModelEvent.ReadModelRetried(name, before.get().errorPosition()));
   }
 
   public Outcome rebuild(String actor, String name) {
