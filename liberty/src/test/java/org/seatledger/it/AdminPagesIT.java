@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
 import org.seatledger.it.browser.Browser;
 
 /**
@@ -95,11 +97,24 @@ class AdminPagesIT {
 
       admin.click("enable");
       assertEquals(200, Http.basicOnly(name, STRONG).get("/api/me").statusCode());
+
+      // a role change names what it does before it is made, and says what it did
+      admin.go("/admin/users?user=" + name);
+      admin.byId("role-auditor").click();
+      admin.click("change-roles");
+      assertEquals("Change the roles of " + name + "?", admin.byId("confirm-title").getText());
+      assertTrue(admin.text().contains("From staff to auditor, staff."), admin.text());
+      admin.assertAccessible();
+      admin.click("confirm-roles");
+      assertEquals(List.of(name + " now has the roles auditor, staff."), summary(admin));
+      assertEquals("auditor, staff", admin.byId("selected-roles").getText());
       admin.go("/admin/users");
       admin.screenshot("admin-users");
       assertTrue(admin.byId("user-" + name).getText().contains("Active"));
     }
-    assertEquals(List.of("UserCreated", "UserDisabled", "UserEnabled"), eventTypes("user-" + name));
+    assertEquals(
+        List.of("UserCreated", "UserDisabled", "UserEnabled", "UserRolesChanged"),
+        eventTypes("user-" + name));
   }
 
   @Test
@@ -180,12 +195,12 @@ class AdminPagesIT {
   }
 
   @Test
-  void anAdminPausesResumesAndRebuildsAReadModel() {
+  void anAdminPausesAReadModelSeesItsLagInTheChartAndResumesIt() {
     JsonArray projections = (JsonArray) Http.json(Http.admin().get("/api/admin/projections"));
     String paused = projections.getJsonObject(0).getString("name");
-    String rebuilt = "audit.trail";
+    String me;
     try (Browser admin = Browser.open()) {
-      admin.signInAsNew("admin");
+      me = admin.signInAsNew("admin");
       admin.go("/admin/read-models");
       assertEquals("Read models", admin.heading());
       admin.assertAccessible();
@@ -196,21 +211,112 @@ class AdminPagesIT {
           List.of(paused + " is paused on every server; it applies nothing until resumed."),
           summary(admin));
       assertEquals("PAUSED", status(admin, paused));
+      // the log moves on without it: its lag grows, and the chart (sampled every 5 s) shows it
+      for (int i = 0; i < 3; i++) {
+        Setup.user("staff", Browser.PASSWORD);
+      }
+      admin.waitUntil(
+          d -> {
+            admin.go("/admin/read-models");
+            return maxLagInChart(admin, paused) >= 3;
+          });
+      String chart = admin.byId("lag-" + paused).getAttribute("aria-label");
+      assertTrue(chart.startsWith("Lag over the last 10 minutes ("), chart);
       admin.screenshot("admin-read-models-paused");
+      admin.assertAccessible();
+
       press(admin, "resume-" + paused);
       assertEquals("RUNNING", status(admin, paused));
+    } finally {
+      // never leave it paused for the tests after this one, whatever failed
+      Http.admin().postJson("/api/admin/projections/" + paused + "/resume", "");
+    }
+    List<JsonObject> recorded = events("read-model-" + paused);
+    List<JsonObject> last = recorded.subList(recorded.size() - 2, recorded.size());
+    assertEquals(
+        List.of("ReadModelPaused", "ReadModelResumed"),
+        last.stream().map(e -> e.getString("type")).toList());
+    assertTrue(last.stream().allMatch(e -> e.getString("recordedBy").equals(me)), last.toString());
+  }
 
-      press(admin, "rebuild-" + rebuilt);
-      assertEquals("Rebuild " + rebuilt + "?", admin.byId("confirm-title").getText());
-      admin.assertAccessible();
-      admin.click("confirm-rebuild");
-      assertTrue(
-          summary(admin).get(0).startsWith("The rebuild of " + rebuilt + " started"),
-          summary(admin).toString());
-      admin.screenshot("admin-read-models-rebuilding");
-      // the page refreshes itself until the rebuild is done
-      admin.waitUntil(d -> "RUNNING".equals(status(admin, rebuilt)));
-      assertFalse(admin.has(org.openqa.selenium.By.cssSelector("#rm-audit\\.trail progress")));
+  @Test
+  void anAdminRebuildsAReadModelAndSeesItsProgressAndTheSwitch() {
+    String rebuilt = "audit.trail";
+    String me;
+    try (Browser admin = Browser.open()) {
+      me = admin.signInAsNew("admin");
+      rebuildHeldAndLetGo(admin, rebuilt);
+    } finally {
+      // never leave the audit trail paused for the tests after this one, whatever failed
+      Http.admin().postJson("/api/admin/projections/" + rebuilt + "/resume", "");
+    }
+    List<JsonObject> recorded = events("read-model-" + rebuilt);
+    List<JsonObject> last = recorded.subList(recorded.size() - 3, recorded.size());
+    assertEquals(
+        List.of("ReadModelPaused", "ReadModelRebuildStarted", "ReadModelResumed"),
+        last.stream().map(e -> e.getString("type")).toList());
+    assertTrue(last.stream().allMatch(e -> e.getString("recordedBy").equals(me)), last.toString());
+    assertTrue(last.get(1).getJsonObject("data").getJsonNumber("head").longValue() > 0);
+  }
+
+  private static void rebuildHeldAndLetGo(Browser admin, String rebuilt) {
+    admin.go("/admin/read-models");
+    int generation = generation(admin, rebuilt);
+    // held at its start by a pause, the rebuild is on the page however fast this machine is
+    press(admin, "pause-" + rebuilt);
+    assertEquals("PAUSED", status(admin, rebuilt));
+    press(admin, "rebuild-" + rebuilt);
+    assertEquals("Rebuild " + rebuilt + "?", admin.byId("confirm-title").getText());
+    assertTrue(admin.byId("confirm-paused").getText().contains("waits at its start"));
+    admin.assertAccessible();
+    admin.click("confirm-rebuild");
+    assertTrue(
+        summary(admin).get(0).startsWith("The rebuild of " + rebuilt + " started"),
+        summary(admin).toString());
+    String progress = progressOf(admin, rebuilt);
+    assertTrue(
+        progress.matches("Paused at 0 of [0-9,]+ events; it goes on when resumed\\."), progress);
+    long total =
+        Long.parseLong(progress.replaceAll("^Paused at 0 of ([0-9,]+) .*$", "$1").replace(",", ""));
+    assertTrue(total > 0, progress);
+    admin.screenshot("admin-read-models-rebuild-paused");
+    admin.assertAccessible();
+
+    // let go: it runs (rate and time left while it does), then the new rows take over
+    press(admin, "resume-" + rebuilt);
+    admin.screenshot("admin-read-models-rebuilding");
+    admin.waitUntil(
+        d -> {
+          if (!admin.has(By.cssSelector("#read-models[data-rebuilding='true']"))) {
+            admin.go("/admin/read-models"); // the page refreshes itself only while rebuilding
+          }
+          return "RUNNING".equals(status(admin, rebuilt))
+              && generation(admin, rebuilt) == generation + 1;
+        });
+    assertFalse(admin.has(By.cssSelector("#rm-audit\\.trail progress")));
+    admin.screenshot("admin-read-models-rebuilt");
+  }
+
+  @Test
+  void wrongCurrentPasswordsOnTheAccountPageBackOff() {
+    try (Browser user = Browser.open()) {
+      user.signInAsNew("staff");
+      user.go("/account");
+      String said = "";
+      for (int i = 0; i < 12 && !said.startsWith("Too many"); i++) {
+        user.fill("Current password", "not-my-password-" + i);
+        user.fill("New password", STRONG);
+        user.fill("New password again", STRONG);
+        user.click("change");
+        said = user.fieldError("Current password");
+        assertTrue(
+            said.equals("This is not your current password.")
+                || said.startsWith("Too many wrong current passwords; try again in "),
+            said);
+      }
+      assertTrue(said.startsWith("Too many wrong current passwords; try again in "), said);
+      user.screenshot("account-throttled");
+      user.assertAccessible();
     }
   }
 
@@ -249,28 +355,59 @@ class AdminPagesIT {
                       "//table[@id='settings']//tr[th/code='SEATLEDGER_HTTP_PORT']/td"))
               .getText());
       assertTrue(
-          admin.byId("schemas").getText().contains("web v2"), admin.byId("schemas").getText());
+          admin.byId("schemas").getText().contains("web v3"), admin.byId("schemas").getText());
       assertTrue(admin.byId("checks").getText().contains("UP"), admin.byId("checks").getText());
     }
   }
 
   @Test
-  void theLogPageShowsTheHeadAndChecksThatNoPositionIsMissing() {
+  void theLogPageChecksThatNoPositionIsMissingOnDemandAndOnASchedule() {
     try (Browser admin = Browser.open()) {
-      admin.signInAsNew("admin");
+      String name = admin.signInAsNew("admin");
       admin.go("/admin/log");
       assertEquals("Event log", admin.heading());
-      assertEquals("Not run on this server since it started.", admin.byId("last-check").getText());
       admin.assertAccessible();
       long head = Long.parseLong(admin.byId("head").getText().replace(",", ""));
       assertTrue(head > 0, "the head of a log with users in it");
+      assertTrue(admin.text().contains("It runs every 5 seconds"), admin.text());
+
       admin.click("check");
       assertTrue(
           summary(admin).get(0).startsWith("Checked: Positions 1 to "), summary(admin).toString());
       assertTrue(admin.byId("last-check").getText().contains("Contiguous"));
+      List<org.openqa.selenium.WebElement> mine = checksBy(admin, name);
+      assertEquals(1, mine.size(), "the check is kept with who asked for it");
       admin.screenshot("admin-log");
       admin.assertAccessible();
+
+      // the next check goes on from where the last good one ended, whoever ran it
+      Setup.user("staff", Browser.PASSWORD);
+      admin.click("check");
+      summary(admin);
+      mine = checksBy(admin, name);
+      assertEquals(2, mine.size());
+      long walkedFrom =
+          Long.parseLong(
+              mine.get(0).findElement(By.cssSelector(".walked-from")).getText().replace(",", ""));
+      assertTrue(walkedFrom >= head, "walked from " + walkedFrom + ", not from the first position");
+      assertTrue(
+          Long.parseLong(mine.get(0).findElement(By.cssSelector(".walked")).getText()) < head,
+          "fewer positions walked than the log holds");
+
+      // the schedule (every 5 s in this server's configuration) keeps its results beside them
+      admin.waitUntil(
+          d -> {
+            admin.go("/admin/log");
+            return !checksBy(admin, "schedule").isEmpty();
+          });
+      assertEquals("true", checksBy(admin, "schedule").get(0).getAttribute("data-contiguous"));
     }
+  }
+
+  private static List<org.openqa.selenium.WebElement> checksBy(Browser browser, String who) {
+    return browser
+        .driver()
+        .findElements(By.cssSelector("#recent-checks tr[data-by='" + who + "']"));
   }
 
   @Test
@@ -336,7 +473,6 @@ class AdminPagesIT {
       assertEquals("Event catalogue", admin.heading());
       admin.assertAccessible();
       admin.screenshot("admin-catalogue");
-      assertFalse(admin.text().contains("counted up to position 0)"), "the counts reach the head");
       String placed = admin.byId("type-BookingPlaced").getText();
       assertTrue(placed.contains("registrantName, registrantEmail"), placed);
       assertTrue(admin.byId("type-SeatsReserved").getText().contains("upcast v1 → v2"));
@@ -344,9 +480,66 @@ class AdminPagesIT {
       Setup.user("staff", Browser.PASSWORD);
       admin.go("/admin/catalogue");
       assertEquals(created + 1, total(admin, "UserCreated"), "one more user, one more event");
+
+      // every type, with its counts checked against the log as the audit trail read it
+      long countedUpTo = number(admin.byId("counted-up-to").getText());
+      assertTrue(countedUpTo > 0, "the counts reach into the log");
+      List<org.openqa.selenium.WebElement> rows =
+          admin.driver().findElements(By.cssSelector("#catalogue tbody tr"));
+      assertTrue(rows.size() >= 22, "16 booking and 6 access-control types: " + rows.size());
+      long sum = 0;
+      for (org.openqa.selenium.WebElement row : rows) {
+        String type = row.getAttribute("id").substring("type-".length());
+        long shown = number(row.findElement(By.cssSelector("td.total")).getText());
+        assertEquals(inTheLog(type, countedUpTo), shown, type + " events up to " + countedUpTo);
+        sum += shown;
+      }
+      assertEquals(countedUpTo, sum, "every event of the log counted once, under its type");
+
+      // which read models read a type: from what they declare
+      String readers =
+          admin.byId("type-BookingPlaced").findElement(By.cssSelector(".readers")).getText();
+      assertTrue(readers.contains("reporting.bookings"), readers);
+      assertTrue(readers.contains("audit.trail (every event)"), readers);
+      assertFalse(readers.contains("reporting.availability"), readers);
       assertEquals(
-          eventTypes("user-admin").size(), 1, "the first admin's stream holds its UserCreated");
+          "audit.trail (every event)",
+          admin.byId("type-UserCreated").findElement(By.cssSelector(".readers")).getText().trim());
+
+      // every type has its example: the golden fixture its module's test checks
+      assertEquals(
+          List.of(),
+          admin.driver().findElements(By.cssSelector("#catalogue .no-example")).stream()
+              .map(e -> e.findElement(By.xpath("./ancestor::tr")).getAttribute("id"))
+              .toList(),
+          "types without an example");
+      admin.byId("type-SeatsReserved").findElement(By.cssSelector("details summary")).click();
+      String example = admin.byId("example-SeatsReserved").getText();
+      assertTrue(example.contains("\"holdUntil\": \"2026-03-01T10:15:00Z\""), example);
+      assertTrue(example.contains("\"vip\": 1"), example);
+      admin.screenshot("admin-catalogue-example");
+      admin.assertAccessible();
     }
+  }
+
+  /** How many events of a type the audit trail holds up to a position (it has every event). */
+  private static long inTheLog(String type, long upTo) {
+    HttpResponse<String> found = null;
+    // atLeast waits 2 s for the audit trail; on a busy machine it may need a few such waits
+    for (int i = 0; i < 15 && (found == null || found.statusCode() == 503); i++) {
+      found = Http.admin().get("/api/audit/events?format=json&type=" + type + "&atLeast=" + upTo);
+    }
+    assertEquals(200, found.statusCode(), found.body());
+    JsonArray entries = (JsonArray) Http.json(found);
+    assertTrue(entries.size() < 10_000, type + ": more than the export gives");
+    return entries.stream()
+        .map(JsonValue::asJsonObject)
+        .filter(e -> e.getJsonNumber("globalPosition").longValue() <= upTo)
+        .count();
+  }
+
+  private static long number(String shown) {
+    return Long.parseLong(shown.trim().replace(",", ""));
   }
 
   private static long total(Browser browser, String type) {
@@ -364,6 +557,33 @@ class AdminPagesIT {
    */
   private static List<String> summary(Browser browser) {
     return browser.waitUntil(d -> browser.summary().isEmpty() ? null : browser.summary());
+  }
+
+  private static int generation(Browser browser, String projection) {
+    return Integer.parseInt(
+        browser
+            .driver()
+            .findElement(By.cssSelector("#rm-" + projection.replace(".", "\\.") + " .generation"))
+            .getAttribute("data-generation"));
+  }
+
+  private static String progressOf(Browser browser, String projection) {
+    return browser
+        .driver()
+        .findElement(By.cssSelector("#rm-" + projection.replace(".", "\\.") + " .rebuild-progress"))
+        .getText()
+        .trim();
+  }
+
+  private static long maxLagInChart(Browser browser, String projection) {
+    return Long.parseLong(browser.byId("lag-" + projection).getAttribute("data-max-events"));
+  }
+
+  /** The events of a stream, oldest first, as an auditor reads them. */
+  private static List<JsonObject> events(String stream) {
+    HttpResponse<String> events = Http.admin().get("/api/streams/" + stream + "/events");
+    assertEquals(200, events.statusCode(), events.body());
+    return ((JsonArray) Http.json(events)).getValuesAs(JsonObject.class);
   }
 
   private static String status(Browser browser, String projection) {

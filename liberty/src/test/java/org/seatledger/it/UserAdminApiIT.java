@@ -134,6 +134,37 @@ class UserAdminApiIT {
     assertFalse(all.toLowerCase().contains("hash\":\"pbkdf2"), "no password hash in events");
   }
 
+  @Test
+  void wrongCurrentPasswordsBackOffWith429AndRetryAfter() {
+    String name = Setup.user("staff", PASSWORD);
+    Http user = Http.basicOnly(name, PASSWORD);
+    String wrong = json("not-my-password", "a-new-long-passphrase");
+    for (int i = 0; i < 5; i++) {
+      assertProblem(user.postJson("/api/me/password", wrong), 400, "not your current password");
+    }
+    // the sixth failure starts a pause of 1 s, the next ones double it: within a few tries one
+    // must arrive during a pause, however slow this machine is
+    HttpResponse<String> paused = null;
+    for (int i = 0; i < 6 && paused == null; i++) {
+      HttpResponse<String> answer = user.postJson("/api/me/password", wrong);
+      if (answer.statusCode() == 429) {
+        paused = answer;
+      } else {
+        assertProblem(answer, 400, "not your current password");
+      }
+    }
+    assertTrue(paused != null, "a wrong current password again and again is paused");
+    assertProblem(paused, 429, "Too many wrong current passwords; try again in");
+    long retryAfter = Long.parseLong(paused.headers().firstValue("Retry-After").orElse("0"));
+    assertTrue(retryAfter >= 1 && retryAfter <= 30, "Retry-After: " + retryAfter);
+    assertEquals(
+        200, user.get("/api/me").statusCode(), "the pause is for password changes, not sign-in");
+    assertEquals(
+        List.of("UserCreated"),
+        events(name).stream().map(e -> e.getString("type")).toList(),
+        "nothing was changed");
+  }
+
   private static String json(String current, String chosen) {
     return "{\"currentPassword\":\"" + current + "\",\"newPassword\":\"" + chosen + "\"}";
   }

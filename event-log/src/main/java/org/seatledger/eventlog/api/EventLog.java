@@ -33,6 +33,40 @@ public interface EventLog {
   long headPosition();
 
   /**
+   * The global positions of the next at most {@code limit} events after {@code afterPosition}, in
+   * order: what a check of the log's order needs, without reading or decoding any event. This
+   * default reads the events; the database's log reads the position column alone.
+   */
+  default long[] positions(long afterPosition, int limit) {
+    return readAll(afterPosition, limit).stream()
+        .mapToLong(RecordedEvent::globalPosition)
+        .toArray();
+  }
+
+  /**
+   * How many events have a global position of at most {@code position}: {@code position} itself
+   * when none below it is missing. This default walks {@link #positions}; the database's log counts
+   * on the primary key's index.
+   */
+  default long countUpTo(long position) {
+    long count = 0;
+    long after = 0;
+    while (after < position) {
+      long[] page = positions(after, 10_000);
+      if (page.length == 0) {
+        break;
+      }
+      for (long p : page) {
+        if (p <= position) {
+          count++;
+        }
+      }
+      after = page[page.length - 1];
+    }
+    return count;
+  }
+
+  /**
    * Walks the hash chain of one stream, or of the whole log, and reports the first place where the
    * stored data no longer matches.
    */

@@ -42,6 +42,7 @@ final class StatusReport {
         status,
         row.error(),
         row.errorPosition(),
-        rebuild);
+        rebuild,
+        row.generation());
   }
 }

@@ -117,6 +117,16 @@ public class DatabaseEventStore implements EventStore {
   }
 
   @Override
+  public long[] positions(long afterPosition, int limit) {
+    return reads.positions(afterPosition, limit);
+  }
+
+  @Override
+  public long countUpTo(long position) {
+    return reads.countUpTo(position);
+  }
+
+  @Override
   public long streamVersion(String streamId) {
     return reads.streamVersion(streamId);
   }

@@ -115,6 +115,21 @@ public class EventReads {
     return max == null ? 0 : max;
   }
 
+  /** The positions of at most {@code limit} events after {@code afterPosition}, in order. */
+  @Transactional
+  public long[] positions(long afterPosition, int limit) {
+    return rows.positionsAfter(afterPosition, limit);
+  }
+
+  /** How many events have a position of at most {@code position} (an index-only count). */
+  @Transactional
+  public long countUpTo(long position) {
+    return em.createQuery(
+            "SELECT COUNT(e) FROM StoredEvent e WHERE e.globalPosition <= :position", Long.class)
+        .setParameter("position", position)
+        .getSingleResult();
+  }
+
   /** The version of a stream, 0 when it does not exist. */
   @Transactional
   public long streamVersion(String streamId) {

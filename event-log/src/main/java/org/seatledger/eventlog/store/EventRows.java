@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import javax.sql.DataSource;
 
@@ -30,6 +31,28 @@ public class EventRows {
   List<StoredEvent> after(long afterPosition, int limit) {
     return where(
         " WHERE global_position > ? ORDER BY global_position LIMIT ?", afterPosition, limit);
+  }
+
+  /** The positions alone of at most {@code limit} rows after {@code afterPosition}, in order. */
+  long[] positionsAfter(long afterPosition, int limit) {
+    long[] positions = new long[Math.max(0, limit)];
+    int found = 0;
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement query =
+            c.prepareStatement(
+                "SELECT global_position FROM events WHERE global_position > ?"
+                    + " ORDER BY global_position LIMIT ?")) {
+      query.setLong(1, afterPosition);
+      query.setInt(2, limit);
+      try (ResultSet rows = query.executeQuery()) {
+        while (rows.next() && found < positions.length) {
+          positions[found++] = rows.getLong(1);
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("the event log cannot be read: " + e.getMessage(), e);
+    }
+    return Arrays.copyOf(positions, found);
   }
 
   /** At most {@code limit} rows of one stream from {@code fromVersion} on, in version order. */

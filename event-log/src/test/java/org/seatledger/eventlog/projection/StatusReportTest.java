@@ -33,6 +33,7 @@ class StatusReportTest {
     ProjectionStatus status = StatusReport.of("r", row, 3_000, null, Sql.micros(NOW));
 
     assertEquals("REBUILDING", status.status());
+    assertEquals(1, status.generation(), "queries read generation 1 until the switch");
     assertEquals(0, status.lagEvents());
     assertEquals(new ProjectionStatus.Rebuild(1_000, 2_800, 100.0, 20), status.rebuild());
   }

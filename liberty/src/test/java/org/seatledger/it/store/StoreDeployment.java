@@ -38,21 +38,28 @@ final class StoreDeployment {
   }
 
   /**
-   * The web module's access-control events (user-&lt;name&gt; streams) are in the same log: a
-   * second server reads every event, so it needs their types too. They are taken as compiled, from
-   * web-ui's classes (a WAR module is no dependency of this one).
+   * The web module's events — access control (user-&lt;name&gt; streams) and read-model operations
+   * (read-model-&lt;name&gt;) — are in the same log: a second server reads every event, so it needs
+   * their types too. They are taken as compiled, from web-ui's classes (a WAR module is no
+   * dependency of this one).
    */
   private static WebArchive withUserEvents(WebArchive archive) {
+    withCompiled(archive, "org/seatledger/web/security", "UserEvent", "UserCatalogue.class");
+    return withCompiled(
+        archive, "org/seatledger/web/application", "ReadModelEvent", "ReadModelCatalogue.class");
+  }
+
+  private static WebArchive withCompiled(
+      WebArchive archive, String folderName, String eventsPrefix, String catalogue) {
     File classes = new File(System.getProperty("webui.classes", "../web-ui/target/classes"));
-    File folder = new File(classes, "org/seatledger/web/security");
+    File folder = new File(classes, folderName);
     File[] files =
-        folder.listFiles(
-            (dir, file) -> file.startsWith("UserEvent") || file.equals("UserCatalogue.class"));
+        folder.listFiles((dir, file) -> file.startsWith(eventsPrefix) || file.equals(catalogue));
     if (files == null || files.length < 2) {
-      throw new IllegalStateException("no compiled user events in " + folder);
+      throw new IllegalStateException("no compiled " + eventsPrefix + " in " + folder);
     }
     for (File file : files) {
-      archive.addAsWebInfResource(file, "classes/org/seatledger/web/security/" + file.getName());
+      archive.addAsWebInfResource(file, "classes/" + folderName + "/" + file.getName());
     }
     return archive;
   }

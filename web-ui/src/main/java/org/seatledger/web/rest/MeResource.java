@@ -61,6 +61,12 @@ public class MeResource {
       changes.changeOwnPassword(
           security.getUserPrincipal().getName(), body.currentPassword(), body.newPassword());
     } catch (AccountRefused refused) {
+      if (refused.kind() == AccountRefused.Kind.THROTTLED) {
+        return Response.fromResponse(
+                Problem.of(Status.TOO_MANY_REQUESTS, refused.getMessage()).toResponse())
+            .header("Retry-After", refused.retryAfterSeconds())
+            .build();
+      }
       throw UsersResource.refusal(refused);
     }
     return Response.noContent().build();

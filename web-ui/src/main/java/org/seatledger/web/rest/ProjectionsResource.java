@@ -13,9 +13,10 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response.Status;
-import java.util.ArrayList;
+import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -23,12 +24,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.seatledger.audit.api.AuditQueries;
 import org.seatledger.eventlog.api.projection.ProjectionStatus;
-import org.seatledger.reporting.api.ReportingQueries;
+import org.seatledger.web.application.ReadModelOperations;
 import org.seatledger.web.security.Roles;
 
-/** Admins watch, retry, pause, resume and rebuild the read models. */
+/**
+ * Admins watch, retry, pause, resume and rebuild the read models; each operation that takes effect
+ * is recorded in the log ({@link ReadModelOperations}).
+ */
 @ApplicationScoped
 @Tag(name = "Administration")
 @Path("admin/projections")
@@ -38,8 +41,7 @@ public class ProjectionsResource {
   /** Looked up once: {@code Json.create…} looks the provider up on every call. */
   private static final JsonProvider JSON = JsonProvider.provider();
 
-  @Inject ReportingQueries reporting;
-  @Inject AuditQueries audit;
+  @Inject ReadModelOperations operations;
 
   @GET
   @Operation(
@@ -62,9 +64,7 @@ public class ProjectionsResource {
   }
 
   private List<ProjectionStatus> all() {
-    List<ProjectionStatus> all = new ArrayList<>(reporting.projections());
-    all.addAll(audit.projections());
-    return all;
+    return operations.all();
   }
 
   @POST
@@ -79,8 +79,9 @@ public class ProjectionsResource {
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = ApiSchemas.ProjectionState.class)))
-  public JsonObject retry(@PathParam("name") String name) {
-    if (!reporting.retry(name) && !audit.retry(name)) {
+  public JsonObject retry(@PathParam("name") String name, @Context SecurityContext caller) {
+    existing(name);
+    if (operations.retry(actor(caller), name) != ReadModelOperations.Outcome.DONE) {
       throw new ApiException(Status.NOT_FOUND, "There is no projection '" + name + "'.");
     }
     return status(name);
@@ -105,9 +106,9 @@ public class ProjectionsResource {
       responseCode = "409",
       description = "The projection is not running",
       content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-  public JsonObject pause(@PathParam("name") String name) {
+  public JsonObject pause(@PathParam("name") String name, @Context SecurityContext caller) {
     String status = existing(name).status();
-    if (!reporting.pause(name) && !audit.pause(name)) {
+    if (operations.pause(actor(caller), name) != ReadModelOperations.Outcome.DONE) {
       throw new ApiException(
           Status.CONFLICT, "'" + name + "' is " + status + "; only a running projection pauses.");
     }
@@ -130,9 +131,9 @@ public class ProjectionsResource {
       responseCode = "409",
       description = "The projection is not paused",
       content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-  public JsonObject resume(@PathParam("name") String name) {
+  public JsonObject resume(@PathParam("name") String name, @Context SecurityContext caller) {
     String status = existing(name).status();
-    if (!reporting.resume(name) && !audit.resume(name)) {
+    if (operations.resume(actor(caller), name) != ReadModelOperations.Outcome.DONE) {
       throw new ApiException(
           Status.CONFLICT, "'" + name + "' is " + status + ", not PAUSED; nothing to resume.");
     }
@@ -165,12 +166,16 @@ public class ProjectionsResource {
       responseCode = "409",
       description = "A rebuild of the projection is running already",
       content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-  public JsonObject rebuild(@PathParam("name") String name) {
+  public JsonObject rebuild(@PathParam("name") String name, @Context SecurityContext caller) {
     existing(name);
-    if (!reporting.rebuild(name) && !audit.rebuild(name)) {
+    if (operations.rebuild(actor(caller), name) != ReadModelOperations.Outcome.DONE) {
       throw new ApiException(Status.CONFLICT, "A rebuild of '" + name + "' is already running.");
     }
     return status(name);
+  }
+
+  private static String actor(SecurityContext caller) {
+    return caller.getUserPrincipal().getName();
   }
 
   private JsonObject status(String name) {
@@ -185,7 +190,8 @@ public class ProjectionsResource {
             .add("head", status.head())
             .add("lagEvents", status.lagEvents())
             .add("lagMillis", status.lagMillis())
-            .add("status", status.status());
+            .add("status", status.status())
+            .add("generation", status.generation());
     if (status.error() != null) {
       json.add("error", status.error()).add("errorPosition", status.errorPosition());
     }

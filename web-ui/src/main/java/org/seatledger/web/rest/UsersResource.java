@@ -182,6 +182,7 @@ public class UsersResource {
           case NOT_FOUND -> Status.NOT_FOUND;
           case CONFLICT -> Status.CONFLICT;
           case INVALID -> Status.BAD_REQUEST;
+          case THROTTLED -> Status.TOO_MANY_REQUESTS;
         };
     return new ApiException(status, refused.getMessage());
   }

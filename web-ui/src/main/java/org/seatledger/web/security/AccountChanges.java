@@ -10,9 +10,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
@@ -28,11 +30,22 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class AccountChanges {
 
+  private static final Logger LOG = Logger.getLogger(AccountChanges.class.getName());
+
   @Resource(lookup = "jdbc/seatledger")
   DataSource dataSource;
 
   @Inject Pbkdf2PasswordHash hash;
   @Inject UserLog log;
+
+  /**
+   * Wrong current passwords on a password change back off as failed sign-ins do, per account: a
+   * stolen session must not become an unthrottled way to guess the password and take the account
+   * over. Not per address: the caller is signed in to this one account, and an address pause would
+   * only hold up everybody behind the same proxy. Kept apart from the sign-in throttle so neither
+   * spends the other's free tries.
+   */
+  private final SignInThrottle currentPasswords = new SignInThrottle(Clock.systemUTC());
 
   @PostConstruct
   void configureHash() {
@@ -111,17 +124,36 @@ public class AccountChanges {
 
   /**
    * Changes the user's own password, given the current one; clears a due change after a reset.
+   * Wrong current passwords back off like failed sign-ins (see {@link SignInThrottle}): a paused
+   * try is refused before the password is checked.
    *
-   * @throws AccountRefused on field {@code current} for a wrong current password, on {@code
-   *     password} when the policy refuses the new one or it is the current one again
+   * @throws AccountRefused on field {@code current} for a wrong current password or a try that must
+   *     wait ({@link AccountRefused.Kind#THROTTLED}), on {@code password} when the policy refuses
+   *     the new one or it is the current one again
    */
   @Transactional(rollbackOn = AccountRefused.class)
   public void changeOwnPassword(String username, String current, String chosen)
       throws AccountRefused {
+    SignInThrottle.Pause pause = currentPasswords.pause(username, null);
+    if (pause != null) {
+      throw AccountRefused.throttled("current", pause.retryAfterSeconds());
+    }
     Locked user = lock(username);
     if (current == null || !hash.verify(current.toCharArray(), user.passwordHash())) {
+      SignInThrottle.Failure failure = currentPasswords.failed(username, null);
+      if (failure.started() != null) {
+        LOG.warning(
+            "Password changes of '"
+                + username
+                + "' pause for "
+                + failure.started().retryAfterSeconds()
+                + " s after "
+                + failure.accountFailures()
+                + " wrong current passwords.");
+      }
       throw AccountRefused.invalid("current", "This is not your current password.");
     }
+    currentPasswords.succeeded(username, null);
     AccountRules.password(username, chosen, "password");
     if (chosen.equals(current)) {
       throw AccountRefused.invalid("password", "Choose a password other than the current one.");

@@ -50,11 +50,14 @@ final class SignInThrottle {
     this.clock = clock;
   }
 
-  /** The pause this try must wait out first, or null when it may be checked now. */
+  /**
+   * The pause this try must wait out first, or null when it may be checked now. A null {@code
+   * address} (here and below) counts the account alone.
+   */
   synchronized Pause pause(String username, String address) {
     Instant now = clock.instant();
     Duration account = left(accountKey(username), now);
-    Duration byAddress = left(addressKey(address), now);
+    Duration byAddress = address == null ? Duration.ZERO : left(addressKey(address), now);
     if (account.isZero() && byAddress.isZero()) {
       return null;
     }
@@ -67,7 +70,8 @@ final class SignInThrottle {
   synchronized Failure failed(String username, String address) {
     Instant now = clock.instant();
     State account = fail(accountKey(username), now, ACCOUNT_CAP);
-    State byAddress = fail(addressKey(address), now, ADDRESS_CAP);
+    State byAddress =
+        address == null ? new State(0, now, now) : fail(addressKey(address), now, ADDRESS_CAP);
     Pause started = null;
     if (account.pausedUntil().isAfter(now)) {
       started = new Pause(Duration.between(now, account.pausedUntil()), true);
@@ -82,7 +86,9 @@ final class SignInThrottle {
   /** A right password: the account's and the address's failures are forgotten. */
   synchronized void succeeded(String username, String address) {
     states.remove(accountKey(username));
-    states.remove(addressKey(address));
+    if (address != null) {
+      states.remove(addressKey(address));
+    }
   }
 
   private Duration left(String key, Instant now) {

@@ -38,6 +38,19 @@ class SignInThrottleTest {
   }
 
   @Test
+  void withoutAnAddressOnlyTheAccountBacksOff() {
+    for (int i = 0; i <= SignInThrottle.FREE_FAILURES; i++) {
+      throttle.failed("sam", null);
+    }
+    SignInThrottle.Pause pause = throttle.pause("sam", null);
+    assertTrue(pause.account(), "the account is paused: " + pause);
+    assertEquals(1, pause.retryAfterSeconds());
+    assertNull(throttle.pause("kim", null), "another account is not held up");
+    throttle.succeeded("sam", null);
+    assertNull(throttle.pause("sam", null), "a right password forgets the failures");
+  }
+
+  @Test
   void aGuesserElsewhereHoldsAUserUpForBoundedSecondsOnly() {
     for (int i = 0; i < 40; i++) {
       throttle.failed("sam", "203.0.113." + i); // a new address each time

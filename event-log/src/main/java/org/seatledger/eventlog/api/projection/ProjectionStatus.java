@@ -12,6 +12,8 @@ package org.seatledger.eventlog.api.projection;
  * @param error what failed, or null
  * @param errorPosition the position of the event it stopped at, or null
  * @param rebuild progress of a rebuild, or null
+ * @param generation the generation of rows queries read: one more after each finished rebuild, so a
+ *     rebuild's switch shows as this number going up
  */
 public record ProjectionStatus(
     String name,
@@ -22,7 +24,8 @@ public record ProjectionStatus(
     String status,
     String error,
     Long errorPosition,
-    Rebuild rebuild) {
+    Rebuild rebuild,
+    int generation) {
 
   /** Progress of a rebuild: events done of total, rate, estimated time left. */
   public record Rebuild(long done, long total, double eventsPerSecond, long etaSeconds) {}

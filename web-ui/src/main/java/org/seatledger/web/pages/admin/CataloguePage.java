@@ -11,18 +11,23 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 import org.seatledger.eventlog.api.DataSubject;
 import org.seatledger.eventlog.api.EventCatalogue;
 import org.seatledger.eventlog.api.EventType;
 import org.seatledger.eventlog.api.PersonalData;
+import org.seatledger.eventlog.api.projection.Projection;
+import org.seatledger.eventlog.api.projection.ProjectionSet;
 
 /**
  * {@code /admin/catalogue}: every event type the application registers, generated from the
  * catalogues and the records themselves (never written by hand) — stored name, current schema
- * version and the upcasters from older ones, the data subject and personal-data fields — with how
- * many events of each stored version the log holds ({@link EventCounts}).
+ * version and the upcasters from older ones, the data subject and personal-data fields, the
+ * projections that read it (as each declares) and an example payload (its golden fixture, {@link
+ * EventExamples}) — with how many events of each stored version the log holds ({@link
+ * EventCounts}).
  */
 @Named
 @RequestScoped
@@ -37,7 +42,9 @@ public class CataloguePage {
       List<Integer> upcastFrom,
       String subject,
       List<String> personalFields,
-      Map<Integer, Long> counts) {
+      Map<Integer, Long> counts,
+      List<String> readers,
+      String example) {
 
     public long total() {
       return counts.values().stream().mapToLong(Long::longValue).sum();
@@ -55,6 +62,7 @@ public class CataloguePage {
   }
 
   @Inject @Any Instance<EventCatalogue> catalogues;
+  @Inject @Any Instance<ProjectionSet> projectionSets;
   @Inject EventCounts counts;
 
   private List<Type> types;
@@ -98,10 +106,32 @@ public class CataloguePage {
               collected.upcasters.getOrDefault(annotation.name(), List.of()),
               subject,
               List.copyOf(personal),
-              inLog.getOrDefault(annotation.name(), Map.of())));
+              inLog.getOrDefault(annotation.name(), Map.of()),
+              readers(type),
+              EventExamples.of(type, annotation.name(), annotation.version()).orElse(null)));
     }
     all.sort(Comparator.comparing(Type::module).thenComparing(Type::name));
     return all;
+  }
+
+  /**
+   * The projections that read events of {@code type}, from what each declares ({@link
+   * Projection#eventClasses()}); one that reads every event is marked so.
+   */
+  private List<String> readers(Class<?> type) {
+    List<String> readers = new ArrayList<>();
+    for (ProjectionSet set : projectionSets) {
+      for (Projection projection : set.projections()) {
+        Set<Class<?>> reads = projection.eventClasses();
+        if (reads.isEmpty()) {
+          readers.add(projection.name() + " (every event)");
+        } else if (reads.contains(type)) {
+          readers.add(projection.name());
+        }
+      }
+    }
+    readers.sort(Comparator.naturalOrder());
+    return List.copyOf(readers);
   }
 
   /** {@code org.seatledger.booking.api.X} → booking, {@code org.seatledger.web.…} → web. */

@@ -4,20 +4,24 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.util.ArrayList;
+import jakarta.security.enterprise.SecurityContext;
+import java.text.NumberFormat;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
-import org.seatledger.audit.api.AuditQueries;
 import org.seatledger.eventlog.api.projection.ProjectionStatus;
-import org.seatledger.reporting.api.ReportingQueries;
+import org.seatledger.web.application.ReadModelOperations;
 import org.seatledger.web.pages.FormAnswers;
 
 /**
  * {@code /admin/read-models}: every projection — the reporting module's and the audit trail — with
- * its status, checkpoint, head and lag, the error and position where one stopped; pause, resume,
- * retry, and a rebuild after a confirmation ({@code ?confirm=rebuild&name=…}). While a rebuild runs
- * {@code js/read-models.js} reloads the table every two seconds: progress, rate, time left, and the
- * switch to the new rows when it is done. The same services as {@code /api/admin/projections}.
+ * its status, checkpoint, head and lag, a chart of its lag over the last minutes ({@link
+ * LagSampler}), the error and position where one stopped; pause, resume, retry, and a rebuild after
+ * a confirmation ({@code ?confirm=rebuild&name=…}). While a rebuild runs {@code js/read-models.js}
+ * reloads the table every two seconds: progress, rate, time left, and the switch to the new rows
+ * when it is done. The same services as {@code /api/admin/projections}.
  */
 @Named
 @RequestScoped
@@ -25,24 +29,37 @@ public class ReadModelsPage {
 
   static final String ADDRESS = "/admin/read-models";
 
-  @Inject ReportingQueries reporting;
-  @Inject AuditQueries audit;
+  @Inject ReadModelOperations operations;
+  @Inject SecurityContext security;
   @Inject FacesContext faces;
   @Inject FormAnswers answers;
+  @Inject LagSampler sampler;
 
   private List<ProjectionStatus> all;
+  private Map<String, LagChart> charts;
+
+  /** Each projection's lag chart over the last minutes, by name. */
+  public Map<String, LagChart> getCharts() {
+    if (charts == null) {
+      charts = new HashMap<>();
+      getProjections().forEach(p -> charts.put(p.name(), sampler.chart(p.name())));
+    }
+    return charts;
+  }
 
   public List<ProjectionStatus> getProjections() {
     if (all == null) {
-      all = new ArrayList<>(reporting.projections());
-      all.addAll(audit.projections());
+      all = operations.all();
     }
     return all;
   }
 
-  /** True while any rebuild runs: the page then refreshes itself. */
+  /**
+   * True while any rebuild runs: the page then refreshes itself. A paused or stopped rebuild does
+   * not move, so the page stays still (and its buttons stay where they are) until it is let go.
+   */
   public boolean isRebuilding() {
-    return getProjections().stream().anyMatch(p -> p.rebuild() != null);
+    return getProjections().stream().anyMatch(p -> "REBUILDING".equals(p.status()));
   }
 
   /** The projection a confirmation is about ({@code ?name=}), when it exists. */
@@ -51,43 +68,48 @@ public class ReadModelsPage {
   }
 
   public void pause(String name) {
-    boolean done = reporting.pause(name) || audit.pause(name);
     answer(
         name,
-        done,
+        operations.pause(actor(), name),
         name + " is paused on every server; it applies nothing until resumed.",
         "only a running read model pauses.");
   }
 
   public void resume(String name) {
-    boolean done = reporting.resume(name) || audit.resume(name);
     answer(
         name,
-        done,
+        operations.resume(actor(), name),
         name + " resumed; it catches up from its checkpoint.",
         "only a paused read model resumes.");
   }
 
   public void retry(String name) {
-    boolean done = reporting.retry(name) || audit.retry(name);
-    answer(name, done, name + " tries the event it stopped at again.", "it could not be retried.");
+    answer(
+        name,
+        operations.retry(actor(), name),
+        name + " tries the event it stopped at again.",
+        "it could not be retried.");
   }
 
   public void rebuild(String name) {
-    boolean done = reporting.rebuild(name) || audit.rebuild(name);
     answer(
         name,
-        done,
+        operations.rebuild(actor(), name),
         "The rebuild of " + name + " started; the current rows keep serving until it is done.",
         "a rebuild of it is already running.");
   }
 
-  private void answer(String name, boolean done, String success, String why) {
-    Optional<ProjectionStatus> status = find(name);
-    if (status.isEmpty()) {
+  private String actor() {
+    return security.getCallerPrincipal().getName();
+  }
+
+  private void answer(
+      String name, ReadModelOperations.Outcome outcome, String success, String why) {
+    if (outcome == ReadModelOperations.Outcome.NOT_FOUND) {
       answers.refuse(null, "There is no read model '" + name + "'.");
-    } else if (!done) {
-      answers.refuse(null, name + " is " + status.get().status() + ": " + why);
+    } else if (outcome == ReadModelOperations.Outcome.REFUSED) {
+      String status = find(name).map(ProjectionStatus::status).orElse("gone");
+      answers.refuse(null, name + " is " + status + ": " + why);
     } else {
       answers.done(ADDRESS, success);
     }
@@ -104,6 +126,10 @@ public class ReadModelsPage {
 
   /** A lag in time as a person reads it: "none", "350 ms", "12 s", "4 min". */
   public String lag(long millis) {
+    return lagText(millis);
+  }
+
+  static String lagText(long millis) {
     if (millis <= 0) {
       return "none";
     }
@@ -116,8 +142,34 @@ public class ReadModelsPage {
     return millis / 60_000 + " min";
   }
 
+  /**
+   * A rebuild's progress in words: its position of the total, and while it runs its rate and the
+   * time left; a paused or stopped one says so instead (its rate since the start means nothing
+   * then).
+   */
+  public String progress(ProjectionStatus p) {
+    return progressText(p.status(), p.rebuild());
+  }
+
+  static String progressText(String status, ProjectionStatus.Rebuild rebuild) {
+    NumberFormat count = NumberFormat.getIntegerInstance(Locale.ENGLISH);
+    String at = count.format(rebuild.done()) + " of " + count.format(rebuild.total()) + " events";
+    if ("PAUSED".equals(status)) {
+      return "Paused at " + at + "; it goes on when resumed.";
+    }
+    if ("STOPPED".equals(status)) {
+      return "Stopped at " + at + "; it goes on after a retry.";
+    }
+    String rate = count.format(Math.round(rebuild.eventsPerSecond())) + " a second";
+    String left =
+        rebuild.etaSeconds() < 0 || rebuild.eventsPerSecond() <= 0
+            ? "time left not known yet"
+            : "about " + etaText(rebuild.etaSeconds()) + " left";
+    return at + ", " + rate + ", " + left + ".";
+  }
+
   /** Seconds left as a person reads them. */
-  public String eta(long seconds) {
+  private static String etaText(long seconds) {
     return seconds < 120 ? seconds + " s" : seconds / 60 + " min";
   }
 }

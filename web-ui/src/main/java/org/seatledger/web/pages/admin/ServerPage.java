@@ -39,20 +39,43 @@ import org.seatledger.web.infrastructure.SchemaMigrations;
 @RequestScoped
 public class ServerPage {
 
-  /** The settings the README's configuration table documents; others set are shown too. */
+  /**
+   * Every setting the README's configuration table documents, in its order (ServerSettingsTest
+   * checks the two agree); others that are set are shown too.
+   */
   static final List<String> KNOWN =
       List.of(
-          "SEATLEDGER_ADMIN_PASSWORD",
           "SEATLEDGER_DB_URL",
           "SEATLEDGER_DB_USER",
           "SEATLEDGER_DB_PASSWORD",
           "SEATLEDGER_DB_MIGRATION_USER",
           "SEATLEDGER_DB_MIGRATION_PASSWORD",
+          "SEATLEDGER_DB_POOL_SIZE",
+          "SEATLEDGER_DB_CONNECTION_TIMEOUT",
+          "SEATLEDGER_REQUEST_THREADS",
+          "SEATLEDGER_DATA_DIR",
           "SEATLEDGER_HTTP_PORT",
           "SEATLEDGER_HTTPS_PORT",
+          "SEATLEDGER_HOST",
+          "SEATLEDGER_REQUIRE_HTTPS",
+          "SEATLEDGER_ADMIN_PASSWORD",
+          "SEATLEDGER_CREDENTIAL_CACHE_SECONDS",
+          "SEATLEDGER_KEYSTORE_PASSWORD",
           "SEATLEDGER_MASTER_KEY",
           "SEATLEDGER_MASTER_KEY_PREVIOUS",
-          "SEATLEDGER_REQUIRE_HTTPS");
+          "SEATLEDGER_HOLD_TIMEOUT",
+          "SEATLEDGER_EXPIRY_INTERVAL_SECONDS",
+          "SEATLEDGER_WRITER_THREADS",
+          "SEATLEDGER_PROJECTION_INTERVAL_MS",
+          "SEATLEDGER_PROJECTION_BATCH_SIZE",
+          "SEATLEDGER_MAX_PROJECTION_LAG_SECONDS",
+          "SEATLEDGER_VERIFY_INTERVAL_MINUTES",
+          "SEATLEDGER_LOG_CHECK_INTERVAL",
+          "SEATLEDGER_SNAPSHOT_EVERY",
+          "SEATLEDGER_SNAPSHOT_KEEP_EVERY",
+          "SEATLEDGER_SNAPSHOT_SPACING_MS",
+          "SEATLEDGER_AGGREGATE_CACHE_SIZE",
+          "SEATLEDGER_METRICS_AUTH");
 
   /** A readiness check as shown: its name, whether it is up, and the details it gives. */
   public record Check(String name, boolean up, String details) {}

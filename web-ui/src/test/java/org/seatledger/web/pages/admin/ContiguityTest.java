@@ -15,7 +15,7 @@ class ContiguityTest {
       assertTrue(check.next(p));
     }
     assertEquals(
-        new Contiguity.Result(true, 5, null, "Positions 1 to 5 are all there, once each."),
+        new Contiguity.Result(true, 5, 5, null, "Positions 1 to 5 are all there, once each."),
         check.result());
   }
 
@@ -27,7 +27,7 @@ class ContiguityTest {
     assertFalse(check.next(5));
     assertFalse(check.next(6), "nothing more is taken after a problem");
     assertEquals(
-        new Contiguity.Result(false, 3, 5L, "Positions 3 to 4 are missing before 5."),
+        new Contiguity.Result(false, 3, 2, 5L, "Positions 3 to 4 are missing before 5."),
         check.result());
   }
 
@@ -43,5 +43,18 @@ class ContiguityTest {
     late.next(2);
     assertEquals(2L, late.result().firstProblem());
     assertEquals("The log is empty.", new Contiguity().result().sentence());
+  }
+
+  @Test
+  void aCheckGoesOnWhereAnEarlierOneEnded() {
+    Contiguity check = new Contiguity(100);
+    assertTrue(check.next(101));
+    assertTrue(check.next(102));
+    assertEquals(
+        new Contiguity.Result(true, 2, 102, null, "Positions 1 to 102 are all there, once each."),
+        check.result());
+    Contiguity gap = new Contiguity(100);
+    assertFalse(gap.next(103));
+    assertEquals("Positions 101 to 102 are missing before 103.", gap.result().sentence());
   }
 }

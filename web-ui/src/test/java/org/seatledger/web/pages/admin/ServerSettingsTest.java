@@ -1,12 +1,36 @@
 package org.seatledger.web.pages.admin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class ServerSettingsTest {
+
+  @Test
+  void theServerPageKnowsEverySettingOfTheReadmesConfigurationTable() throws Exception {
+    String readme = Files.readString(Path.of("..", "README.md"));
+    String table =
+        readme.substring(readme.indexOf("## Configuration"), readme.indexOf("## Running on MySQL"));
+    List<String> documented = new ArrayList<>();
+    for (String line : table.lines().toList()) {
+      if (line.startsWith("| `SEATLEDGER_")) {
+        Matcher names = Pattern.compile("SEATLEDGER_[A-Z_]+").matcher(line.split("\\|")[1]);
+        while (names.find()) {
+          documented.add(names.group());
+        }
+      }
+    }
+    assertTrue(documented.size() > 20, documented.toString());
+    assertEquals(documented, ServerPage.KNOWN);
+  }
 
   @Test
   void secretsAreNamedButTheirValuesNeverShown() {
