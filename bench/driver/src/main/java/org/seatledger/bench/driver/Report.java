@@ -205,6 +205,11 @@ final class Report {
           .append(profile.get("samples"))
           .append(" execution samples)\n\n");
       profileTable(md, "first Seat Ledger frame on the stack", profile, "top_seatledger_frames");
+      profileTable(
+          md,
+          "Seat Ledger method anywhere on the stack (inclusive)",
+          profile,
+          "top_seatledger_inclusive");
       profileTable(md, "package on top of the stack (self)", profile, "top_packages_self");
       profileTable(md, "method on top of the stack (self)", profile, "top_methods_self");
     }
@@ -293,6 +298,25 @@ final class Report {
             p.get("events_per_s"),
             p.get("vs_raw_read"),
             p.get("equals_replay"));
+      }
+      md.append(
+              "\nWhere each rebuild spent the server's CPU (JFR; Seat Ledger methods on the stack,")
+          .append(" share of samples, inclusive):\n\n");
+      for (JsonValue v : rebuild.getJsonArray("projections")) {
+        JsonObject p = v.asJsonObject();
+        JsonObject rebuildProfile = p.getJsonObject("profile");
+        if (rebuildProfile == null) {
+          continue;
+        }
+        md.append("- ").append(p.getString("projection")).append(": ");
+        List<String> parts = new java.util.ArrayList<>();
+        for (JsonValue t : rebuildProfile.getJsonArray("top_seatledger_inclusive")) {
+          JsonObject method = t.asJsonObject();
+          if (parts.size() < 8) {
+            parts.add("`" + method.getString("name") + "` " + method.get("share") + " %");
+          }
+        }
+        md.append(String.join(", ", parts)).append('\n');
       }
       md.append('\n');
     }

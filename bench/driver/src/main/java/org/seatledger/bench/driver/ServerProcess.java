@@ -10,8 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordedStackTrace;
@@ -86,12 +88,14 @@ final class ServerProcess {
   /**
    * What the CPU was doing in a recording: execution samples by the method on top of the stack
    * (self), by that method's package, and by the first frame of our own code ({@code
-   * org.seatledger}) on the stack — the part of the product a sample is spent for.
+   * org.seatledger}) on the stack — the part of the product a sample is spent for — and by every
+   * method of ours on the stack (inclusive: a sample counts once for each).
    */
   static JsonObject summary(Path recording, int top) throws IOException {
     Map<String, Long> methods = new HashMap<>();
     Map<String, Long> packages = new HashMap<>();
     Map<String, Long> ours = new HashMap<>();
+    Map<String, Long> inclusive = new HashMap<>();
     long samples = 0;
     try (RecordingFile file = new RecordingFile(recording)) {
       while (file.hasMoreEvents()) {
@@ -108,15 +112,20 @@ final class ServerProcess {
         String type = self.getMethod().getType().getName();
         methods.merge(type + "." + self.getMethod().getName(), 1L, Long::sum);
         packages.merge(packageOf(type), 1L, Long::sum);
-        String mine = "(no Seat Ledger frame: server threads)";
+        String mine = null;
+        Set<String> onStack = new HashSet<>();
         for (RecordedFrame frame : stack.getFrames()) {
           String t = frame.getMethod().getType().getName();
           if (t.startsWith("org.seatledger.")) {
-            mine = t.substring(t.lastIndexOf('.') + 1) + "." + frame.getMethod().getName();
-            break;
+            String method = t.substring(t.lastIndexOf('.') + 1) + "." + frame.getMethod().getName();
+            mine = mine == null ? method : mine;
+            if (!t.contains("$Proxy$") && !method.contains("lambda$")) {
+              onStack.add(method); // CDI proxies and lambdas only repeat the method they call
+            }
           }
         }
-        ours.merge(mine, 1L, Long::sum);
+        ours.merge(mine == null ? "(no Seat Ledger frame: server threads)" : mine, 1L, Long::sum);
+        onStack.forEach(method -> inclusive.merge(method, 1L, Long::sum));
       }
     }
     return Json.createObjectBuilder()
@@ -124,6 +133,7 @@ final class ServerProcess {
         .add("top_methods_self", ranked(methods, samples, top))
         .add("top_packages_self", ranked(packages, samples, top))
         .add("top_seatledger_frames", ranked(ours, samples, top))
+        .add("top_seatledger_inclusive", ranked(inclusive, samples, top))
         .build();
   }
 
