@@ -28,6 +28,9 @@ final class HttpKnee {
   static final int SPREAD = 32;
   static final double KNEE_P99_MILLIS = 200;
 
+  /** The lowest rate tried when the first step does not keep up. */
+  static final double FLOOR_PER_SECOND = 6;
+
   private HttpKnee() {}
 
   static void run(Run run) throws Exception {
@@ -149,8 +152,9 @@ final class HttpKnee {
   }
 
   /**
-   * Constant rates from 25/s up by 40% a step until a step does not keep up. The event-sourced
-   * steps start with the read models caught up.
+   * Constant rates from 25/s up by 40% a step until a step does not keep up; when 25/s is already
+   * too much (a machine busy with other work), half of it and half again, so the knee is a number
+   * and not a zero. The event-sourced steps start with the read models caught up.
    */
   private static Ladder ladder(Run run, boolean eventSourced, LongFunction<HttpRequest> booking)
       throws Exception {
@@ -183,11 +187,14 @@ final class HttpKnee {
               .build();
       steps.add(row);
       Run.log("  " + row);
-      if (!keeps) {
+      if (keeps) {
+        knee = rate;
+        rate = Math.round(rate * 1.4);
+      } else if (knee == 0 && rate > FLOOR_PER_SECOND) {
+        rate = Math.max(FLOOR_PER_SECOND, Math.floor(rate / 2));
+      } else {
         return new Ladder(knee, steps.build());
       }
-      knee = rate;
-      rate = Math.round(rate * 1.4);
     }
   }
 }

@@ -176,7 +176,7 @@ final class Report {
     if (hot != null) {
       md.append("## Bookings: event-sourced vs the CRUD rival, 64 clients\n\n");
       md.append(
-          "| added round trip ms | conferences | ES bookings/s | CRUD bookings/s | ratio | ES p99 ms | CRUD p99 ms | ES conflict rate | CRUD conflict rate |\n|---|---|---|---|---|---|---|---|---|\n");
+          "| added round trip ms | conferences | ES bookings/s | CRUD bookings/s | ratio | ES p99 ms | CRUD p99 ms | ES conflict rate | CRUD conflict rate | CPU ms per booking ES / CRUD |\n|---|---|---|---|---|---|---|---|---|---|\n");
       sweepRow(md, hot);
       for (JsonValue v : f.getJsonArray("sweep")) {
         sweepRow(md, v.asJsonObject());
@@ -185,15 +185,22 @@ final class Report {
         sweepRow(md, f.getJsonObject("hot_conference_rtt05"));
       }
       md.append(
-              "\nServer CPU over the hot phase (the event-sourced one until its read models caught up): ")
+              "\nServer CPU over the hot phase (the event-sourced one until its read models caught"
+                  + " up), less the server's idling (")
+          .append(hot.get("idle_cpu_s_per_s"))
+          .append(" CPU-s per second, measured just before): ")
           .append(hot.get("es_cpu_s"))
-          .append(" s for ")
+          .append(" s (idling ")
+          .append(hot.get("es_idle_cpu_s"))
+          .append(" s) for ")
           .append(hot.getJsonObject("es_statuses").get("201"))
           .append(" bookings, ")
           .append(hot.get("es_cpu_ms_per_booking"))
           .append(" ms each; CRUD rival ")
           .append(hot.get("crud_cpu_s"))
-          .append(" s for ")
+          .append(" s (idling ")
+          .append(hot.get("crud_idle_cpu_s"))
+          .append(" s) for ")
           .append(hot.getJsonObject("crud_statuses").get("201"))
           .append(", ")
           .append(hot.get("crud_cpu_ms_per_booking"))
@@ -447,6 +454,7 @@ final class Report {
         s.get("es_p99_ms"),
         s.get("crud_p99_ms"),
         s.get("es_conflict_rate"),
-        s.get("crud_conflict_rate"));
+        s.get("crud_conflict_rate"),
+        s.get("es_cpu_ms_per_booking") + " / " + s.get("crud_cpu_ms_per_booking"));
   }
 }
