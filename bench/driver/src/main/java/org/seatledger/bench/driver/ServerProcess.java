@@ -119,7 +119,7 @@ final class ServerProcess {
           if (t.startsWith("org.seatledger.")) {
             String method = t.substring(t.lastIndexOf('.') + 1) + "." + frame.getMethod().getName();
             mine = mine == null ? method : mine;
-            if (!t.contains("$Proxy$") && !method.contains("lambda$")) {
+            if (!t.contains("$Proxy$") && !t.contains("$$Lambda") && !method.contains("lambda$")) {
               onStack.add(method); // CDI proxies and lambdas only repeat the method they call
             }
           }
