@@ -187,8 +187,10 @@ final class Report {
       md.append(
               "\nServer CPU over the hot phase (the event-sourced one until its read models caught"
                   + " up), less the server's idling (")
-          .append(hot.get("idle_cpu_s_per_s"))
-          .append(" CPU-s per second, measured just before): ")
+          .append(hot.get("es_idle_cpu_s_per_s"))
+          .append(" and ")
+          .append(hot.get("crud_idle_cpu_s_per_s"))
+          .append(" CPU-s per second, measured just before each): ")
           .append(hot.get("es_cpu_s"))
           .append(" s (idling ")
           .append(hot.get("es_idle_cpu_s"))
