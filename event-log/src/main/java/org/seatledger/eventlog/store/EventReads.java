@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import javax.sql.DataSource;
 import org.seatledger.eventlog.api.AppendResult;
 import org.seatledger.eventlog.api.EventPage;
@@ -57,18 +58,14 @@ public class EventReads {
    */
   @Transactional
   public EventPage readPage(long afterPosition, int limit, Set<Class<?>> classes) {
-    List<StoredEvent> page = rows.after(afterPosition, limit);
-    if (page.isEmpty()) {
-      return new EventPage(List.of(), afterPosition, 0);
-    }
-    List<StoredEvent> wanted = page;
+    Predicate<String> wanted = type -> true;
     if (!classes.isEmpty()) {
       Set<String> names = new HashSet<>();
       classes.forEach(type -> names.add(decoder.typeName(type)));
-      wanted = page.stream().filter(row -> names.contains(row.eventType)).toList();
+      wanted = names::contains;
     }
-    return new EventPage(
-        decoder.decode(wanted), page.get(page.size() - 1).globalPosition, page.size());
+    EventRows.Scan page = rows.after(afterPosition, limit, wanted);
+    return new EventPage(decoder.decode(page.rows()), page.lastPosition(), page.scanned());
   }
 
   /** At most {@code limit} events of one stream from {@code fromVersion} on, in version order. */

@@ -114,7 +114,8 @@ public final class EventSerializer {
 
   Parsed parse(String type, int schemaVersion, String payload) {
     EventTypes.Descriptor descriptor = types.named(type);
-    JsonObject stored = parse(payload);
+    // parsed only if upcasting, personal data or a reader of the event's JSON needs the tree
+    JsonObject stored = new StoredJson(payload);
     return new Parsed(
         descriptor,
         type,

@@ -7,104 +7,184 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Part 4: the event-sourced booking path against the CRUD baseline, {@value #CLIENTS} clients on
- * one hot conference and then spread over more ({@link #SWEEP}); and the oversell probe, where more
- * clients than seats must sell exactly the capacity on both designs.
+ * Part 4: the event-sourced booking path against the CRUD rival, {@value #CLIENTS} clients on one
+ * hot conference and then spread over more ({@link #SWEEP}), with the server's CPU time per booking
+ * and a JFR profile of the event-sourced hot phase; the same hot comparison again with the database
+ * a network round trip away ({@link #runNetworked}); and the oversell probe, where more clients
+ * than seats must sell exactly the capacity on both designs.
  */
 final class HotConference {
 
   static final int CLIENTS = 64;
   static final int[] SWEEP = {1, 2, 8, 32};
 
+  /** Where the profile of the event-sourced hot phase is written (not kept in the results). */
+  static final Path PROFILE = Path.of("bench/target/hot-event-sourced.jfr");
+
   private HotConference() {}
 
+  /** The hot conference and the sweep with the database next door. */
   static void run(Run run) throws Exception {
-    Run.log("hot conference: " + CLIENTS + " clients, event-sourced vs CRUD");
-    Api staff = run.staff;
-    Api probe = run.probe;
+    Run.log("hot conference: " + CLIENTS + " clients, event-sourced vs CRUD rival");
+    JsonObject hot = compare(run, 1, run.plan.hotSeconds(), true);
     JsonArrayBuilder sweep = Json.createArrayBuilder();
-    JsonObject hot = null;
-    for (int conferences : prepend(1, SWEEP)) {
-      boolean headline = hot == null;
-      double seconds = headline ? run.plan.hotSeconds() : run.plan.sweepSeconds();
-      List<String> esIds = new ArrayList<>();
-      for (int i = 0; i < conferences; i++) {
-        esIds.add(run.conference(Run.MAX_SEATS, Run.TYPES));
-      }
-      long retriesBefore = run.retries();
-      Load.Step es =
-          Load.closed(
-              staff,
-              CLIENTS,
-              seconds,
-              client -> run.booking(staff, esIds.get((int) (client % conferences))));
-      long retries = run.retries() - retriesBefore;
-      run.accepted(es.count(201));
-      JsonArray crudIds =
-          probe
-              .must("crud/reset?conferences=" + conferences + "&capacity=100000000", null)
-              .getJsonArray("conferences");
-      Load.Step crud =
-          Load.closed(
-              probe,
-              CLIENTS,
-              seconds,
-              client ->
-                  probe.post(
-                      "crud/conferences/"
-                          + crudIds.getString((int) (client % conferences))
-                          + "/bookings",
-                      Run.bookingBody(client),
-                      null));
-      JsonObject crudCheck = probe.get("crud/check").json();
-      long crudRetries = crudCheck.getJsonNumber("retries").longValue();
-      for (JsonValue row : crudCheck.getJsonArray("conferences")) {
-        JsonObject r = row.asJsonObject();
-        run.check(
-            r.getInt("sold") == r.getJsonNumber("bookedSeats").longValue()
-                && r.getInt("sold") <= r.getInt("capacity"),
-            "CRUD baseline " + r.getString("conferenceId") + " is inconsistent: " + r);
-      }
-      run.check(es.errors() == 0, "event-sourced hot conference: errors " + es.statusCounts());
-      run.check(crud.errors() == 0, "CRUD hot conference: errors " + crud.statusCounts());
-      JsonObject row =
-          Json.createObjectBuilder()
-              .add("conferences", conferences)
-              .add("clients", CLIENTS)
-              .add("es_bookings_per_s", round(es.createdPerSecond()))
-              .add("crud_bookings_per_s", round(crud.createdPerSecond()))
-              .add("ratio", ratio(es.createdPerSecond(), crud.createdPerSecond()))
-              .add("es_p99_ms", round(es.percentileMillis(99)))
-              .add("crud_p99_ms", round(crud.percentileMillis(99)))
-              .add("es_conflict_retries", retries)
-              .add("es_conflict_rate", ratio(retries + es.count(409), es.total()))
-              .add("crud_conflict_retries", crudRetries)
-              .add("crud_conflict_rate", ratio(crudRetries + crud.count(409), crud.total()))
-              .add("es_statuses", Json.createObjectBuilder(mapOf(es.statusCounts())))
-              .add("crud_statuses", Json.createObjectBuilder(mapOf(crud.statusCounts())))
-              .build();
-      if (headline) {
-        hot = row;
-      } else {
-        sweep.add(row);
-      }
-      Run.log("  " + row);
+    for (int conferences : SWEEP) {
+      sweep.add(compare(run, conferences, run.plan.sweepSeconds(), false));
     }
-    run.results.figures.add("hot_conference", hot).add("sweep", sweep);
+    JsonObject profile = ServerProcess.summary(PROFILE, 15);
+    run.results.figures.add("hot_conference", hot).add("sweep", sweep).add("hot_profile", profile);
     run.results
         .metrics
-        .add("hot_conference_vs_crud", hot.getJsonNumber("ratio").doubleValue())
-        .add("conflict_rate", hot.getJsonNumber("es_conflict_rate").doubleValue())
-        .add("hot_es_p99_ms", hot.getJsonNumber("es_p99_ms").doubleValue())
-        .add("hot_crud_p99_ms", hot.getJsonNumber("crud_p99_ms").doubleValue());
+        .add("hot_conference_vs_crud", number(hot, "ratio"))
+        .add("hot_conference_vs_crud_rtt0", number(hot, "ratio"))
+        .add("conflict_rate", number(hot, "es_conflict_rate"))
+        .add("hot_es_p99_ms", number(hot, "es_p99_ms"))
+        .add("hot_crud_p99_ms", number(hot, "crud_p99_ms"))
+        .add("cpu_per_booking_vs_crud", number(hot, "cpu_per_booking_ratio"))
+        .add("cpu_ms_per_booking_es", number(hot, "es_cpu_ms_per_booking"))
+        .add("cpu_ms_per_booking_crud", number(hot, "crud_cpu_ms_per_booking"));
+  }
+
+  /** The hot conference with the database a network round trip away (the proxy's delay). */
+  static void runNetworked(Run run) throws Exception {
+    Run.log("hot conference, " + run.addedRoundTripMillis() + " ms round trip to the database");
+    JsonObject hot = compare(run, 1, run.plan.hotSeconds(), false);
+    run.results.figures.add("hot_conference_rtt05", hot);
+    run.results
+        .metrics
+        .add("hot_conference_vs_crud_rtt05", number(hot, "ratio"))
+        .add("conflict_rate_rtt05", number(hot, "es_conflict_rate"))
+        .add("hot_es_p99_ms_rtt05", number(hot, "es_p99_ms"))
+        .add("hot_crud_p99_ms_rtt05", number(hot, "crud_p99_ms"));
+  }
+
+  /**
+   * The server's CPU use with nothing to do but its timers (projection polls, hold expiry), per
+   * second over a few quiet seconds just before a phase: taken off the phase's CPU time, so a
+   * design that books fewer bookings in a phase is not charged more per booking for the server's
+   * idling, nor for background work the phase before left behind.
+   */
+  private static double idleCpuPerSecond(Run run) throws Exception {
+    run.db.awaitProjections(Duration.ofMinutes(5));
+    double before = run.process.cpuSeconds();
+    long start = System.nanoTime();
+    Thread.sleep(run.plan.quick() ? 2_000 : 4_000);
+    return (run.process.cpuSeconds() - before) / ((System.nanoTime() - start) / 1e9);
+  }
+
+  /**
+   * Both designs in turn, {@value #CLIENTS} clients over {@code conferences} conferences, with the
+   * server's CPU time over each phase beyond its idling ({@link #idleCpuPerSecond}) — for the
+   * event-sourced one until its read models have caught up, as their work is part of a booking's
+   * cost. With {@code profile}, a JFR recording of the event-sourced phase.
+   */
+  private static JsonObject compare(Run run, int conferences, double seconds, boolean profile)
+      throws Exception {
+    Api staff = run.staff;
+    List<String> esIds = new ArrayList<>();
+    for (int i = 0; i < conferences; i++) {
+      esIds.add(run.conference(Run.MAX_SEATS, Run.TYPES));
+    }
+    double esIdlePerSecond = idleCpuPerSecond(run);
+    long retriesBefore = run.retries();
+    double esCpu = run.process.cpuSeconds();
+    long esStart = System.nanoTime();
+    if (profile) {
+      run.process.startRecording("hot");
+    }
+    Load.Step es =
+        Load.closed(
+            staff,
+            CLIENTS,
+            seconds,
+            client -> run.booking(staff, esIds.get((int) (client % conferences))));
+    if (profile) {
+      run.process.stopRecording("hot", PROFILE);
+    }
+    run.db.awaitProjections(Duration.ofMinutes(5));
+    esCpu = run.process.cpuSeconds() - esCpu;
+    double esIdle = esIdlePerSecond * (System.nanoTime() - esStart) / 1e9;
+    long retries = run.retries() - retriesBefore;
+    run.accepted(es.count(201));
+    JsonArray crudIds =
+        run.probe
+            .must("rival/reset?conferences=" + conferences + "&capacity=100000000", null)
+            .getJsonArray("conferences");
+    double crudIdlePerSecond = idleCpuPerSecond(run);
+    double crudCpu = run.process.cpuSeconds();
+    Load.Step crud =
+        Load.closed(
+            run.rival,
+            CLIENTS,
+            seconds,
+            client -> run.rivalBooking(crudIds.getString((int) (client % conferences))));
+    crudCpu = run.process.cpuSeconds() - crudCpu;
+    double crudIdle = crudIdlePerSecond * crud.seconds;
+    long crudRetries = checkRival(run, crud.count(201));
+    run.check(es.errors() == 0, "event-sourced hot conference: errors " + es.statusCounts());
+    run.check(crud.errors() == 0, "CRUD rival hot conference: errors " + crud.statusCounts());
+    JsonObjectBuilder row =
+        Json.createObjectBuilder()
+            .add("conferences", conferences)
+            .add("clients", CLIENTS)
+            .add("added_round_trip_ms", run.addedRoundTripMillis())
+            .add("es_bookings_per_s", round(es.createdPerSecond()))
+            .add("crud_bookings_per_s", round(crud.createdPerSecond()))
+            .add("ratio", ratio(es.createdPerSecond(), crud.createdPerSecond()))
+            .add("es_p99_ms", round(es.percentileMillis(99)))
+            .add("crud_p99_ms", round(crud.percentileMillis(99)))
+            .add("es_conflict_retries", retries)
+            .add("es_conflict_rate", ratio(retries + es.count(409), es.total()))
+            .add("crud_conflict_retries", crudRetries)
+            .add("crud_conflict_rate", ratio(crudRetries + crud.count(409), crud.total()))
+            .add("es_statuses", Json.createObjectBuilder(mapOf(es.statusCounts())))
+            .add("crud_statuses", Json.createObjectBuilder(mapOf(crud.statusCounts())));
+    double esPerBooking = 1000 * Math.max(0, esCpu - esIdle) / Math.max(1, es.count(201));
+    double crudPerBooking = 1000 * Math.max(0, crudCpu - crudIdle) / Math.max(1, crud.count(201));
+    row.add("es_idle_cpu_s_per_s", round(esIdlePerSecond))
+        .add("crud_idle_cpu_s_per_s", round(crudIdlePerSecond))
+        .add("es_cpu_s", round(esCpu))
+        .add("es_idle_cpu_s", round(esIdle))
+        .add("crud_cpu_s", round(crudCpu))
+        .add("crud_idle_cpu_s", round(crudIdle))
+        .add("es_cpu_ms_per_booking", round(esPerBooking))
+        .add("crud_cpu_ms_per_booking", round(crudPerBooking))
+        .add("cpu_per_booking_ratio", ratio(esPerBooking, crudPerBooking));
+    JsonObject built = row.build();
+    Run.log("  " + built);
+    return built;
+  }
+
+  /**
+   * The rival's own books after a phase: no seat type oversold, its counters equal to its booking
+   * rows, and each accepted booking with its booking row, audit row and processed-request row.
+   * Answers the rival's retries after a deadlock or lock timeout.
+   */
+  private static long checkRival(Run run, long accepted) {
+    JsonObject check = run.probe.get("rival/check").json();
+    for (JsonValue row : check.getJsonArray("conferences")) {
+      JsonObject r = row.asJsonObject();
+      run.check(
+          r.getJsonNumber("sold").longValue() == r.getJsonNumber("bookedSeats").longValue()
+              && r.getJsonNumber("sold").longValue() <= r.getJsonNumber("capacity").longValue(),
+          "CRUD rival " + r.getString("conferenceId") + " is inconsistent: " + r);
+    }
+    for (String rows : List.of("bookings", "bookingAuditRows", "acceptedRequests")) {
+      run.check(
+          check.getJsonNumber(rows).longValue() == accepted,
+          "CRUD rival: " + accepted + " bookings accepted over HTTP but " + rows + " " + check);
+    }
+    return check.getJsonNumber("retries").longValue();
   }
 
   /** More clients than seats: exactly the capacity is sold, the rest refused, on both designs. */
@@ -113,27 +193,18 @@ final class HotConference {
     int requests = 800;
     Run.log("oversell probe: " + requests + " requests for " + capacity + " seats");
     Api staff = run.staff;
-    Api probe = run.probe;
     String id = run.conference(capacity, 1);
-    AtomicLong next = new AtomicLong();
     // one seat type of 500 seats
     Load.Step es = Load.closedCount(staff, CLIENTS, requests, client -> run.booking(staff, id));
     run.accepted(es.count(201));
     String crudId =
-        probe
-            .must("crud/reset?conferences=1&capacity=" + capacity, null)
+        run.probe
+            .must("rival/reset?conferences=1&capacity=" + capacity, null)
             .getJsonArray("conferences")
             .getString(0);
     Load.Step crud =
-        Load.closedCount(
-            probe,
-            CLIENTS,
-            requests,
-            client ->
-                probe.post(
-                    "crud/conferences/" + crudId + "/bookings",
-                    Run.bookingBody(next.incrementAndGet()),
-                    null));
+        Load.closedCount(run.rival, CLIENTS, requests, client -> run.rivalBooking(crudId));
+    checkRival(run, crud.count(201));
     JsonObject seats =
         staff.get("api/conferences/" + id + "/availability?atLeast=" + run.db.headPosition()).any()
                 instanceof JsonObject o
@@ -149,7 +220,8 @@ final class HotConference {
             + (held + sold)
             + ", capacity "
             + capacity);
-    run.check(crud.count(201) == capacity, "CRUD oversell probe: " + crud.count(201) + " accepted");
+    run.check(
+        crud.count(201) == capacity, "CRUD rival oversell probe: " + crud.count(201) + " accepted");
     run.results.figures.add(
         "oversell",
         Json.createObjectBuilder()
@@ -159,11 +231,8 @@ final class HotConference {
             .add("crud_accepted", crud.count(201)));
   }
 
-  private static int[] prepend(int first, int[] rest) {
-    int[] all = new int[rest.length + 1];
-    all[0] = first;
-    System.arraycopy(rest, 0, all, 1, rest.length);
-    return all;
+  private static double number(JsonObject row, String key) {
+    return row.getJsonNumber(key).doubleValue();
   }
 
   private static long sumOf(JsonObject availability, String field) {

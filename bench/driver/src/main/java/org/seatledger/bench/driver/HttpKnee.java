@@ -1,26 +1,35 @@
 package org.seatledger.bench.driver;
 
+import static org.seatledger.bench.driver.Results.ratio;
 import static org.seatledger.bench.driver.Results.round;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongFunction;
 import org.HdrHistogram.Histogram;
 
 /**
  * Parts 3 and 7: the HTTP knee — the highest constant booking rate over {@value #SPREAD}
- * conferences answered at 95% or more with p99 within 200 ms and no errors — then latency at half
- * of it, with the projection lag of every read model measured meanwhile.
+ * conferences answered at 95% or more with p99 within 200 ms and no errors — of the event-sourced
+ * path and of the CRUD rival, then the event-sourced latency at half of it, with the projection lag
+ * of every read model measured meanwhile; and both knees again with the database a network round
+ * trip away ({@link #runNetworked}).
  */
 final class HttpKnee {
 
   static final int SPREAD = 32;
   static final double KNEE_P99_MILLIS = 200;
+
+  /** The lowest rate tried when the first step does not keep up. */
+  static final double FLOOR_PER_SECOND = 6;
 
   private HttpKnee() {}
 
@@ -31,44 +40,11 @@ final class HttpKnee {
     for (int i = 0; i < SPREAD; i++) {
       ids.add(run.conference(Run.MAX_SEATS, Run.TYPES));
     }
-    db.awaitProjections(Duration.ofMinutes(5));
-    Run.log("HTTP knee over " + SPREAD + " conferences");
-    JsonArrayBuilder steps = Json.createArrayBuilder();
-    double rate = 25;
-    double knee = 0;
-    while (true) {
-      Load.Step step =
-          Load.constantRate(
-              staff,
-              rate,
-              run.plan.kneeStepSeconds(),
-              2000,
-              n -> run.booking(staff, ids.get((int) (n % SPREAD))));
-      run.accepted(step.count(201));
-      boolean keeps =
-          step.completedPerSecond() >= 0.95 * rate
-              && step.percentileMillis(99) <= KNEE_P99_MILLIS
-              && step.errors() == 0
-              && step.notSent == 0;
-      JsonObject row =
-          Json.createObjectBuilder()
-              .add("offered_per_s", rate)
-              .add("completed_per_s", round(step.completedPerSecond()))
-              .add("p50_ms", round(step.percentileMillis(50)))
-              .add("p99_ms", round(step.percentileMillis(99)))
-              .add("errors", step.errors())
-              .add("not_sent", step.notSent)
-              .add("keeps_up", keeps)
-              .build();
-      steps.add(row);
-      Run.log("  " + row);
-      if (!keeps) {
-        break;
-      }
-      knee = rate;
-      rate = Math.round(rate * 1.4);
-      db.awaitProjections(Duration.ofSeconds(60));
-    }
+    Run.log("HTTP knee over " + SPREAD + " conferences, event-sourced");
+    Ladder es = ladder(run, true, n -> run.booking(staff, ids.get((int) (n % SPREAD))));
+    Ladder crud = rivalLadder(run);
+    double knee = es.knee();
+    run.results.metrics.add("knee_vs_crud_rtt0", ratio(es.knee(), crud.knee()));
     db.awaitProjections(Duration.ofSeconds(120));
     double half = Math.max(10, Math.round(knee / 2));
     Run.log("steady load at " + half + "/s (half the knee) with the lag probe");
@@ -114,12 +90,14 @@ final class HttpKnee {
         Json.createObjectBuilder()
             .add("conferences", SPREAD)
             .add("knee_bookings_per_s", knee)
+            .add("crud_knee_bookings_per_s", crud.knee())
+            .add("crud_steps", crud.steps())
             .add(
                 "knee_rule",
                 "highest constant rate answered at >= 95% with p99 <= "
                     + KNEE_P99_MILLIS
                     + " ms and no errors")
-            .add("steps", steps)
+            .add("steps", es.steps())
             .add("steady_rate_per_s", half)
             .add("steady_p50_ms", round(steady.percentileMillis(50)))
             .add("steady_p99_ms", round(steady.percentileMillis(99)))
@@ -133,5 +111,90 @@ final class HttpKnee {
         .add("http_p99_ms", round(steady.percentileMillis(99)))
         .add("http_p999_ms", round(steady.percentileMillis(99.9)))
         .add("projection_lag_p99_ms", round(worstP99));
+  }
+
+  /** The knees of both designs again with the database a network round trip away. */
+  static void runNetworked(Run run) throws Exception {
+    Api staff = run.staff;
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < SPREAD; i++) {
+      ids.add(run.conference(Run.MAX_SEATS, Run.TYPES));
+    }
+    Run.log("HTTP knee, " + run.addedRoundTripMillis() + " ms round trip to the database");
+    Ladder es = ladder(run, true, n -> run.booking(staff, ids.get((int) (n % SPREAD))));
+    Ladder crud = rivalLadder(run);
+    run.results.figures.add(
+        "http_rtt05",
+        Json.createObjectBuilder()
+            .add("conferences", SPREAD)
+            .add("added_round_trip_ms", run.addedRoundTripMillis())
+            .add("knee_bookings_per_s", es.knee())
+            .add("crud_knee_bookings_per_s", crud.knee())
+            .add("steps", es.steps())
+            .add("crud_steps", crud.steps()));
+    run.results
+        .metrics
+        .add("http_bookings_per_s_rtt05", es.knee())
+        .add("knee_vs_crud_rtt05", ratio(es.knee(), crud.knee()));
+  }
+
+  /** The highest rate kept up with, and every step tried. */
+  private record Ladder(double knee, JsonArray steps) {}
+
+  private static Ladder rivalLadder(Run run) throws Exception {
+    Run.log("HTTP knee over " + SPREAD + " conferences, CRUD rival");
+    JsonArray ids =
+        run.probe
+            .must("rival/reset?conferences=" + SPREAD + "&capacity=100000000", null)
+            .getJsonArray("conferences");
+    Ladder ladder = ladder(run, false, n -> run.rivalBooking(ids.getString((int) (n % SPREAD))));
+    return ladder;
+  }
+
+  /**
+   * Constant rates from 25/s up by 40% a step until a step does not keep up; when 25/s is already
+   * too much (a machine busy with other work), half of it and half again, so the knee is a number
+   * and not a zero. The event-sourced steps start with the read models caught up.
+   */
+  private static Ladder ladder(Run run, boolean eventSourced, LongFunction<HttpRequest> booking)
+      throws Exception {
+    Api api = eventSourced ? run.staff : run.rival;
+    JsonArrayBuilder steps = Json.createArrayBuilder();
+    double rate = 25;
+    double knee = 0;
+    while (true) {
+      if (eventSourced) {
+        run.db.awaitProjections(Duration.ofSeconds(120));
+      }
+      Load.Step step = Load.constantRate(api, rate, run.plan.kneeStepSeconds(), 2000, booking);
+      if (eventSourced) {
+        run.accepted(step.count(201));
+      }
+      boolean keeps =
+          step.completedPerSecond() >= 0.95 * rate
+              && step.percentileMillis(99) <= KNEE_P99_MILLIS
+              && step.errors() == 0
+              && step.notSent == 0;
+      JsonObject row =
+          Json.createObjectBuilder()
+              .add("offered_per_s", rate)
+              .add("completed_per_s", round(step.completedPerSecond()))
+              .add("p50_ms", round(step.percentileMillis(50)))
+              .add("p99_ms", round(step.percentileMillis(99)))
+              .add("errors", step.errors())
+              .add("not_sent", step.notSent)
+              .add("keeps_up", keeps)
+              .build();
+      steps.add(row);
+      Run.log("  " + row);
+      if (keeps) {
+        knee = rate;
+        rate = Math.round(rate * 1.4);
+      } else if (knee == 0 && rate > FLOOR_PER_SECOND) {
+        rate = Math.max(FLOOR_PER_SECOND, Math.floor(rate / 2));
+      } else {
+        return new Ladder(knee, steps.build());
+      }
+    }
   }
 }

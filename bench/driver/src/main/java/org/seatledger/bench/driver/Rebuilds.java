@@ -6,6 +6,7 @@ import static org.seatledger.bench.driver.Results.round;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.List;
@@ -13,7 +14,8 @@ import java.util.Map;
 
 /**
  * Part 6: the raw and the decoded read of the whole log, then a rebuild of every read model, timed
- * and checked: each read model equals its full replay (the same digests before and after).
+ * and checked: each read model equals its full replay (the same digests before and after), with a
+ * JFR profile of each rebuild.
  */
 final class Rebuilds {
 
@@ -36,6 +38,8 @@ final class Rebuilds {
       String name = projection.getKey();
       Map<String, String> before = ReadModels.digests(db, name, projection.getValue());
       int generation = ReadModels.generation(db, name);
+      Path recording = Path.of("bench/target/rebuild-" + name + ".jfr");
+      run.process.startRecording("rebuild");
       long start = System.nanoTime();
       run.admin.must("api/admin/projections/" + name + "/rebuild", null);
       while (ReadModels.generation(db, name) == generation) {
@@ -45,6 +49,7 @@ final class Rebuilds {
         }
       }
       double seconds = (System.nanoTime() - start) / 1e9;
+      run.process.stopRecording("rebuild", recording);
       Map<String, String> rebuilt = ReadModels.digests(db, name, projection.getValue());
       run.check(
           before.equals(rebuilt),
@@ -59,9 +64,10 @@ final class Rebuilds {
               .add("events_per_s", round(perSecond))
               .add("vs_raw_read", ratio(perSecond, rawPerSecond))
               .add("equals_replay", before.equals(rebuilt))
+              .add("profile", ServerProcess.summary(recording, 12))
               .build();
       rows.add(row);
-      Run.log("  " + row);
+      Run.log("  " + name + " " + seconds + " s; profile " + row.getJsonObject("profile"));
     }
     run.results.figures.add(
         "rebuild",

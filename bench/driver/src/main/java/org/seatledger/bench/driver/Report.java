@@ -39,21 +39,53 @@ final class Report {
       md.append("- FAIL: ").append(((jakarta.json.JsonString) failure).getString()).append('\n');
     }
     md.append("- Machine: ").append(r.getString("machine")).append('\n');
-    md.append("- Durability: ").append(r.getString("durability")).append("\n\n");
+    md.append("- Durability: ").append(r.getString("durability")).append('\n');
+    md.append("- Network: ").append(r.getString("network")).append("\n\n");
+    if (!r.getBoolean("correct")) {
+      // a figure of a run that broke a promise means nothing: none is printed
+      return md.toString();
+    }
 
     md.append("| Figure | Measured | Target |\n|---|---|---|\n");
     row(
         md,
-        "Hot conference, event-sourced ÷ CRUD (bookings/s, 64 clients)",
+        "Hot conference, event-sourced ÷ CRUD rival (bookings/s, 64 clients), no added round trip",
         m,
-        "hot_conference_vs_crud",
-        "≥ 3");
+        "hot_conference_vs_crud_rtt0",
+        "≥ 1.0");
     row(
         md,
-        "Conflicts (retries + refusals) per command, event-sourced",
+        "Hot conference, event-sourced ÷ CRUD rival, 0.5 ms round trip to the database",
+        m,
+        "hot_conference_vs_crud_rtt05",
+        "≥ 3.0");
+    row(
+        md,
+        "Conflicts (retries + refusals) per command, event-sourced (0 / 0.5 ms)",
         m,
         "conflict_rate",
         "< 0.01");
+    row(md, "… at 0.5 ms", m, "conflict_rate_rtt05", "< 0.01");
+    row(
+        md,
+        "Server CPU per booking, event-sourced ÷ CRUD rival (hot conference)",
+        m,
+        "cpu_per_booking_vs_crud",
+        "≤ 1.2");
+    row(md, "Server CPU-ms per booking, event-sourced", m, "cpu_ms_per_booking_es", "");
+    row(md, "Server CPU-ms per booking, CRUD rival", m, "cpu_ms_per_booking_crud", "");
+    row(
+        md,
+        "HTTP knee, event-sourced ÷ CRUD rival, no added round trip",
+        m,
+        "knee_vs_crud_rtt0",
+        "≥ 1.0");
+    row(
+        md,
+        "HTTP knee, event-sourced ÷ CRUD rival, 0.5 ms round trip",
+        m,
+        "knee_vs_crud_rtt05",
+        "≥ 2.0");
     row(
         md,
         "Appends, distinct streams ÷ ceiling (a) one row per commit",
@@ -111,6 +143,7 @@ final class Report {
         "< 100");
     row(md, "Staff page p99 (ms), one booking", m, "page_booking_p99_ms", "< 100");
     row(md, "HTTP bookings/s at the knee", m, "http_bookings_per_s", "");
+    row(md, "HTTP bookings/s at the knee, 0.5 ms round trip", m, "http_bookings_per_s_rtt05", "");
     row(md, "HTTP p99 (ms) at half the knee", m, "http_p99_ms", "");
     md.append('\n');
 
@@ -141,14 +174,53 @@ final class Report {
     AppendPaths.markdown(md, f);
     JsonObject hot = f.getJsonObject("hot_conference");
     if (hot != null) {
-      md.append("## Bookings: event-sourced vs CRUD, 64 clients\n\n");
+      md.append("## Bookings: event-sourced vs the CRUD rival, 64 clients\n\n");
       md.append(
-          "| conferences | ES bookings/s | CRUD bookings/s | ratio | ES p99 ms | CRUD p99 ms | ES conflict rate | CRUD conflict rate |\n|---|---|---|---|---|---|---|---|\n");
+          "| added round trip ms | conferences | ES bookings/s | CRUD bookings/s | ratio | ES p99 ms | CRUD p99 ms | ES conflict rate | CRUD conflict rate | CPU ms per booking ES / CRUD |\n|---|---|---|---|---|---|---|---|---|---|\n");
       sweepRow(md, hot);
       for (JsonValue v : f.getJsonArray("sweep")) {
         sweepRow(md, v.asJsonObject());
       }
-      md.append('\n');
+      if (f.containsKey("hot_conference_rtt05")) {
+        sweepRow(md, f.getJsonObject("hot_conference_rtt05"));
+      }
+      md.append(
+              "\nServer CPU over the hot phase (the event-sourced one until its read models caught"
+                  + " up), less the server's idling (")
+          .append(hot.get("es_idle_cpu_s_per_s"))
+          .append(" and ")
+          .append(hot.get("crud_idle_cpu_s_per_s"))
+          .append(" CPU-s per second, measured just before each): ")
+          .append(hot.get("es_cpu_s"))
+          .append(" s (idling ")
+          .append(hot.get("es_idle_cpu_s"))
+          .append(" s) for ")
+          .append(hot.getJsonObject("es_statuses").get("201"))
+          .append(" bookings, ")
+          .append(hot.get("es_cpu_ms_per_booking"))
+          .append(" ms each; CRUD rival ")
+          .append(hot.get("crud_cpu_s"))
+          .append(" s (idling ")
+          .append(hot.get("crud_idle_cpu_s"))
+          .append(" s) for ")
+          .append(hot.getJsonObject("crud_statuses").get("201"))
+          .append(", ")
+          .append(hot.get("crud_cpu_ms_per_booking"))
+          .append(" ms each.\n\n");
+    }
+    JsonObject profile = f.getJsonObject("hot_profile");
+    if (profile != null) {
+      md.append("### Where the event-sourced hot phase spent its CPU (JFR, ")
+          .append(profile.get("samples"))
+          .append(" execution samples)\n\n");
+      profileTable(md, "first Seat Ledger frame on the stack", profile, "top_seatledger_frames");
+      profileTable(
+          md,
+          "Seat Ledger method anywhere on the stack (inclusive)",
+          profile,
+          "top_seatledger_inclusive");
+      profileTable(md, "package on top of the stack (self)", profile, "top_packages_self");
+      profileTable(md, "method on top of the stack (self)", profile, "top_methods_self");
     }
     JsonObject http = f.getJsonObject("http");
     if (http != null) {
@@ -190,6 +262,18 @@ final class Report {
                       v.asJsonObject().get("p99_ms"),
                       v.asJsonObject().get("max_ms")));
       md.append('\n');
+      kneeSteps(md, "CRUD rival, no added round trip", http);
+    }
+    JsonObject net = f.getJsonObject("http_rtt05");
+    if (net != null) {
+      md.append("## HTTP knees with ")
+          .append(net.get("added_round_trip_ms"))
+          .append(" ms round trip to the database: event-sourced ")
+          .append(net.get("knee_bookings_per_s"))
+          .append("/s, CRUD rival ")
+          .append(net.get("crud_knee_bookings_per_s"))
+          .append("/s\n\n");
+      kneeSteps(md, null, net);
     }
     if (f.containsKey("aggregate_load")) {
       md.append(
@@ -223,6 +307,25 @@ final class Report {
             p.get("events_per_s"),
             p.get("vs_raw_read"),
             p.get("equals_replay"));
+      }
+      md.append(
+              "\nWhere each rebuild spent the server's CPU (JFR; Seat Ledger methods on the stack,")
+          .append(" share of samples, inclusive):\n\n");
+      for (JsonValue v : rebuild.getJsonArray("projections")) {
+        JsonObject p = v.asJsonObject();
+        JsonObject rebuildProfile = p.getJsonObject("profile");
+        if (rebuildProfile == null) {
+          continue;
+        }
+        md.append("- ").append(p.getString("projection")).append(": ");
+        List<String> parts = new java.util.ArrayList<>();
+        for (JsonValue t : rebuildProfile.getJsonArray("top_seatledger_inclusive")) {
+          JsonObject method = t.asJsonObject();
+          if (parts.size() < 8) {
+            parts.add("`" + method.getString("name") + "` " + method.get("share") + " %");
+          }
+        }
+        md.append(String.join(", ", parts)).append('\n');
       }
       md.append('\n');
     }
@@ -306,9 +409,46 @@ final class Report {
     cells(md, label, m.containsKey(key) ? m.get(key).toString() : "—", target);
   }
 
+  private static void kneeSteps(StringBuilder md, String title, JsonObject http) {
+    for (String design : List.of("steps", "crud_steps")) {
+      if (title != null && design.equals("steps")) {
+        continue; // the event-sourced steps of the first knee are in the table above
+      }
+      md.append("### ")
+          .append(title != null ? title : design.equals("steps") ? "Event-sourced" : "CRUD rival")
+          .append(": knee ")
+          .append(
+              http.get(design.equals("steps") ? "knee_bookings_per_s" : "crud_knee_bookings_per_s"))
+          .append(
+              "/s\n\n| offered/s | completed/s | p50 ms | p99 ms | errors | keeps up |\n|---|---|---|---|---|---|\n");
+      for (JsonValue v : http.getJsonArray(design)) {
+        JsonObject s = v.asJsonObject();
+        cells(
+            md,
+            s.get("offered_per_s"),
+            s.get("completed_per_s"),
+            s.get("p50_ms"),
+            s.get("p99_ms"),
+            s.get("errors"),
+            s.get("keeps_up"));
+      }
+      md.append('\n');
+    }
+  }
+
+  private static void profileTable(StringBuilder md, String what, JsonObject profile, String key) {
+    md.append("| ").append(what).append(" | samples | % |\n|---|---|---|\n");
+    for (JsonValue v : profile.getJsonArray(key)) {
+      JsonObject row = v.asJsonObject();
+      cells(md, "`" + row.getString("name") + "`", row.get("samples"), row.get("share"));
+    }
+    md.append('\n');
+  }
+
   private static void sweepRow(StringBuilder md, JsonObject s) {
     cells(
         md,
+        s.get("added_round_trip_ms"),
         s.get("conferences"),
         s.get("es_bookings_per_s"),
         s.get("crud_bookings_per_s"),
@@ -316,6 +456,7 @@ final class Report {
         s.get("es_p99_ms"),
         s.get("crud_p99_ms"),
         s.get("es_conflict_rate"),
-        s.get("crud_conflict_rate"));
+        s.get("crud_conflict_rate"),
+        s.get("es_cpu_ms_per_booking") + " / " + s.get("crud_cpu_ms_per_booking"));
   }
 }

@@ -27,18 +27,27 @@ final class Results {
   }
 
   /** The run's result: correct when no check failed, then where it ran and what it measured. */
-  JsonObject json(String run, boolean quick, String machine, String durability, long startedNanos) {
-    return Json.createObjectBuilder()
-        .add("correct", failures.isEmpty())
-        .add("failures", Json.createArrayBuilder(failures))
-        .add("run", run)
-        .add("mode", quick ? "quick" : "full")
-        .add("machine", machine)
-        .add("durability", durability)
-        .add("metrics", metrics)
-        .add("figures", figures)
-        .add("seconds", (System.nanoTime() - startedNanos) / 1e9)
-        .build();
+  JsonObject json(
+      String run,
+      boolean quick,
+      String machine,
+      String durability,
+      String network,
+      long startedNanos) {
+    JsonObjectBuilder result =
+        Json.createObjectBuilder()
+            .add("correct", failures.isEmpty())
+            .add("failures", Json.createArrayBuilder(failures))
+            .add("run", run)
+            .add("mode", quick ? "quick" : "full")
+            .add("machine", machine)
+            .add("durability", durability)
+            .add("network", network);
+    if (failures.isEmpty()) {
+      // a figure of a run that broke a promise means nothing: only a correct run has figures
+      result.add("metrics", metrics).add("figures", figures);
+    }
+    return result.add("seconds", (System.nanoTime() - startedNanos) / 1e9).build();
   }
 
   static double round(double value) {

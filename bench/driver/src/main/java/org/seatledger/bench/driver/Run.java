@@ -32,6 +32,18 @@ final class Run {
   final Api staff;
   final Api probe;
 
+  /** The CRUD rival in the probe, signed in as the same staff user as {@link #staff}. */
+  final Api rival;
+
+  /** The server's JVM: its CPU time and recordings. */
+  final ServerProcess process;
+
+  /** The control port of the latency proxy between the server and the database. */
+  private final int proxyControlPort;
+
+  /** The round trip the proxy adds now, in milliseconds. */
+  private double addedRoundTripMillis;
+
   /** Open Liberty's own endpoints (metrics): no credentials, as a metrics scraper. */
   final Api server;
 
@@ -63,6 +75,24 @@ final class Run {
             .build()
             .toString());
     this.staff = new Api(base, "bench-" + id, staffPassword);
+    this.rival = new Api(base.resolve("/seatledger-bench/"), "bench-" + id, staffPassword);
+    this.process = ServerProcess.fromEnvironment();
+    this.proxyControlPort = Integer.parseInt(env("SEATLEDGER_BENCH_PROXY_CONTROL_PORT", null));
+    addRoundTrip(0);
+  }
+
+  /**
+   * Makes every round trip between the server and the database {@code millis} longer from now on
+   * (half each way), through the latency proxy.
+   */
+  void addRoundTrip(double millis) throws java.io.IOException {
+    LatencyProxy.setOneWayMicros(proxyControlPort, Math.round(millis * 1000 / 2));
+    addedRoundTripMillis = millis;
+    log("the database is now " + millis + " ms of added round trip away");
+  }
+
+  double addedRoundTripMillis() {
+    return addedRoundTripMillis;
   }
 
   private static String env(String name, String fallback) {
@@ -142,9 +172,13 @@ final class Run {
         "bench-" + id + "-b" + n);
   }
 
-  /** The body of booking {@code n} of one standard seat (the CRUD baseline's seat type). */
-  static String bookingBody(long n) {
-    return bookingBody(n, "standard");
+  /** A booking of one standard seat (its one seat type) of the CRUD rival's conference. */
+  HttpRequest rivalBooking(String conferenceId) {
+    long n = keys.incrementAndGet();
+    return rival.post(
+        "rival/conferences/" + conferenceId + "/bookings",
+        bookingBody(n, "standard"),
+        "rival-" + id + "-b" + n);
   }
 
   private static String bookingBody(long n, String seatType) {

@@ -20,17 +20,12 @@ final class WarmUp {
     String id = run.conference(Run.MAX_SEATS, Run.TYPES);
     run.accepted(
         Load.closed(run.staff, 16, seconds, client -> run.booking(run.staff, id)).count(201));
-    String crudId =
+    String rivalId =
         probe
-            .must("crud/reset?conferences=1&capacity=100000000", null)
+            .must("rival/reset?conferences=1&capacity=100000000", null)
             .getJsonArray("conferences")
             .getString(0);
-    Load.closed(
-        probe,
-        16,
-        seconds,
-        client ->
-            probe.post("crud/conferences/" + crudId + "/bookings", Run.bookingBody(client), null));
+    Load.closed(run.rival, 16, seconds, client -> run.rivalBooking(rivalId));
     run.db.awaitProjections(Duration.ofMinutes(5));
   }
 }

@@ -1,0 +1,159 @@
+package org.seatledger.bench.driver;
+
+import static org.seatledger.bench.driver.Results.round;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordedStackTrace;
+import jdk.jfr.consumer.RecordingFile;
+
+/**
+ * The server's JVM as the driver sees it from outside (its process id from {@code bench/run}): the
+ * CPU time it has used ({@code /proc/<pid>/stat}, user + system), and a JFR recording of a phase,
+ * summarised by the frames and packages that were on the CPU.
+ */
+final class ServerProcess {
+
+  /** Clock ticks per second of {@code /proc/<pid>/stat}'s CPU times (USER_HZ, 100 on Linux). */
+  private static final double TICKS_PER_SECOND = 100;
+
+  private final long pid;
+
+  private ServerProcess(long pid) {
+    this.pid = pid;
+  }
+
+  static ServerProcess fromEnvironment() {
+    String pid = System.getenv("SEATLEDGER_BENCH_SERVER_PID");
+    if (pid == null || pid.isBlank()) {
+      throw new IllegalStateException(
+          "SEATLEDGER_BENCH_SERVER_PID must be set (bench/run sets it)");
+    }
+    return new ServerProcess(Long.parseLong(pid.trim()));
+  }
+
+  /** CPU seconds the server process has used so far, all threads, user and system. */
+  double cpuSeconds() throws IOException {
+    String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+    // the command name in parentheses may hold spaces: count fields after its closing parenthesis
+    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    long userTicks = Long.parseLong(fields[11]);
+    long systemTicks = Long.parseLong(fields[12]);
+    return (userTicks + systemTicks) / TICKS_PER_SECOND;
+  }
+
+  /**
+   * Starts a JFR recording of Java stacks on the CPU, sampled every 2 ms ({@code cpu-samples.jfc}).
+   */
+  void startRecording(String name) throws Exception {
+    Path settings = Files.createTempFile("cpu-samples", ".jfc");
+    try (var in = ServerProcess.class.getResourceAsStream("cpu-samples.jfc")) {
+      Files.write(settings, in.readAllBytes());
+    }
+    try {
+      jcmd("JFR.start", "name=" + name, "settings=" + settings.toAbsolutePath());
+    } finally {
+      Files.deleteIfExists(settings); // read once, when the recording starts
+    }
+  }
+
+  /** Stops the recording and writes it to {@code file}. */
+  void stopRecording(String name, Path file) throws Exception {
+    Files.createDirectories(file.toAbsolutePath().getParent());
+    jcmd("JFR.stop", "name=" + name, "filename=" + file.toAbsolutePath());
+  }
+
+  private void jcmd(String... command) throws Exception {
+    List<String> line = new java.util.ArrayList<>(List.of("jcmd", String.valueOf(pid)));
+    line.addAll(List.of(command));
+    Process p = new ProcessBuilder(line).redirectErrorStream(true).start();
+    String output = new String(p.getInputStream().readAllBytes());
+    if (p.waitFor() != 0 || output.contains("Could not") || output.contains("Exception")) {
+      throw new IllegalStateException(String.join(" ", line) + ": " + output);
+    }
+  }
+
+  /**
+   * What the CPU was doing in a recording: execution samples by the method on top of the stack
+   * (self), by that method's package, and by the first frame of our own code ({@code
+   * org.seatledger}) on the stack — the part of the product a sample is spent for — and by every
+   * method of ours on the stack (inclusive: a sample counts once for each).
+   */
+  static JsonObject summary(Path recording, int top) throws IOException {
+    Map<String, Long> methods = new HashMap<>();
+    Map<String, Long> packages = new HashMap<>();
+    Map<String, Long> ours = new HashMap<>();
+    Map<String, Long> inclusive = new HashMap<>();
+    long samples = 0;
+    try (RecordingFile file = new RecordingFile(recording)) {
+      while (file.hasMoreEvents()) {
+        RecordedEvent event = file.readEvent();
+        if (!event.getEventType().getName().equals("jdk.ExecutionSample")) {
+          continue;
+        }
+        RecordedStackTrace stack = event.getStackTrace();
+        if (stack == null || stack.getFrames().isEmpty()) {
+          continue;
+        }
+        samples++;
+        RecordedFrame self = stack.getFrames().get(0);
+        String type = self.getMethod().getType().getName();
+        methods.merge(type + "." + self.getMethod().getName(), 1L, Long::sum);
+        packages.merge(packageOf(type), 1L, Long::sum);
+        String mine = null;
+        Set<String> onStack = new HashSet<>();
+        for (RecordedFrame frame : stack.getFrames()) {
+          String t = frame.getMethod().getType().getName();
+          if (t.startsWith("org.seatledger.")) {
+            String method = t.substring(t.lastIndexOf('.') + 1) + "." + frame.getMethod().getName();
+            mine = mine == null ? method : mine;
+            if (!t.contains("$Proxy$") && !t.contains("$$Lambda") && !method.contains("lambda$")) {
+              onStack.add(method); // CDI proxies and lambdas only repeat the method they call
+            }
+          }
+        }
+        ours.merge(mine == null ? "(no Seat Ledger frame: server threads)" : mine, 1L, Long::sum);
+        onStack.forEach(method -> inclusive.merge(method, 1L, Long::sum));
+      }
+    }
+    return Json.createObjectBuilder()
+        .add("samples", samples)
+        .add("top_methods_self", ranked(methods, samples, top))
+        .add("top_packages_self", ranked(packages, samples, top))
+        .add("top_seatledger_frames", ranked(ours, samples, top))
+        .add("top_seatledger_inclusive", ranked(inclusive, samples, top))
+        .build();
+  }
+
+  private static String packageOf(String type) {
+    int dot = type.lastIndexOf('.');
+    return dot < 0 ? "(default)" : type.substring(0, dot);
+  }
+
+  private static JsonArrayBuilder ranked(Map<String, Long> counts, long samples, int top) {
+    JsonArrayBuilder rows = Json.createArrayBuilder();
+    counts.entrySet().stream()
+        .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()))
+        .limit(top)
+        .forEach(
+            e ->
+                rows.add(
+                    Json.createObjectBuilder()
+                        .add("name", e.getKey())
+                        .add("samples", e.getValue())
+                        .add("share", round(100.0 * e.getValue() / Math.max(1, samples)))));
+    return rows;
+  }
+}
