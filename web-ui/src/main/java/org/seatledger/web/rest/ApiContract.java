@@ -94,7 +94,13 @@ public class ApiContract implements OASFilter {
   /** The operation as a client must know it: refusals, headers, security, examples. */
   static void complete(String path, String method, Operation operation, ApiExamples examples) {
     boolean write = WRITES.contains(method);
-    boolean idempotent = takes(operation, "#/components/parameters/" + IDEMPOTENCY_KEY);
+    boolean idempotent = answersACommand(operation);
+    if (idempotent) {
+      operation.addParameter(
+          OASFactory.createParameter().ref("#/components/parameters/" + IDEMPOTENCY_KEY));
+      operation.addParameter(
+          OASFactory.createParameter().ref("#/components/parameters/" + CORRELATION_ID));
+    }
     boolean query =
         operation.getParameters() != null
             && operation.getParameters().stream().anyMatch(p -> p.getIn() == Parameter.In.QUERY);
@@ -133,9 +139,23 @@ public class ApiContract implements OASFilter {
     operation.setSecurity(security(write));
   }
 
-  private static boolean takes(Operation operation, String ref) {
-    return operation.getParameters() != null
-        && operation.getParameters().stream().anyMatch(p -> ref.equals(p.getRef()));
+  /**
+   * Whether the operation sends a command ({@link Commands}): its success answer is one of the
+   * command answers of {@link ApiSchemas}, which carry the command's log position. Every such
+   * operation takes an {@code Idempotency-Key} and an {@code X-Correlation-ID}.
+   */
+  private static boolean answersACommand(Operation operation) {
+    return operation.getResponses().getAPIResponses().entrySet().stream()
+        .filter(answer -> answer.getKey().startsWith("2"))
+        .map(answer -> answer.getValue().getContent())
+        .filter(content -> content != null && content.getMediaType(JSON) != null)
+        .map(content -> content.getMediaType(JSON).getSchema())
+        .anyMatch(
+            schema ->
+                schema != null
+                    && schema.getRef() != null
+                    && ApiSchemas.COMMAND_ANSWERS.contains(
+                        schema.getRef().substring(schema.getRef().lastIndexOf('/') + 1)));
   }
 
   private static void success(

@@ -3,6 +3,7 @@ package org.seatledger.web.rest;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -14,6 +15,16 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 final class ApiSchemas {
   private ApiSchemas() {}
+
+  /** The answers of commands ({@link CommandJson}): each operation answering one takes a key. */
+  static final Set<String> COMMAND_ANSWERS =
+      Set.of(
+          "ConferenceCreated",
+          "SeatTypeSet",
+          "PublicationSet",
+          "BookingHeld",
+          "BookingStatusSet",
+          "AttendeesNamed");
 
   static final String POSITION =
       "The global log position of the command's last event; wait for a read model with ?atLeast="

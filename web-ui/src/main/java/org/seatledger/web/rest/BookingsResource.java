@@ -181,8 +181,6 @@ public class BookingsResource {
   @Operation(
       operationId = "confirmBooking",
       summary = "Record the payment of a held booking: amount = the booking's total")
-  @Parameter(ref = "IdempotencyKey")
-  @Parameter(ref = "CorrelationId")
   @APIResponse(
       responseCode = "200",
       description = "The booking is confirmed (paid)",
@@ -211,8 +209,6 @@ public class BookingsResource {
   @Operation(
       operationId = "cancelBooking",
       summary = "Cancel a booking with a reason; its seats are given back")
-  @Parameter(ref = "IdempotencyKey")
-  @Parameter(ref = "CorrelationId")
   @APIResponse(
       responseCode = "200",
       description = "The booking is cancelled; its seats are given back",
@@ -238,8 +234,6 @@ public class BookingsResource {
   @Operation(
       operationId = "nameAttendees",
       summary = "Name the attendees of a confirmed booking, one per seat")
-  @Parameter(ref = "IdempotencyKey")
-  @Parameter(ref = "CorrelationId")
   @APIResponse(
       responseCode = "200",
       description = "The attendees are named",

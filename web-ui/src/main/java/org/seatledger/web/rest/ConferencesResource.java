@@ -113,8 +113,6 @@ public class ConferencesResource {
   @Operation(
       operationId = "createConference",
       summary = "Create a conference (unpublished) with a unique slug")
-  @Parameter(ref = "IdempotencyKey")
-  @Parameter(ref = "CorrelationId")
   @APIResponse(
       responseCode = "201",
       description = "Created; Location names the conference",
@@ -158,8 +156,6 @@ public class ConferencesResource {
   @Operation(
       operationId = "addSeatType",
       summary = "Offer a new seat type: code, name, quantity, price, currency")
-  @Parameter(ref = "IdempotencyKey")
-  @Parameter(ref = "CorrelationId")
   @APIResponse(
       responseCode = "201",
       description = "Offered; Location names the seat type",
@@ -190,8 +186,6 @@ public class ConferencesResource {
   @Operation(
       operationId = "changeSeatQuantity",
       summary = "Add or remove seats of a type; never below what is held and sold")
-  @Parameter(ref = "IdempotencyKey")
-  @Parameter(ref = "CorrelationId")
   @APIResponse(
       responseCode = "200",
       description = "The new quantity is in force",
@@ -215,8 +209,6 @@ public class ConferencesResource {
   @Path("{id}/publish")
   @RolesAllowed(Roles.STAFF)
   @Operation(operationId = "publishConference", summary = "Open the conference for bookings")
-  @Parameter(ref = "IdempotencyKey")
-  @Parameter(ref = "CorrelationId")
   @APIResponse(
       responseCode = "200",
       description = "The conference takes bookings",
@@ -236,8 +228,6 @@ public class ConferencesResource {
   @Path("{id}/unpublish")
   @RolesAllowed(Roles.STAFF)
   @Operation(operationId = "unpublishConference", summary = "Stop taking bookings")
-  @Parameter(ref = "IdempotencyKey")
-  @Parameter(ref = "CorrelationId")
   @APIResponse(
       responseCode = "200",
       description = "The conference takes no more bookings; existing ones stay",
@@ -258,8 +248,6 @@ public class ConferencesResource {
       summary = "Book seats for a registrant",
       description =
           "Holds the seats until the hold deadline; 409 names what is left when there are not enough.")
-  @Parameter(ref = "IdempotencyKey")
-  @Parameter(ref = "CorrelationId")
   @APIResponse(
       responseCode = "201",
       description = "The seats are held until holdUntil; Location names the booking",
