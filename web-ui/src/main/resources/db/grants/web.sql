@@ -2,3 +2,4 @@
 -- as a separate owner account). ${app} is the application account, e.g. 'seatledger'@'%'.
 GRANT SELECT, INSERT, UPDATE, DELETE ON app_users TO ${app};
 GRANT SELECT, INSERT, UPDATE, DELETE ON app_user_roles TO ${app};
+GRANT SELECT, INSERT, UPDATE, DELETE ON web_projections TO ${app};

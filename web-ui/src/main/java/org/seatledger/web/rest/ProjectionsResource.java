@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.seatledger.audit.api.AuditQueries;
 import org.seatledger.eventlog.api.projection.ProjectionStatus;
 import org.seatledger.reporting.api.ReportingQueries;
+import org.seatledger.web.messaging.IntegrationRelay;
 import org.seatledger.web.security.Roles;
 
 /** Admins watch, retry, pause, resume and rebuild the read models. */
@@ -38,6 +39,7 @@ public class ProjectionsResource {
 
   @Inject ReportingQueries reporting;
   @Inject AuditQueries audit;
+  @Inject IntegrationRelay relay;
 
   @GET
   @Operation(summary = "Every projection: checkpoint, head, lag in events and milliseconds, status")
@@ -53,6 +55,7 @@ public class ProjectionsResource {
   private List<ProjectionStatus> all() {
     List<ProjectionStatus> all = new ArrayList<>(reporting.projections());
     all.addAll(audit.projections());
+    all.addAll(relay.projections());
     return all;
   }
 
@@ -61,7 +64,7 @@ public class ProjectionsResource {
   @Operation(
       summary = "Resume a stopped projection after a fix: it tries the event it stopped at again")
   public JsonObject retry(@PathParam("name") String name) {
-    if (!reporting.retry(name) && !audit.retry(name)) {
+    if (!reporting.retry(name) && !audit.retry(name) && !relay.retry(name)) {
       throw new ApiException(Status.NOT_FOUND, "There is no projection '" + name + "'.");
     }
     return status(name);
@@ -76,7 +79,7 @@ public class ProjectionsResource {
               + " checkpoint. For a bulk load or to take its writes off a struggling database.")
   public JsonObject pause(@PathParam("name") String name) {
     String status = existing(name).status();
-    if (!reporting.pause(name) && !audit.pause(name)) {
+    if (!reporting.pause(name) && !audit.pause(name) && !relay.pause(name)) {
       throw new ApiException(
           Status.CONFLICT, "'" + name + "' is " + status + "; only a running projection pauses.");
     }
@@ -88,7 +91,7 @@ public class ProjectionsResource {
   @Operation(summary = "Resume a paused projection: it catches up from its checkpoint")
   public JsonObject resume(@PathParam("name") String name) {
     String status = existing(name).status();
-    if (!reporting.resume(name) && !audit.resume(name)) {
+    if (!reporting.resume(name) && !audit.resume(name) && !relay.resume(name)) {
       throw new ApiException(
           Status.CONFLICT, "'" + name + "' is " + status + ", not PAUSED; nothing to resume.");
     }
@@ -111,6 +114,11 @@ public class ProjectionsResource {
           "Replays into fresh rows beside the live ones, which keep serving queries, and switches when caught up.")
   public JsonObject rebuild(@PathParam("name") String name) {
     existing(name);
+    if (relay.projections().stream().anyMatch(p -> p.name().equals(name))) {
+      throw new ApiException(
+          Status.CONFLICT,
+          "'" + name + "' sends the log to the message broker and keeps no rows to rebuild.");
+    }
     if (!reporting.rebuild(name) && !audit.rebuild(name)) {
       throw new ApiException(Status.CONFLICT, "A rebuild of '" + name + "' is already running.");
     }

@@ -10,14 +10,17 @@ import java.util.Optional;
 import org.seatledger.audit.api.AuditQueries;
 import org.seatledger.eventlog.api.projection.ProjectionStatus;
 import org.seatledger.reporting.api.ReportingQueries;
+import org.seatledger.web.messaging.IntegrationRelay;
 import org.seatledger.web.pages.FormAnswers;
 
 /**
- * {@code /admin/read-models}: every projection — the reporting module's and the audit trail — with
- * its status, checkpoint, head and lag, the error and position where one stopped; pause, resume,
- * retry, and a rebuild after a confirmation ({@code ?confirm=rebuild&name=…}). While a rebuild runs
- * {@code js/read-models.js} reloads the table every two seconds: progress, rate, time left, and the
- * switch to the new rows when it is done. The same services as {@code /api/admin/projections}.
+ * {@code /admin/read-models}: every projection — the reporting module's, the audit trail and, with
+ * a broker configured, the integration relay (RETRYING with the reason while the broker is away) —
+ * with its status, checkpoint, head and lag, the error and position where one stopped; pause,
+ * resume, retry, and a rebuild after a confirmation ({@code ?confirm=rebuild&name=…}). While a
+ * rebuild runs {@code js/read-models.js} reloads the table every two seconds: progress, rate, time
+ * left, and the switch to the new rows when it is done. The same services as {@code
+ * /api/admin/projections}.
  */
 @Named
 @RequestScoped
@@ -27,6 +30,7 @@ public class ReadModelsPage {
 
   @Inject ReportingQueries reporting;
   @Inject AuditQueries audit;
+  @Inject IntegrationRelay relay;
   @Inject FacesContext faces;
   @Inject FormAnswers answers;
 
@@ -36,6 +40,7 @@ public class ReadModelsPage {
     if (all == null) {
       all = new ArrayList<>(reporting.projections());
       all.addAll(audit.projections());
+      all.addAll(relay.projections());
     }
     return all;
   }
@@ -51,7 +56,7 @@ public class ReadModelsPage {
   }
 
   public void pause(String name) {
-    boolean done = reporting.pause(name) || audit.pause(name);
+    boolean done = reporting.pause(name) || audit.pause(name) || relay.pause(name);
     answer(
         name,
         done,
@@ -60,7 +65,7 @@ public class ReadModelsPage {
   }
 
   public void resume(String name) {
-    boolean done = reporting.resume(name) || audit.resume(name);
+    boolean done = reporting.resume(name) || audit.resume(name) || relay.resume(name);
     answer(
         name,
         done,
@@ -69,7 +74,7 @@ public class ReadModelsPage {
   }
 
   public void retry(String name) {
-    boolean done = reporting.retry(name) || audit.retry(name);
+    boolean done = reporting.retry(name) || audit.retry(name) || relay.retry(name);
     answer(name, done, name + " tries the event it stopped at again.", "it could not be retried.");
   }
 
