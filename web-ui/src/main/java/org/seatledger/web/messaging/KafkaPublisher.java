@@ -57,17 +57,27 @@ public class KafkaPublisher {
    *     #PATIENCE}); some may have arrived, so the caller sends the batch again later
    */
   public void publish(List<IntegrationEvent> batch) {
+    if (batch.isEmpty()) {
+      return;
+    }
+    // The first message alone, as a probe: while the broker is away it fails and nothing else of
+    // the batch is sent. Sent together, each send would wait for the topic's metadata on its own,
+    // and a later one could get through after an earlier one gave up (reordered on the topic).
+    await(List.of(send(batch.get(0))), "the integration events");
     List<CompletableFuture<Void>> acks = new ArrayList<>(batch.size());
-    for (IntegrationEvent event : batch) {
-      acks.add(
-          send(
-              events,
-              MessagingSettings.EVENTS,
-              event.key(),
-              CloudEvents.headers(event),
-              event.data().toString()));
+    for (IntegrationEvent event : batch.subList(1, batch.size())) {
+      acks.add(send(event));
     }
     await(acks, "the integration events");
+  }
+
+  private CompletableFuture<Void> send(IntegrationEvent event) {
+    return send(
+        events,
+        MessagingSettings.EVENTS,
+        event.key(),
+        CloudEvents.headers(event),
+        event.data().toString());
   }
 
   /** Sends a {@code PaymentRejected} and waits for the broker. */
