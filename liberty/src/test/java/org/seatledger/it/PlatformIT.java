@@ -38,7 +38,10 @@ class PlatformIT {
             .anyMatch(check -> check.getString("name").equals("projections")),
         "the read models are part of readiness");
     JsonObject data = database.getJsonObject("data");
-    assertEquals("v2", data.getString("web"), "the user tables are migrated: " + data);
+    assertEquals(
+        "v3",
+        data.getString("web"),
+        "the user tables and the relay checkpoint are migrated: " + data);
     for (String module : Modules.IN_DEPENDENCY_ORDER) {
       assertTrue(data.containsKey(module), module + " has run its migrations: " + data);
     }
