@@ -19,6 +19,7 @@ import org.seatledger.booking.api.BookingCommand;
 import org.seatledger.booking.api.BookingCommands;
 import org.seatledger.booking.api.CommandContext;
 import org.seatledger.booking.api.CommandRefused;
+import org.seatledger.booking.api.CommandResult;
 
 /**
  * Inbound payments on {@code seatledger.payments}: a {@code PaymentReceived} confirms its booking
@@ -72,7 +73,8 @@ public class PaymentsChannel {
     }
   }
 
-  private void handle(String key, Map<String, String> headers, String body) {
+  /** One message, without the retries: confirm, reject or dead-letter it. */
+  void handle(String key, Map<String, String> headers, String body) {
     PaymentReceived payment;
     try {
       payment = PaymentReceived.read(headers, body);
@@ -83,17 +85,25 @@ public class PaymentsChannel {
       LOG.info(() -> "payment message to the dead-letter topic: " + unreadable.getMessage());
       return;
     }
+    CommandResult result;
     try {
-      commands.handle(
-          new BookingCommand.ConfirmBooking(
-              payment.bookingId(),
-              payment.paymentReference(),
-              payment.amount(),
-              payment.currency()),
-          new CommandContext(
-              commandId(payment.messageId()), payment.correlationId(), PRINCIPAL, null));
+      result =
+          commands.handle(
+              new BookingCommand.ConfirmBooking(
+                  payment.bookingId(),
+                  payment.paymentReference(),
+                  payment.amount(),
+                  payment.currency()),
+              new CommandContext(
+                  commandId(payment.messageId()), payment.correlationId(), PRINCIPAL, null));
     } catch (CommandRefused refused) {
       publisher.reject(rejection(payment, refused.getMessage(), Instant.now()));
+      return;
+    }
+    if (result.position() == 0) {
+      // The booking was confirmed already, by another payment (the same payment again answers
+      // with its first outcome, which has that confirmation's position): this one was not needed.
+      publisher.reject(rejection(payment, ALREADY_CONFIRMED, Instant.now()));
     }
   }
 
