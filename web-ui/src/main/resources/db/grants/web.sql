@@ -3,3 +3,4 @@
 GRANT SELECT, INSERT, UPDATE, DELETE ON app_users TO ${app};
 GRANT SELECT, INSERT, UPDATE, DELETE ON app_user_roles TO ${app};
 GRANT SELECT, INSERT, DELETE ON log_checks TO ${app};
+GRANT SELECT, INSERT, UPDATE, DELETE ON web_projections TO ${app};

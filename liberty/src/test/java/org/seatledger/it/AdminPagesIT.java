@@ -355,7 +355,7 @@ class AdminPagesIT {
                       "//table[@id='settings']//tr[th/code='SEATLEDGER_HTTP_PORT']/td"))
               .getText());
       assertTrue(
-          admin.byId("schemas").getText().contains("web v3"), admin.byId("schemas").getText());
+          admin.byId("schemas").getText().contains("web v4"), admin.byId("schemas").getText());
       assertTrue(admin.byId("checks").getText().contains("UP"), admin.byId("checks").getText());
     }
   }

@@ -39,9 +39,9 @@ class PlatformIT {
         "the read models are part of readiness");
     JsonObject data = database.getJsonObject("data");
     assertEquals(
-        "v3",
+        "v4",
         data.getString("web"),
-        "the user tables and the kept log checks are migrated: " + data);
+        "the user tables, the kept log checks and the relay checkpoint are migrated: " + data);
     for (String module : Modules.IN_DEPENDENCY_ORDER) {
       assertTrue(data.containsKey(module), module + " has run its migrations: " + data);
     }

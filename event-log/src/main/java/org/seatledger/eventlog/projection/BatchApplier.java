@@ -9,9 +9,11 @@ import java.util.logging.Logger;
 import org.seatledger.eventlog.api.MasterKeyMismatch;
 import org.seatledger.eventlog.api.RecordedEvent;
 import org.seatledger.eventlog.api.projection.Projection;
+import org.seatledger.eventlog.api.projection.TargetUnavailable;
 import org.seatledger.eventlog.projection.BatchResult.Applied;
 import org.seatledger.eventlog.projection.BatchResult.FailedAt;
 import org.seatledger.eventlog.projection.BatchResult.LostRace;
+import org.seatledger.eventlog.projection.BatchResult.TargetDown;
 
 /**
  * Applies a batch of events and moves a checkpoint in one transaction. The batch is applied folded
@@ -33,6 +35,8 @@ final class BatchApplier {
   /**
    * @param stillThere locks the checkpoint row and says whether it is still where the batch started
    * @param move moves the checkpoint past the batch; false when it was no longer there
+   * @return {@link BatchResult.TargetDown}, rolled back, when the projection threw {@link
+   *     TargetUnavailable}: its target is away, no event is blamed
    * @throws MasterKeyMismatch when this server cannot read an event: the pass ends, the event is
    *     fine and is not blamed
    */
@@ -45,6 +49,9 @@ final class BatchApplier {
         transactions.run(
             c -> folded(c, events, generation, stillThere, move),
             result -> result.filter(Applied.class::isInstance).isPresent());
+    if (folded.filter(TargetDown.class::isInstance).isPresent()) {
+      return folded.get(); // the target is away, not an event: one by one would only wait again
+    }
     return folded.orElseGet(
         () ->
             transactions.run(
@@ -69,6 +76,8 @@ final class BatchApplier {
     }
     try {
       projection.applyAll(events, connection, generation);
+    } catch (TargetUnavailable away) {
+      return Optional.of(new TargetDown(away));
     } catch (SQLException | RuntimeException e) {
       LOG.log(
           Level.FINE,
@@ -95,6 +104,8 @@ final class BatchApplier {
         projection.apply(events.get(i), connection, generation);
       } catch (MasterKeyMismatch misconfigured) {
         throw misconfigured; // this server lacks a key: the pass ends, the event is fine
+      } catch (TargetUnavailable away) {
+        return new TargetDown(away);
       } catch (SQLException | RuntimeException e) {
         return new FailedAt(
             i,

@@ -1,8 +1,13 @@
 package org.seatledger.eventlog.projection;
 
+import org.seatledger.eventlog.api.projection.TargetUnavailable;
+
 /** What applying one batch of events with its checkpoint move did (see {@link BatchApplier}). */
 sealed interface BatchResult
-    permits BatchResult.Applied, BatchResult.LostRace, BatchResult.FailedAt {
+    permits BatchResult.Applied,
+        BatchResult.LostRace,
+        BatchResult.FailedAt,
+        BatchResult.TargetDown {
 
   /** Every event was applied and the checkpoint moved past the batch, in one commit. */
   record Applied() implements BatchResult {}
@@ -24,4 +29,10 @@ sealed interface BatchResult
       }
     }
   }
+
+  /**
+   * The projection's target (another system, not the event) could not take the batch: nothing was
+   * committed, the checkpoint stays, and the next pass tries the same batch again.
+   */
+  record TargetDown(TargetUnavailable cause) implements BatchResult {}
 }

@@ -16,6 +16,7 @@ import org.seatledger.eventlog.api.projection.Projection;
 import org.seatledger.eventlog.api.projection.ProjectionStatus;
 import org.seatledger.eventlog.projection.BatchResult.Applied;
 import org.seatledger.eventlog.projection.BatchResult.FailedAt;
+import org.seatledger.eventlog.projection.BatchResult.TargetDown;
 
 /**
  * Keeps one projection up to date: reads the log in global order from its checkpoint, applies a
@@ -31,6 +32,11 @@ import org.seatledger.eventlog.projection.BatchResult.FailedAt;
  *       it are applied; so does an event that cannot be read (decoded or decrypted), in a live pass
  *       or a rebuild. Nothing is skipped; {@link #retry()} resumes after a fix. A failure of the
  *       database itself only ends the pass: the next one tries again.
+ *   <li><b>A target that is away.</b> A projection that writes to another system (the integration
+ *       relay and its broker) throws {@link
+ *       org.seatledger.eventlog.api.projection.TargetUnavailable}: the batch rolls back, the
+ *       projection shows RETRYING with the reason (on this server, which saw it), and every pass
+ *       tries the same batch again until the target takes it.
  *   <li><b>Pausing.</b> An admin may {@link #pause()} a projection (during a bulk load, say, or to
  *       take its writes off a struggling database): it applies nothing until {@link #resume()},
  *       then catches up from its checkpoint. The pause is kept in the checkpoint row, so it holds
@@ -67,6 +73,7 @@ public final class ProjectionRunner {
   private final AtomicBoolean running = new AtomicBoolean();
   private volatile boolean again;
   private volatile long known = -1;
+  private volatile String targetDown;
 
   /**
    * @param dataSource where the checkpoint is read outside any transaction
@@ -166,8 +173,13 @@ public final class ProjectionRunner {
       checkpoints.stop(events.get(index).globalPosition(), failed.cause());
       return new Live(false, full);
     }
+    if (result instanceof TargetDown down) {
+      targetDown(down);
+      return new Live(false, false);
+    }
     if (result instanceof Applied) {
       known = last;
+      targetBack();
     }
     return new Live(true, full); // applied, or lost the race: read the checkpoint again
   }
@@ -221,7 +233,29 @@ public final class ProjectionRunner {
       checkpoints.stop(events.get(failed.index()).globalPosition(), failed.cause());
       return false;
     }
+    if (result instanceof TargetDown down) {
+      targetDown(down);
+      return false;
+    }
     return true; // applied, or lost the race: read the checkpoint again
+  }
+
+  private void targetDown(TargetDown down) {
+    String reason = down.cause().getMessage();
+    if (targetDown == null) {
+      LOG.log(
+          Level.WARNING,
+          "projection " + name() + " waits: " + reason + "; it retries on every pass",
+          down.cause());
+    }
+    targetDown = reason;
+  }
+
+  private void targetBack() {
+    if (targetDown != null) {
+      LOG.info(() -> "projection " + name() + " goes on: its target took a batch again");
+      targetDown = null;
+    }
   }
 
   /**
@@ -315,6 +349,6 @@ public final class ProjectionRunner {
         // reported by the runner as STOPPED soon
       }
     }
-    return StatusReport.of(name(), row, head, next, CheckpointStore.now());
+    return StatusReport.of(name(), row, head, next, CheckpointStore.now(), targetDown);
   }
 }

@@ -14,8 +14,10 @@ final class StatusReport {
    * @param next when the first event the projection has not applied was recorded (null: none, or it
    *     cannot be read)
    * @param now the current time in UTC microseconds
+   * @param targetDown why the projection's target did not take its last batch (null: it did)
    */
-  static ProjectionStatus of(String name, Checkpoint row, long head, Instant next, long now) {
+  static ProjectionStatus of(
+      String name, Checkpoint row, long head, Instant next, long now, String targetDown) {
     long lag = Math.max(0, head - row.position());
     long lagMillis = 0;
     if (lag > 0 && !row.stopped() && next != null) {
@@ -33,6 +35,13 @@ final class StatusReport {
               row.rebuildPosition(), total, Math.round(rate * 10) / 10.0, eta);
     }
     String status = !row.running() ? row.status() : row.rebuilding() ? "REBUILDING" : "RUNNING";
+    String error = row.error();
+    Long errorPosition = row.errorPosition();
+    if (row.running() && targetDown != null) {
+      status = "RETRYING";
+      error = targetDown;
+      errorPosition = row.position() + 1;
+    }
     return new ProjectionStatus(
         name,
         row.position(),
@@ -40,8 +49,8 @@ final class StatusReport {
         lag,
         lagMillis,
         status,
-        row.error(),
-        row.errorPosition(),
+        error,
+        errorPosition,
         rebuild,
         row.generation());
   }

@@ -17,9 +17,11 @@ import org.junit.jupiter.api.Test;
 import org.seatledger.eventlog.api.MasterKeyMismatch;
 import org.seatledger.eventlog.api.RecordedEvent;
 import org.seatledger.eventlog.api.projection.Projection;
+import org.seatledger.eventlog.api.projection.TargetUnavailable;
 import org.seatledger.eventlog.projection.BatchResult.Applied;
 import org.seatledger.eventlog.projection.BatchResult.FailedAt;
 import org.seatledger.eventlog.projection.BatchResult.LostRace;
+import org.seatledger.eventlog.projection.BatchResult.TargetDown;
 
 /**
  * What the batch applier reports, decided without a database: the projection keeps its rows in a
@@ -105,6 +107,20 @@ class BatchApplierTest {
     assertEquals(List.of("rollback", "rollback"), transactions);
   }
 
+  @Test
+  void aTargetThatIsAwayRollsTheBatchBackOnceAndBlamesNoEvent() {
+    Rows projection = new Rows(-1, false);
+    projection.targetAwayAt = 13;
+
+    BatchResult result = applier(projection).apply(events, 1, stillAt(10), moveTo(15));
+
+    TargetDown down = assertInstanceOf(TargetDown.class, result);
+    assertEquals("broker away", down.cause().getMessage());
+    assertEquals(List.of(), rows);
+    assertEquals(10, checkpoint, "the same batch is tried again on the next pass");
+    assertEquals(List.of("rollback"), transactions, "not applied again event by event");
+  }
+
   private BatchApplier applier(Projection projection) {
     return new BatchApplier(projection, new InMemoryTransactions());
   }
@@ -157,6 +173,7 @@ class BatchApplierTest {
     private final long failsAt;
     private final boolean foldFails;
     long keyMissingAt = -1;
+    long targetAwayAt = -1;
 
     Rows(long failsAt, boolean foldFails) {
       this.failsAt = failsAt;
@@ -171,6 +188,9 @@ class BatchApplierTest {
     @Override
     public void apply(RecordedEvent event, Connection connection, int generation)
         throws SQLException {
+      if (event.globalPosition() == targetAwayAt) {
+        throw new TargetUnavailable("broker away", null);
+      }
       if (event.globalPosition() == keyMissingAt) {
         throw MasterKeyMismatch.onRead("k2");
       }

@@ -17,6 +17,13 @@ final class ClusterTests {
 
   static final String TAG = "cluster";
 
+  /**
+   * The tests that start a Kafka broker ({@code dev/kafka}) and a server of their own: only a JDK
+   * is needed, but they take minutes, so they run with the cluster tests ({@code
+   * -Dit.excludedGroups=none}), not in the default run.
+   */
+  static final String KAFKA_TAG = "kafka";
+
   private ClusterTests() {}
 
   /** Waits until {@code /health/ready} answers 200. */

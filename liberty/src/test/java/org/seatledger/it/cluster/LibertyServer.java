@@ -130,6 +130,26 @@ final class LibertyServer implements AutoCloseable {
     }
   }
 
+  /**
+   * SIGKILL, as a crash: no shutdown hook, no clean stop. {@link #start()} starts it again on its
+   * folder and data.
+   */
+  void kill() {
+    try {
+      Path pidFile = WLP.resolve("usr/servers/.pid").resolve(name + ".pid");
+      long pid = Long.parseLong(Files.readString(pidFile).strip());
+      ProcessHandle.of(pid)
+          .ifPresent(
+              process -> {
+                process.destroyForcibly();
+                process.onExit().join();
+              });
+      started = false;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   @Override
   public void close() {
     if (started) {

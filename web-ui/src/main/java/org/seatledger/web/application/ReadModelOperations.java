@@ -13,11 +13,13 @@ import org.seatledger.eventlog.api.ExpectedVersion;
 import org.seatledger.eventlog.api.StreamAppend;
 import org.seatledger.eventlog.api.projection.ProjectionStatus;
 import org.seatledger.reporting.api.ReportingQueries;
+import org.seatledger.web.messaging.IntegrationRelay;
 
 /**
  * What an admin does to the read models — pause, resume, retry, rebuild — for the read-models page
- * and {@code /api/admin/projections} alike: the reporting module's and the audit trail's, by name.
- * Each operation that takes effect is recorded as a {@link ReadModelEvent} naming who did it.
+ * and {@code /api/admin/projections} alike: the reporting module's, the audit trail's and the
+ * integration relay's (which keeps no rows, so it is never rebuilt), by name. Each operation that
+ * takes effect is recorded as a {@link ReadModelEvent} naming who did it.
  */
 @ApplicationScoped
 public class ReadModelOperations {
@@ -34,12 +36,14 @@ public class ReadModelOperations {
 
   @Inject ReportingQueries reporting;
   @Inject AuditQueries audit;
+  @Inject IntegrationRelay relay;
   @Inject EventStore store;
 
   /** Every read model, the reporting module's first. */
   public List<ProjectionStatus> all() {
     List<ProjectionStatus> all = new ArrayList<>(reporting.projections());
     all.addAll(audit.projections());
+    all.addAll(relay.projections());
     return all;
   }
 
@@ -52,7 +56,7 @@ public class ReadModelOperations {
       return Outcome.NOT_FOUND;
     }
     return recorded(
-        reporting.pause(name) || audit.pause(name),
+        reporting.pause(name) || audit.pause(name) || relay.pause(name),
         actor,
         new ReadModelEvent.ReadModelPaused(name));
   }
@@ -62,7 +66,7 @@ public class ReadModelOperations {
       return Outcome.NOT_FOUND;
     }
     return recorded(
-        reporting.resume(name) || audit.resume(name),
+        reporting.resume(name) || audit.resume(name) || relay.resume(name),
         actor,
         new ReadModelEvent.ReadModelResumed(name));
   }
@@ -76,7 +80,7 @@ public class ReadModelOperations {
     if (before.isEmpty()) {
       return Outcome.NOT_FOUND;
     }
-    boolean done = reporting.retry(name) || audit.retry(name);
+    boolean done = reporting.retry(name) || audit.retry(name) || relay.retry(name);
     if (!"STOPPED".equals(before.get().status())) {
       return done ? Outcome.DONE : Outcome.REFUSED;
     }

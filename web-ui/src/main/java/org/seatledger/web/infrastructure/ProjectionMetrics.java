@@ -14,13 +14,15 @@ import org.seatledger.audit.api.AuditQueries;
 import org.seatledger.booking.api.BookingCommands;
 import org.seatledger.eventlog.api.projection.ProjectionStatus;
 import org.seatledger.reporting.api.ReportingQueries;
+import org.seatledger.web.messaging.IntegrationRelay;
 
 /**
  * Projection lag on {@code /metrics}: {@code seatledger_projection_lag_events}, {@code
- * seatledger_projection_lag_milliseconds} and {@code seatledger_projection_stopped}, one series per
- * projection, read at most once a second however often Prometheus asks; and {@code
- * seatledger_command_retries}, how often a batch of commands was decided again because another
- * server had changed its streams first.
+ * seatledger_projection_lag_milliseconds}, {@code seatledger_projection_stopped}, {@code …_paused}
+ * and {@code …_retrying} (the integration relay while its broker is away), one series per
+ * projection (the relay's -1 when no broker is configured), read at most once a second however
+ * often Prometheus asks; and {@code seatledger_command_retries}, how often a batch of commands was
+ * decided again because another server had changed its streams first.
  */
 @ApplicationScoped
 public class ProjectionMetrics {
@@ -30,12 +32,14 @@ public class ProjectionMetrics {
           ReportingQueries.AVAILABILITY,
           ReportingQueries.BOOKINGS,
           ReportingQueries.STATS,
-          "audit.trail");
+          "audit.trail",
+          "integration.relay");
 
   @Inject MetricRegistry metrics;
   @Inject ReportingQueries reporting;
   @Inject AuditQueries audit;
   @Inject BookingCommands commands;
+  @Inject IntegrationRelay relay;
 
   private volatile Map<String, ProjectionStatus> latest = Map.of();
   private volatile long readAt;
@@ -55,6 +59,10 @@ public class ProjectionMetrics {
           () -> value(name, s -> "STOPPED".equals(s.status()) ? 1 : 0),
           projection);
       metrics.gauge(
+          "seatledger_projection_retrying",
+          () -> value(name, s -> "RETRYING".equals(s.status()) ? 1 : 0),
+          projection);
+      metrics.gauge(
           "seatledger_projection_paused",
           () -> value(name, s -> "PAUSED".equals(s.status()) ? 1 : 0),
           projection);
@@ -67,6 +75,7 @@ public class ProjectionMetrics {
         Map<String, ProjectionStatus> fresh = new ConcurrentHashMap<>();
         List<ProjectionStatus> all = new ArrayList<>(reporting.projections());
         all.addAll(audit.projections());
+        all.addAll(relay.projections());
         all.forEach(status -> fresh.put(status.name(), status));
         latest = fresh;
       } catch (RuntimeException databaseAway) {

@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.seatledger.eventlog.api.projection.ProjectionStatus;
 import org.seatledger.web.application.ReadModelOperations;
+import org.seatledger.web.messaging.IntegrationRelay;
 import org.seatledger.web.security.Roles;
 
 /**
@@ -42,6 +43,7 @@ public class ProjectionsResource {
   private static final JsonProvider JSON = JsonProvider.provider();
 
   @Inject ReadModelOperations operations;
+  @Inject IntegrationRelay relay;
 
   @GET
   @Operation(
@@ -164,10 +166,16 @@ public class ProjectionsResource {
               schema = @Schema(implementation = ApiSchemas.ProjectionState.class)))
   @APIResponse(
       responseCode = "409",
-      description = "A rebuild of the projection is running already",
+      description =
+          "A rebuild of the projection is running already, or it keeps no rows to rebuild",
       content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
   public JsonObject rebuild(@PathParam("name") String name, @Context SecurityContext caller) {
     existing(name);
+    if (relay.projections().stream().anyMatch(p -> p.name().equals(name))) {
+      throw new ApiException(
+          Status.CONFLICT,
+          "'" + name + "' sends the log to the message broker and keeps no rows to rebuild.");
+    }
     if (operations.rebuild(actor(caller), name) != ReadModelOperations.Outcome.DONE) {
       throw new ApiException(Status.CONFLICT, "A rebuild of '" + name + "' is already running.");
     }

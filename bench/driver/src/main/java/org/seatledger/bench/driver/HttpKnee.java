@@ -50,6 +50,7 @@ final class HttpKnee {
     Run.log("steady load at " + half + "/s (half the knee) with the lag probe");
     long before = db.headPosition();
     LagProbe lag = new LagProbe(db.url, db.user, db.password, 2);
+    RelayProbe relay = RelayProbe.startIfEnabled(); // beside the read models' lag, with Kafka on
     Load.Step steady =
         Load.constantRate(
             staff,
@@ -85,6 +86,9 @@ final class HttpKnee {
               + e.getKey());
     }
     run.check(!lags.isEmpty(), "the lag probe saw no projection");
+    if (relay != null) {
+      lagJson.add("integration.relay", relay.figures(db, before, after, Duration.ofSeconds(60)));
+    }
     run.results.figures.add(
         "http",
         Json.createObjectBuilder()

@@ -16,8 +16,9 @@ import org.seatledger.web.application.ReadModelOperations;
 import org.seatledger.web.pages.FormAnswers;
 
 /**
- * {@code /admin/read-models}: every projection — the reporting module's and the audit trail — with
- * its status, checkpoint, head and lag, a chart of its lag over the last minutes ({@link
+ * {@code /admin/read-models}: every projection — the reporting module's, the audit trail and, with
+ * a broker configured, the integration relay (RETRYING with the reason while the broker is away) —
+ * with its status, checkpoint, head and lag, a chart of its lag over the last minutes ({@link
  * LagSampler}), the error and position where one stopped; pause, resume, retry, and a rebuild after
  * a confirmation ({@code ?confirm=rebuild&name=…}). While a rebuild runs {@code js/read-models.js}
  * reloads the table every two seconds: progress, rate, time left, and the switch to the new rows

@@ -41,7 +41,8 @@ public class ServerPage {
 
   /**
    * Every setting the README's configuration table documents, in its order (ServerSettingsTest
-   * checks the two agree); others that are set are shown too.
+   * checks the two agree); others that are set are shown too, such as the Kafka client settings the
+   * table documents as one family ({@code SEATLEDGER_KAFKA_<NAME>}).
    */
   static final List<String> KNOWN =
       List.of(
@@ -75,6 +76,7 @@ public class ServerPage {
           "SEATLEDGER_SNAPSHOT_KEEP_EVERY",
           "SEATLEDGER_SNAPSHOT_SPACING_MS",
           "SEATLEDGER_AGGREGATE_CACHE_SIZE",
+          "SEATLEDGER_KAFKA_BOOTSTRAP_SERVERS",
           "SEATLEDGER_METRICS_AUTH");
 
   /** A readiness check as shown: its name, whether it is up, and the details it gives. */

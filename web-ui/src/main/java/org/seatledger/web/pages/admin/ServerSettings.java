@@ -16,7 +16,8 @@ public final class ServerSettings {
   /** A setting as shown: its name, and its value or what stands in for it. */
   public record Setting(String name, String shown, boolean secret) {}
 
-  private static final Pattern SECRET_NAME = Pattern.compile("PASSWORD|SECRET|KEY$|KEY_|TOKEN");
+  private static final Pattern SECRET_NAME =
+      Pattern.compile("PASSWORD|SECRET|KEY$|KEY_|TOKEN|JAAS");
   private static final Pattern SECRET_IN_VALUE =
       Pattern.compile("(?i)password=|://[^/@\\s]+:[^/@\\s]+@");
 
