@@ -15,6 +15,11 @@ import java.util.Iterator;
  * A form that comes back without the key of a view this session rendered — it expired with the
  * session, or it was posted from another site (CSRF) — is refused with 400 and a sentence, not a
  * server error. Nothing of it is processed.
+ *
+ * <p>A page that fails while it is being written is not sent half-way: what it wrote so far is
+ * thrown away, so the error page (500, "Something went wrong") takes its place. Pages are written
+ * into a buffer large enough for the biggest of them ({@code jakarta.faces.FACELETS_BUFFER_SIZE} in
+ * web.xml), so nothing has reached the browser when the failure comes.
  */
 public class ExpiredForms extends ExceptionHandlerFactory {
 
@@ -46,6 +51,8 @@ public class ExpiredForms extends ExceptionHandlerFactory {
           events.remove();
           refuse(event.getContext().getContext());
           refused = true;
+        } else if (event.getContext().getPhaseId() == PhaseId.RENDER_RESPONSE) {
+          discardPartialPage(event.getContext().getContext());
         }
       }
       if (refused && !getUnhandledExceptionQueuedEvents().iterator().hasNext()) {
@@ -54,6 +61,16 @@ public class ExpiredForms extends ExceptionHandlerFactory {
         return;
       }
       getWrapped().handle();
+    }
+
+    /**
+     * Empties the response of a page that failed while being written, so the container's error page
+     * can be written from the start (with a buffer still holding the half-page, it could not).
+     */
+    private static void discardPartialPage(FacesContext faces) {
+      if (!faces.getExternalContext().isResponseCommitted()) {
+        faces.getExternalContext().responseReset();
+      }
     }
 
     private static void refuse(FacesContext faces) {
