@@ -23,19 +23,19 @@ import java.util.Map;
 final class ApiExamples {
   static final String RESOURCE = "api-examples.json";
 
-  private final JsonObject operations;
-  private static final JsonObject PROBLEMS;
+  /** The file, read once when the class is first used. */
+  private static final JsonObject FILE = read();
 
-  static {
-    PROBLEMS = read().getJsonObject("problems");
-  }
+  private static final JsonObject PROBLEMS = FILE.getJsonObject("problems");
+
+  private final JsonObject operations;
 
   private ApiExamples(JsonObject operations) {
     this.operations = operations;
   }
 
   static ApiExamples load() {
-    return new ApiExamples(read().getJsonObject("operations"));
+    return new ApiExamples(FILE.getJsonObject("operations"));
   }
 
   /** The example of an operation's success answer, as plain Java values; null without one. */
