@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -112,6 +113,27 @@ class IntegrityIT {
       insertRow(row);
     }
     assertTrue(store.verify(Optional.empty()).ok());
+  }
+
+  @Test
+  void eventsAppendedWhileTheWholeLogIsVerifiedAreLeftForTheNextVerification() {
+    threeEvents(newStream("before-verify"));
+    AtomicReference<AppendResult> during = new AtomicReference<>();
+    VerificationReport report =
+        store.verify(
+            Optional.empty(),
+            checked -> {
+              if (during.get() == null) {
+                during.set(threeEvents(newStream("during-verify")));
+              }
+            });
+    assertTrue(report.ok(), "not mistaken for events deleted at the end: " + report.detail());
+    assertTrue(
+        report.checkedEvents() < during.get().lastPosition(),
+        "walks the log as it was when it began");
+    VerificationReport next = store.verify(Optional.empty());
+    assertTrue(next.ok(), next.detail());
+    assertTrue(next.checkedEvents() >= during.get().lastPosition(), "the next one checks them");
   }
 
   @Test
