@@ -19,7 +19,7 @@ import org.seatledger.eventlog.api.projection.Sql;
  * shown, by position, from the trail's live generation. An event the trail has not applied yet has
  * none and is left out, as it was before the trail reached it.
  */
-final class TrailLines {
+class TrailLines {
 
   /** The sentence and the reason of one event. */
   record Line(String summary, String reason) {}
