@@ -229,6 +229,38 @@ class AuditTrailIT {
   }
 
   @Test
+  void freeTextFindsItsFewHitsAmongManyEventsPageByPage() {
+    String id = Setup.publishedConference(staff(), 10);
+    long last = 0;
+    for (int round = 1; round <= 3; round++) {
+      quantity(staff(), id, 9130 + round);
+      for (int i = 1; i <= 30; i++) {
+        last = quantity(staff(), id, 40 + i); // the first: "... seats from 913<round> to 41"
+      }
+    }
+    for (String filter : List.of("", "&streamId=conference-" + id, "&user=" + staff)) {
+      String search = "/api/audit/events?q=FROM%20913" + filter + "&size=2";
+      JsonObject first = Http.object(auditor().get(search + "&atLeast=" + last));
+      assertEquals(
+          List.of("from 9133 to 41", "from 9132 to 41"),
+          found(first),
+          "the two newest hits fill the page: " + filter);
+      JsonObject second =
+          Http.object(auditor().get(search + "&after=" + first.getJsonNumber("next").longValue()));
+      assertEquals(List.of("from 9131 to 41"), found(second), "then the oldest: " + filter);
+      assertTrue(second.isNull("next"), "and no page after it: " + filter);
+    }
+  }
+
+  /** The end of each hit's summary from "from" on. */
+  private static List<String> found(JsonObject page) {
+    return page.getJsonArray("items").getValuesAs(JsonObject.class).stream()
+        .map(e -> e.getString("summary"))
+        .map(summary -> summary.substring(summary.indexOf("from ")))
+        .toList();
+  }
+
+  @Test
   void anExportIsNamedAfterItsSearch() {
     HttpResponse<String> csv = auditor().get("/api/audit/events?user=" + staff + "&format=csv");
     assertEquals(200, csv.statusCode(), csv.body());

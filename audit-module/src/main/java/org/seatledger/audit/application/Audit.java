@@ -23,6 +23,7 @@ import org.seatledger.eventlog.api.EventLog;
 import org.seatledger.eventlog.api.LogAdvanced;
 import org.seatledger.eventlog.api.LogDigest;
 import org.seatledger.eventlog.api.LogDigests;
+import org.seatledger.eventlog.api.LogSearch;
 import org.seatledger.eventlog.api.SchemaReady;
 import org.seatledger.eventlog.api.StreamTimeline;
 import org.seatledger.eventlog.api.projection.ProjectionHost;
@@ -31,15 +32,16 @@ import org.seatledger.eventlog.api.projection.ProjectionStatus;
 import org.seatledger.eventlog.api.projection.Projectors;
 
 /**
- * The audit module: the audit trail projection (search by keyset, {@link TrailSearch}, and the
- * causation chains of requests, {@link CausationChains}), histories with field-level diffs and time
- * travel (folds of a stream from its nearest snapshot, by {@link Histories}), digests of the whole
- * log (made and checked by the event log, the trail's recorded hashes naming a rewritten event,
- * {@link TrailHashes}), and hash-chain verification ({@link Verifications}) on demand and on a
- * schedule, with every result kept. The projection host ({@link ProjectionHost}) runs the trail
- * declared in {@link #PROJECTIONS} from the moment the schema is ready; this bean wakes it when an
- * append commits ({@link LogAdvanced}, asynchronously). The scheduled verification starts once the
- * schema is ready ({@link SchemaReady}); before that its table may not exist.
+ * The audit module: the audit trail projection (the sentences of events, which search by keyset,
+ * {@link TrailSearch}, and the causation chains of requests, {@link CausationChains}, join to what
+ * they find in the log's own indexes), histories with field-level diffs and time travel (folds of a
+ * stream from its nearest snapshot, by {@link Histories}), digests of the whole log (made and
+ * checked by the event log, the trail's recorded hashes naming a rewritten event, {@link
+ * TrailHashes}), and hash-chain verification ({@link Verifications}) on demand and on a schedule,
+ * with every result kept. The projection host ({@link ProjectionHost}) runs the trail declared in
+ * {@link #PROJECTIONS} from the moment the schema is ready; this bean wakes it when an append
+ * commits ({@link LogAdvanced}, asynchronously). The scheduled verification starts once the schema
+ * is ready ({@link SchemaReady}); before that its table may not exist.
  */
 @ApplicationScoped
 public class Audit implements AuditQueries {
@@ -59,6 +61,7 @@ public class Audit implements AuditQueries {
   @Inject EventLog log;
   @Inject StreamTimeline timeline;
   @Inject LogDigests digests;
+  @Inject LogSearch logSearch;
   @Inject ProjectionHost host;
   @Inject Verifications verifications;
 
@@ -132,18 +135,20 @@ public class Audit implements AuditQueries {
 
   @Override
   public Page search(Search search) {
-    return new TrailSearch(dataSource).search(search, trail.generation(TRAIL));
+    return new TrailSearch(logSearch, new TrailLines(dataSource))
+        .search(search, trail.generation(TRAIL));
   }
 
   @Override
   public Optional<Causation> causation(String correlationId) {
     long applied = trail.position(TRAIL);
-    return new CausationChains(dataSource).of(correlationId, trail.generation(TRAIL), applied);
+    return new CausationChains(logSearch, new TrailLines(dataSource))
+        .of(correlationId, trail.generation(TRAIL), applied);
   }
 
   @Override
   public Optional<Causation> causationOf(long globalPosition) {
-    CausationChains chains = new CausationChains(dataSource);
+    CausationChains chains = new CausationChains(logSearch, new TrailLines(dataSource));
     long applied = trail.position(TRAIL);
     int generation = trail.generation(TRAIL);
     return chains

@@ -1,30 +1,25 @@
 package org.seatledger.audit.application;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import javax.sql.DataSource;
 import org.seatledger.audit.api.AuditQueries.Causation;
 import org.seatledger.audit.api.AuditQueries.ChainCommand;
 import org.seatledger.audit.api.AuditQueries.ChainEvent;
 import org.seatledger.audit.api.AuditQueries.Entry;
-import org.seatledger.eventlog.api.projection.Sql;
+import org.seatledger.eventlog.api.LogQuery;
+import org.seatledger.eventlog.api.LogSearch;
 
 /**
  * The causation chain of a request, from the audit trail: the events carrying its correlation id,
  * grouped by the command that appended them, and the compensations that followed — a booking the
  * request placed that was later cancelled or expired, with the events of that compensating command
- * (the seats given back). Each is an index range of {@code audit_entries} (by correlation id, by
- * stream).
+ * (the seats given back). Each is an index range of the log's events (by correlation id, by stream;
+ * {@link LogSearch}) with the trail's sentences ({@link TrailLines}).
  */
 final class CausationChains {
 
@@ -34,69 +29,52 @@ final class CausationChains {
   private static final int MAX_BOOKINGS = 200;
   private static final List<String> COMPENSATIONS = List.of("BookingCancelled", "BookingExpired");
 
-  private static final String COLUMNS =
-      "SELECT global_position, stream_id, stream_type, stream_version, event_type, recorded_at,"
-          + " recorded_by, summary, reason, command_id, correlation_id, causation_id FROM audit_entries";
+  private final LogSearch log;
+  private final TrailLines lines;
 
-  private final DataSource dataSource;
-
-  CausationChains(DataSource dataSource) {
-    this.dataSource = dataSource;
+  CausationChains(LogSearch log, TrailLines lines) {
+    this.log = log;
+    this.lines = lines;
   }
 
   Optional<Causation> of(String correlationId, int generation, long trailPosition) {
-    try (Connection c = dataSource.getConnection()) {
-      List<Entry> events =
-          entries(
-              c,
-              " WHERE generation = ? AND correlation_id = ? ORDER BY global_position LIMIT ?",
-              generation,
-              correlationId,
-              MAX_EVENTS);
-      if (events.isEmpty()) {
-        return Optional.empty();
-      }
-      List<ChainCommand> compensations = new ArrayList<>();
-      for (Entry compensation : compensationsOf(c, events, generation, correlationId)) {
-        compensations.addAll(
-            commands(
-                entries(
-                    c,
-                    " WHERE generation = ? AND correlation_id = ? AND command_id = ?"
-                        + " ORDER BY global_position LIMIT ?",
-                    generation,
-                    compensation.correlationId(),
-                    compensation.commandId(),
-                    MAX_EVENTS)));
-      }
-      Entry first = events.get(0);
-      return Optional.of(
-          new Causation(
-              correlationId,
-              first.recordedBy(),
-              first.recordedAt(),
-              commands(events),
-              compensations,
-              trailPosition));
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot read the audit trail", e);
+    List<Entry> events =
+        entries(LogQuery.oldestFirst(MAX_EVENTS).correlation(correlationId), generation);
+    if (events.isEmpty()) {
+      return Optional.empty();
     }
+    List<ChainCommand> compensations = new ArrayList<>();
+    for (Entry compensation : compensationsOf(events, generation, correlationId)) {
+      compensations.addAll(
+          commands(
+              entries(
+                  LogQuery.oldestFirst(MAX_EVENTS)
+                      .correlation(compensation.correlationId())
+                      .command(compensation.commandId()),
+                  generation)));
+    }
+    Entry first = events.get(0);
+    return Optional.of(
+        new Causation(
+            correlationId,
+            first.recordedBy(),
+            first.recordedAt(),
+            commands(events),
+            compensations,
+            trailPosition));
   }
 
   /** The correlation id of the event at {@code globalPosition}, if the trail has it. */
   Optional<String> correlationOf(long globalPosition, int generation) {
-    try (Connection c = dataSource.getConnection()) {
-      List<Entry> found =
-          entries(c, " WHERE generation = ? AND global_position = ?", generation, globalPosition);
-      return found.stream().findFirst().map(Entry::correlationId);
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot read the audit trail", e);
-    }
+    return entries(
+            LogQuery.oldestFirst(1).between(globalPosition - 1, globalPosition + 1), generation)
+        .stream()
+        .findFirst()
+        .map(Entry::correlationId);
   }
 
   /** The later cancellations and expiries of the bookings these events belong to. */
-  private List<Entry> compensationsOf(
-      Connection c, List<Entry> events, int generation, String correlationId) throws SQLException {
+  private List<Entry> compensationsOf(List<Entry> events, int generation, String correlationId) {
     Set<String> bookings = new LinkedHashSet<>();
     events.stream()
         .map(Entry::streamId)
@@ -106,17 +84,12 @@ final class CausationChains {
     if (bookings.isEmpty()) {
       return List.of();
     }
-    List<Object> parameters = new ArrayList<>();
-    parameters.add(generation);
-    parameters.addAll(bookings);
-    parameters.addAll(COMPENSATIONS);
-    parameters.add(correlationId);
     return entries(
-        c,
-        " WHERE generation = ? AND stream_id IN ("
-            + String.join(", ", Collections.nCopies(bookings.size(), "?"))
-            + ") AND event_type IN (?, ?) AND correlation_id <> ? ORDER BY global_position",
-        parameters.toArray());
+            LogQuery.oldestFirst(MAX_EVENTS).streams(List.copyOf(bookings)).types(COMPENSATIONS),
+            generation)
+        .stream()
+        .filter(e -> !e.correlationId().equals(correlationId))
+        .toList();
   }
 
   /** Events grouped by their command, in the order of each command's first event. */
@@ -149,15 +122,7 @@ final class CausationChains {
     return commands;
   }
 
-  private static List<Entry> entries(Connection c, String where, Object... parameters)
-      throws SQLException {
-    List<Entry> entries = new ArrayList<>();
-    try (PreparedStatement q = Sql.prepare(c, COLUMNS + where, List.of(parameters));
-        ResultSet rows = q.executeQuery()) {
-      while (rows.next()) {
-        entries.add(TrailSearch.entry(rows));
-      }
-    }
-    return entries;
+  private List<Entry> entries(LogQuery query, int generation) {
+    return lines.entries(log.find(query), generation, null);
   }
 }

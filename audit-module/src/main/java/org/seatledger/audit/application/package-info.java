@@ -1,10 +1,11 @@
 /**
- * The audit trail inside: its read model (one row per event with who, when, why and a
- * plain-language summary and the event's hash as appended), histories paged by stream version and
- * time travel folded from the nearest snapshot ({@link org.seatledger.audit.application.Replays}),
- * field-level changes between two points, keyset search and exports, causation chains, and
- * hash-chain verifications run at once or in the background ({@link
- * org.seatledger.audit.application.VerificationRuns}) with their results kept.
+ * The audit trail inside: its read model (one narrow row per event: the plain-language summary, the
+ * reason as shown and the event's hash as appended; who, when, which stream and the ids are read
+ * from the log's own indexes through {@link org.seatledger.eventlog.api.LogSearch}), histories
+ * paged by stream version and time travel folded from the nearest snapshot ({@link
+ * org.seatledger.audit.application.Replays}), field-level changes between two points, keyset search
+ * and exports, causation chains, and hash-chain verifications run at once or in the background
+ * ({@link org.seatledger.audit.application.VerificationRuns}) with their results kept.
  *
  * <p>Reads the log only through {@link org.seatledger.eventlog.api} and the entity views of {@link
  * org.seatledger.booking.api}; writes only its own tables ({@code db/audit}) and, through {@link

@@ -54,19 +54,31 @@ final class ReadModels {
 
   /**
    * Per table: row count and SHA-256 over every column but the generation, rows in key order. Equal
-   * digests before and after a rebuild mean the live rows equal a full replay of the log.
+   * digests before and after a rebuild mean the live rows equal a full replay of the log. A table
+   * with a row per event (the audit trail) counts the events up to {@code upTo} only: a rebuild
+   * appends an event of its own (the admin operation is recorded in the log), which the rebuilt
+   * rows hold and the rows before it did not.
    */
-  static Map<String, String> digests(Connection db, String projection, List<String[]> tables)
-      throws Exception {
+  static Map<String, String> digests(
+      Connection db, String projection, List<String[]> tables, long upTo) throws Exception {
     int generation = generation(db, projection);
     Map<String, String> digests = new LinkedHashMap<>();
     for (String[] table : tables) {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
       long rows = 0;
+      boolean byPosition = table[1].equals("global_position");
       try (PreparedStatement q =
           db.prepareStatement(
-              "SELECT * FROM " + table[0] + " WHERE generation = ? ORDER BY " + table[1])) {
+              "SELECT * FROM "
+                  + table[0]
+                  + " WHERE generation = ?"
+                  + (byPosition ? " AND global_position <= ?" : "")
+                  + " ORDER BY "
+                  + table[1])) {
         q.setInt(1, generation);
+        if (byPosition) {
+          q.setLong(2, upTo);
+        }
         try (ResultSet rs = q.executeQuery()) {
           ResultSetMetaData meta = rs.getMetaData();
           while (rs.next()) {
