@@ -6,8 +6,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -23,24 +21,21 @@ import org.seatledger.eventlog.api.RecordedEvent;
 
 /**
  * The reads of the event log: in global order (all events, or pages decoding only some types), one
- * stream, many short streams at once, and the small lookups a writer needs (versions and stream ids
- * through EclipseLink, {@link EntityQueries}; the commands carried out with plain JDBC, see {@link
- * #processed}). Events are read with plain JDBC ({@link EventRows}) and decoded a page at a time
- * ({@link EventDecoder}); the counts and maxima go through the {@code eventlog} persistence unit.
+ * stream, many short streams at once, and the small lookups a writer needs (versions, stream ids,
+ * commands carried out, through EclipseLink: {@link EntityQueries}). Events are read with plain
+ * JDBC ({@link EventRows}) and decoded a page at a time ({@link EventDecoder}); the counts and
+ * maxima go through the {@code eventlog} persistence unit.
  *
- * <p>Every read but {@link #processed} runs in a transaction (joining the caller's, if any): the
- * JDBC reads then use the transaction's connection, and the persistence context of the JPA ones
- * ends with the read, so no read sees entities an earlier read of the same request left behind and
- * long-running readers do not pile them up.
+ * <p>Every read runs in a transaction (joining the caller's, if any): the JDBC reads then use the
+ * transaction's connection, and the persistence context of the JPA ones ends with the read, so no
+ * read sees entities an earlier read of the same request left behind and long-running readers do
+ * not pile them up.
  */
 @ApplicationScoped
 public class EventReads {
 
   /** Streams per query of {@link #readStreams}: well under every database's parameter limit. */
   private static final int STREAMS_PER_READ = 200;
-
-  /** Command ids per query of {@link #processed}, for the same reason. */
-  private static final int COMMANDS_PER_READ = 500;
 
   @PersistenceContext(unitName = "eventlog")
   EntityManager em;
@@ -173,26 +168,11 @@ public class EventReads {
   /**
    * First outcomes of those of {@code commandIds} that were carried out, by command id: read
    * without the append lock, so a command may be carried out just after this answered.
-   *
-   * <p>Plain JDBC on a connection of its own, outside any transaction (or on the caller's, inside
-   * one): every batch of a conference's writer asks this before deciding, so it is on the path of
-   * every booking, and through EclipseLink in a transaction of its own it took three round trips to
-   * the database (the transaction's start and end around the query) instead of one.
    */
+  @Transactional
   public Map<String, AppendResult> processed(List<String> commandIds) {
     Map<String, AppendResult> outcomes = new HashMap<>();
-    if (commandIds.isEmpty()) {
-      return outcomes;
-    }
-    try (Connection c = dataSource.getConnection()) {
-      for (int from = 0; from < commandIds.size(); from += COMMANDS_PER_READ) {
-        List<String> ids =
-            commandIds.subList(from, Math.min(commandIds.size(), from + COMMANDS_PER_READ));
-        outcomes.putAll(GuardLookup.carriedOut(c, ids));
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot read the commands carried out: " + e.getMessage(), e);
-    }
+    EntityQueries.processed(em, commandIds).forEach((id, row) -> outcomes.put(id, row.repeated()));
     return outcomes;
   }
 }

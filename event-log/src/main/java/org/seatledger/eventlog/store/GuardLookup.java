@@ -82,19 +82,6 @@ final class GuardLookup {
     return new AppendGuards.Found(heads, carriedOut, keysTaken, null);
   }
 
-  /**
-   * The commands among {@code commandIds} carried out before, with their first outcome, in one
-   * query and without the append lock: how a writer answers a repeat before deciding anything.
-   */
-  static Map<String, AppendResult> carriedOut(Connection c, List<String> commandIds)
-      throws SQLException {
-    Map<String, AppendResult> found = new HashMap<>();
-    Query query = new Query();
-    processed(query, commandIds);
-    query.run(c, rows -> found.put(rows.getString(2), firstOutcome(rows)));
-    return found;
-  }
-
   private static void heads(Query query, Set<String> streams) {
     for (String stream : streams) {
       query.branch(
