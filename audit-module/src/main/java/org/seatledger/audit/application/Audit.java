@@ -100,7 +100,7 @@ public class Audit implements AuditQueries {
   }
 
   void onAppend(@ObservesAsync LogAdvanced advanced) {
-    trail.wake();
+    trail.wake(advanced.position());
   }
 
   private void scheduledVerification() {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -72,6 +73,13 @@ public final class ProjectionRunner {
 
   private final AtomicBoolean running = new AtomicBoolean();
   private volatile boolean again;
+
+  /** The highest position a wake-up asked this server's passes to reach ({@link #catchUpTo}). */
+  private final AtomicLong wanted = new AtomicLong(-1);
+
+  /** Counts requests for a pass, so a pass can tell whether any came while it ran. */
+  private final AtomicLong requests = new AtomicLong();
+
   private volatile long known = -1;
   private volatile String targetDown;
 
@@ -106,23 +114,66 @@ public final class ProjectionRunner {
 
   /** Catches up as far as the log goes; if already running, makes the running pass go on. */
   public void runOnce() {
-    if (!running.compareAndSet(false, true)) {
-      again = true;
-      return;
+    again = true;
+    requests.incrementAndGet();
+    drive();
+  }
+
+  /**
+   * True when this projection has not applied {@code position} as far as this server knows: a
+   * wake-up for it is worth a pass.
+   */
+  public boolean behind(long position) {
+    return known < position;
+  }
+
+  /**
+   * Catches up at least to {@code position}, a commit's last one (the wake-up after it): nothing
+   * when a pass of this server has applied it already, and a running pass goes on afterwards only
+   * when it did not reach it. At a steady trickle of bookings every commit wakes every projector,
+   * usually while its pass for the commit before still runs; a pass that went on unconditionally
+   * then mostly found nothing new, at the price of reading its checkpoint and the log again.
+   */
+  public void catchUpTo(long position) {
+    wanted.accumulateAndGet(position, Math::max);
+    if (behind(position)) {
+      requests.incrementAndGet();
+      drive();
     }
-    try {
-      do {
-        again = false;
-        catchUp();
-      } while (again);
-    } catch (RuntimeException e) {
-      LOG.log(
-          Level.FINE,
-          "projection " + name() + " could not catch up now; the next run tries again",
-          e);
-    } finally {
-      running.set(false);
+  }
+
+  /**
+   * Runs passes while something asked for one during the last pass: {@link #runOnce}, or a wanted
+   * position the pass did not reach. A request that arrives just as the last pass ends is not lost:
+   * the pass looks again after letting go of {@code running}, when the requester's own attempt to
+   * run may have found it still taken.
+   */
+  private void drive() {
+    while (running.compareAndSet(false, true)) {
+      long seen;
+      try {
+        do {
+          seen = requests.get();
+          again = false;
+          catchUp();
+        } while (askedSince(seen));
+      } catch (RuntimeException e) {
+        LOG.log(
+            Level.FINE,
+            "projection " + name() + " could not catch up now; the next run tries again",
+            e);
+        return;
+      } finally {
+        running.set(false);
+      }
+      if (!askedSince(seen)) {
+        return;
+      }
     }
+  }
+
+  private boolean askedSince(long seen) {
+    return requests.get() != seen && (again || wanted.get() > known);
   }
 
   private void catchUp() {

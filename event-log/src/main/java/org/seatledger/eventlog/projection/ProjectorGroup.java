@@ -67,13 +67,28 @@ final class ProjectorGroup implements Projectors {
     }
   }
 
+  @Override
+  public void wake(long position) {
+    if (wakeUp) {
+      for (ProjectionRunner runner : runners.values()) {
+        if (runner.behind(position)) {
+          run(runner, () -> runner.catchUpTo(position));
+        }
+      }
+    }
+  }
+
   private void runAll() {
     runners.values().forEach(this::runSoon);
   }
 
   private void runSoon(ProjectionRunner runner) {
+    run(runner, runner::runOnce);
+  }
+
+  private void run(ProjectionRunner runner, Runnable pass) {
     try {
-      executor.execute(runner::runOnce);
+      executor.execute(pass);
     } catch (RejectedExecutionException stopping) {
       // the server is stopping: the projection catches up from its checkpoint at the next start
       LOG.log(Level.FINE, "projection " + runner.name() + " not woken: shutting down", stopping);

@@ -56,7 +56,7 @@ public class Reporting implements ReportingQueries {
   }
 
   void onAppend(@ObservesAsync LogAdvanced advanced) {
-    projectors.wake();
+    projectors.wake(advanced.position());
   }
 
   @Override

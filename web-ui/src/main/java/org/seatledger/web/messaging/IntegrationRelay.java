@@ -46,7 +46,7 @@ public class IntegrationRelay {
   void wake(@ObservesAsync LogAdvanced advanced) {
     Projectors running = projectors;
     if (running != null) {
-      running.wake();
+      running.wake(advanced.position());
     }
   }
 

@@ -21,6 +21,15 @@ public interface Projectors {
   void wake();
 
   /**
+   * Like {@link #wake()}, after a commit whose last event is at {@code position}: a projector this
+   * server has already brought past it is left alone. Modules call it from the {@code LogAdvanced}
+   * wake-up, which names the position.
+   */
+  default void wake(long position) {
+    wake();
+  }
+
+  /**
    * The position a projection has applied, from this server's last look or the checkpoint row.
    *
    * @throws IllegalArgumentException when the projection is not one of these
