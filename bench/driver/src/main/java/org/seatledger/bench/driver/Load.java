@@ -91,7 +91,7 @@ final class Load {
                 while (System.nanoTime() < end) {
                   HttpRequest request = requestOfClient.apply(client);
                   long sent = System.nanoTime();
-                  Api.Answer answer = api.send(request);
+                  Api.Answer answer = api.sendRepeatingOnClosedConnection(request);
                   recorder.recordValue(Math.max(1, (System.nanoTime() - sent) / 1000));
                   statuses.computeIfAbsent(answer.status(), s -> new LongAdder()).increment();
                 }
@@ -126,7 +126,7 @@ final class Load {
                 while (left.getAndDecrement() > 0) {
                   HttpRequest request = requestOfClient.apply(client);
                   long sent = System.nanoTime();
-                  Api.Answer answer = api.send(request);
+                  Api.Answer answer = api.sendRepeatingOnClosedConnection(request);
                   recorder.recordValue(Math.max(1, (System.nanoTime() - sent) / 1000));
                   statuses.computeIfAbsent(answer.status(), s -> new LongAdder()).increment();
                 }

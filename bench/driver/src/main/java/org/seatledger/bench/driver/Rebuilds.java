@@ -21,6 +21,22 @@ final class Rebuilds {
 
   private Rebuilds() {}
 
+  /**
+   * Events appended after {@code position}, the read-model operations the rebuild records left out.
+   */
+  private static long eventsAppendedAfter(Connection db, long position) throws Exception {
+    try (var q =
+        db.prepareStatement(
+            "SELECT COUNT(*) FROM events WHERE global_position > ?"
+                + " AND event_type NOT LIKE 'ReadModel%'")) {
+      q.setLong(1, position);
+      try (var rows = q.executeQuery()) {
+        rows.next();
+        return rows.getLong(1);
+      }
+    }
+  }
+
   static void run(Run run) throws Exception {
     run.db.awaitProjections(Duration.ofSeconds(300));
     long head = run.db.headPosition();
@@ -36,26 +52,59 @@ final class Rebuilds {
     double slowest = Double.MAX_VALUE;
     for (Map.Entry<String, List<String[]>> projection : ReadModels.TABLES.entrySet()) {
       String name = projection.getKey();
-      run.db.awaitProjections(Duration.ofSeconds(300));
-      long applied = run.db.headPosition();
-      Map<String, String> before = ReadModels.digests(db, name, projection.getValue(), applied);
-      int generation = ReadModels.generation(db, name);
+      // a rebuild replaces the live rows, so it is compared with them as they were just before;
+      // events that arrive meanwhile (holds expiring on their own) make the two differ without
+      // anything being wrong: then the comparison is made again on the rebuilt rows, up to three
+      // times, and only a difference with nothing appended in between is a failure
       Path recording = Path.of("bench/target/rebuild-" + name + ".jfr");
-      run.process.startRecording("rebuild");
-      long start = System.nanoTime();
-      run.admin.must("api/admin/projections/" + name + "/rebuild", null);
-      while (ReadModels.generation(db, name) == generation) {
-        Thread.sleep(20);
-        if (System.nanoTime() - start > Duration.ofMinutes(20).toNanos()) {
-          throw new IllegalStateException("the rebuild of " + name + " did not finish");
+      double seconds = 0;
+      boolean equal;
+      for (int attempt = 1; ; attempt++) {
+        run.db.awaitProjections(Duration.ofSeconds(300));
+        long applied = run.db.headPosition();
+        Map<String, String> before = ReadModels.digests(db, name, projection.getValue(), applied);
+        int generation = ReadModels.generation(db, name);
+        if (attempt == 1) {
+          run.process.startRecording("rebuild");
         }
+        long start = System.nanoTime();
+        run.admin.must("api/admin/projections/" + name + "/rebuild", null);
+        while (ReadModels.generation(db, name) == generation) {
+          Thread.sleep(20);
+          if (System.nanoTime() - start > Duration.ofMinutes(20).toNanos()) {
+            throw new IllegalStateException("the rebuild of " + name + " did not finish");
+          }
+        }
+        if (attempt == 1) {
+          seconds = (System.nanoTime() - start) / 1e9;
+          run.process.stopRecording("rebuild", recording);
+        }
+        Map<String, String> rebuilt = ReadModels.digests(db, name, projection.getValue(), applied);
+        long appended = eventsAppendedAfter(db, applied);
+        equal = before.equals(rebuilt);
+        if (equal || appended == 0 || attempt == 3) {
+          run.check(
+              equal,
+              "read model "
+                  + name
+                  + " differs from its full replay: "
+                  + before
+                  + " vs "
+                  + rebuilt
+                  + " ("
+                  + appended
+                  + " events appended during the rebuild, attempt "
+                  + attempt
+                  + ")");
+          break;
+        }
+        Run.log(
+            "  "
+                + name
+                + ": "
+                + appended
+                + " events appended during the rebuild changed it; compared again");
       }
-      double seconds = (System.nanoTime() - start) / 1e9;
-      run.process.stopRecording("rebuild", recording);
-      Map<String, String> rebuilt = ReadModels.digests(db, name, projection.getValue(), applied);
-      run.check(
-          before.equals(rebuilt),
-          "read model " + name + " differs from its full replay: " + before + " vs " + rebuilt);
       double perSecond = head / seconds;
       slowest = Math.min(slowest, perSecond);
       JsonObject row =
@@ -65,7 +114,7 @@ final class Rebuilds {
               .add("seconds", round(seconds))
               .add("events_per_s", round(perSecond))
               .add("vs_raw_read", ratio(perSecond, rawPerSecond))
-              .add("equals_replay", before.equals(rebuilt))
+              .add("equals_replay", equal)
               .add("profile", ServerProcess.summary(recording, 12))
               .build();
       rows.add(row);
