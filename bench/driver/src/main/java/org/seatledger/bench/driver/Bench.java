@@ -13,7 +13,8 @@ import java.util.List;
  * rebuilds ({@link Rebuilds}), HTTP Basic against a session ({@link BasicAuthProbe}), the staff
  * pages beside the API ({@link PageRenders}) and auditors' reads of a long stream ({@link
  * AuditReads}) — in one run against one server and one database — checks correctness ({@link
- * FinalChecks}), and writes {@code latest.json} and {@code latest.md}. Exits 1 when a check fails.
+ * FinalChecks}), and writes {@code latest.json} and {@code latest.md} (a quick or partial run: see
+ * {@link #fileName}). Exits 1 when a check fails.
  */
 public final class Bench {
 
@@ -32,10 +33,13 @@ public final class Bench {
             args.length > 0 && !args[args.length - 1].startsWith("--")
                 ? args[args.length - 1]
                 : "bench/results");
-    JsonObject result = runAll(new Run(Plan.of(quick)));
+    Run run = new Run(Plan.of(quick));
+    JsonObject result = runAll(run);
     Files.createDirectories(out);
-    Files.writeString(out.resolve("latest.json"), Report.json(result));
-    Files.writeString(out.resolve("latest.md"), Report.markdown(result));
+    String name = fileName(quick, run.id);
+    Files.writeString(out.resolve(name + ".json"), Report.json(result));
+    Files.writeString(out.resolve(name + ".md"), Report.markdown(result));
+    Run.log("results written to " + out.resolve(name + ".md"));
     System.out.println(Report.markdown(result));
     System.exit(result.getBoolean("correct") ? 0 : 1);
   }
@@ -98,11 +102,27 @@ public final class Bench {
   }
 
   /**
+   * {@code latest} for a full run, the figures the README quotes; a quick or partial run (while
+   * tuning) is kept beside it as {@code quick-<run>} or {@code partial-<run>} and replaces nothing.
+   */
+  static String fileName(boolean quick, String runId) {
+    if (!allSelected()) {
+      return "partial-" + runId;
+    }
+    return quick ? "quick-" + runId : "latest";
+  }
+
+  private static boolean allSelected() {
+    String only = System.getenv("SEATLEDGER_BENCH_ONLY");
+    return only == null || only.isBlank();
+  }
+
+  /**
    * SEATLEDGER_BENCH_ONLY=store,paths,hot,http,net,load,rebuild,auth,pages,audit runs only those
    * parts (while tuning).
    */
   private static boolean selected(String part) {
-    String only = System.getenv("SEATLEDGER_BENCH_ONLY");
-    return only == null || only.isBlank() || List.of(only.split(",")).contains(part);
+    return allSelected()
+        || List.of(System.getenv("SEATLEDGER_BENCH_ONLY").split(",")).contains(part);
   }
 }
