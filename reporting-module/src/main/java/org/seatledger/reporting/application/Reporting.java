@@ -138,7 +138,10 @@ public class Reporting implements ReportingQueries {
         filter.sort() == null
             ? "placed_at"
             : BOOKING_SORTS.getOrDefault(filter.sort(), "placed_at");
-    String order = column + (filter.descending() ? " DESC" : " ASC");
+    // the tie-break runs the same way as the sort: an index on the column then serves the page
+    // (mixed directions made MariaDB sort every booking of the conference for each page)
+    String direction = filter.descending() ? " DESC" : " ASC";
+    String order = column + direction + ", booking_id" + direction;
     List<BookingRow> items = new ArrayList<>();
     long total;
     try (Connection c = dataSource.getConnection()) {
@@ -151,7 +154,7 @@ public class Reporting implements ReportingQueries {
                   + where.sql()
                   + " ORDER BY "
                   + order
-                  + ", booking_id LIMIT ? OFFSET ?",
+                  + " LIMIT ? OFFSET ?",
               where.paged(filter.page(), filter.size()))) {
         try (ResultSet rows = q.executeQuery()) {
           while (rows.next()) {
