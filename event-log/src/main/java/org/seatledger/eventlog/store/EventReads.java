@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
 import javax.sql.DataSource;
 import org.seatledger.eventlog.api.AppendResult;
 import org.seatledger.eventlog.api.EventPage;
@@ -58,13 +57,9 @@ public class EventReads {
    */
   @Transactional
   public EventPage readPage(long afterPosition, int limit, Set<Class<?>> classes) {
-    Predicate<String> wanted = type -> true;
-    if (!classes.isEmpty()) {
-      Set<String> names = new HashSet<>();
-      classes.forEach(type -> names.add(decoder.typeName(type)));
-      wanted = names::contains;
-    }
-    EventRows.Scan page = rows.after(afterPosition, limit, wanted);
+    Set<String> types = new HashSet<>();
+    classes.forEach(type -> types.add(decoder.typeName(type)));
+    EventRows.Scan page = rows.after(afterPosition, limit, types);
     return new EventPage(decoder.decode(page.rows()), page.lastPosition(), page.scanned());
   }
 

@@ -29,6 +29,11 @@ final class StoredJson extends AbstractMap<String, JsonValue> implements JsonObj
     this.text = text;
   }
 
+  /** Whether the tree was parsed already (binding it is then cheaper than parsing the text). */
+  boolean isParsed() {
+    return parsed != null;
+  }
+
   private JsonObject tree() {
     JsonObject tree = parsed;
     if (tree == null) {
