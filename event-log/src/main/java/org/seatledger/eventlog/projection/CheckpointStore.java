@@ -35,13 +35,30 @@ final class CheckpointStore {
 
   /** The row as it is now (outside any transaction of the runner's). */
   Checkpoint read() {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement query =
-            c.prepareStatement(
-                "SELECT position, generation, status, error, error_position, rebuild_generation,"
-                    + " rebuild_position, rebuild_target, rebuild_started_at FROM "
-                    + table
-                    + " WHERE name = ?")) {
+    try (Connection c = dataSource.getConnection()) {
+      return select(c, "");
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read the checkpoint of " + name, e);
+    }
+  }
+
+  /**
+   * Locks the row in the transaction of {@code c} ({@code SELECT … FOR UPDATE}) and returns it as
+   * it is once locked: a locking read sees what another runner committed while this one waited, on
+   * every database here (the log's append lock relies on the same).
+   */
+  Checkpoint lock(Connection c) throws SQLException {
+    return select(c, " FOR UPDATE");
+  }
+
+  private Checkpoint select(Connection c, String suffix) throws SQLException {
+    try (PreparedStatement query =
+        c.prepareStatement(
+            "SELECT position, generation, status, error, error_position, rebuild_generation,"
+                + " rebuild_position, rebuild_target, rebuild_started_at FROM "
+                + table
+                + " WHERE name = ?"
+                + suffix)) {
       query.setString(1, name);
       try (ResultSet rows = query.executeQuery()) {
         if (!rows.next()) {
@@ -59,8 +76,6 @@ final class CheckpointStore {
             (Long) rows.getObject(8, Long.class),
             rows.getLong(9));
       }
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot read the checkpoint of " + name, e);
     }
   }
 
@@ -112,14 +127,12 @@ final class CheckpointStore {
   }
 
   /**
-   * Locks the checkpoint row, then reads it again: true when {@code column} still holds {@code
-   * expected}. The read is a new statement after the lock is held, so under READ COMMITTED it sees
-   * what another runner committed while this one waited, on every database.
+   * Locks the checkpoint row ({@code SELECT … FOR UPDATE}, one round trip where an update and a
+   * read were two): true when {@code column} holds {@code expected} once the lock is held.
    */
   private boolean lockedAt(Connection c, String column, long expected) throws SQLException {
-    update(c, "UPDATE " + table + " SET updated_at = ? WHERE name = ?", now(), name);
     try (PreparedStatement read =
-        c.prepareStatement("SELECT " + column + " FROM " + table + " WHERE name = ?")) {
+        c.prepareStatement("SELECT " + column + " FROM " + table + " WHERE name = ? FOR UPDATE")) {
       read.setString(1, name);
       try (ResultSet rows = read.executeQuery()) {
         return rows.next() && rows.getLong(1) == expected;
