@@ -5,6 +5,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -53,30 +59,88 @@ final class CheckpointStore {
 
   private Checkpoint select(Connection c, String suffix) throws SQLException {
     try (PreparedStatement query =
-        c.prepareStatement(
-            "SELECT position, generation, status, error, error_position, rebuild_generation,"
-                + " rebuild_position, rebuild_target, rebuild_started_at FROM "
-                + table
-                + " WHERE name = ?"
-                + suffix)) {
+        c.prepareStatement("SELECT " + COLUMNS + " FROM " + table + " WHERE name = ?" + suffix)) {
       query.setString(1, name);
       try (ResultSet rows = query.executeQuery()) {
         if (!rows.next()) {
           rowExists = false;
           throw new IllegalStateException("no checkpoint row for " + name);
         }
-        return new Checkpoint(
-            rows.getLong(1),
-            rows.getInt(2),
-            rows.getString(3),
-            rows.getString(4),
-            (Long) rows.getObject(5, Long.class),
-            (Integer) rows.getObject(6, Integer.class),
-            rows.getLong(7),
-            (Long) rows.getObject(8, Long.class),
-            rows.getLong(9));
+        return checkpoint(rows);
       }
     }
+  }
+
+  private static final String COLUMNS =
+      "position, generation, status, error, error_position, rebuild_generation, rebuild_position,"
+          + " rebuild_target, rebuild_started_at, name";
+
+  private static Checkpoint checkpoint(ResultSet rows) throws SQLException {
+    return new Checkpoint(
+        rows.getLong(1),
+        rows.getInt(2),
+        rows.getString(3),
+        rows.getString(4),
+        (Long) rows.getObject(5, Long.class),
+        (Integer) rows.getObject(6, Integer.class),
+        rows.getLong(7),
+        (Long) rows.getObject(8, Long.class),
+        rows.getLong(9));
+  }
+
+  /**
+   * Locks the rows of the projections {@code names} of {@code table} in one statement, in the order
+   * of their names (so two servers locking the same rows cannot deadlock), and returns those that
+   * exist by name.
+   */
+  static Map<String, Checkpoint> lockAll(Connection c, String table, List<String> names)
+      throws SQLException {
+    String marks = String.join(", ", Collections.nCopies(names.size(), "?"));
+    Map<String, Checkpoint> found = new LinkedHashMap<>();
+    try (PreparedStatement query =
+        c.prepareStatement(
+            "SELECT "
+                + COLUMNS
+                + " FROM "
+                + table
+                + " WHERE name IN ("
+                + marks
+                + ") ORDER BY name FOR UPDATE")) {
+      for (int i = 0; i < names.size(); i++) {
+        query.setString(i + 1, names.get(i));
+      }
+      try (ResultSet rows = query.executeQuery()) {
+        while (rows.next()) {
+          found.put(rows.getString(10), checkpoint(rows));
+        }
+      }
+    }
+    return found;
+  }
+
+  /**
+   * Moves the live positions of the running projections {@code names} of {@code table} to {@code
+   * to}; their rows are locked by the caller's transaction. Returns how many moved.
+   */
+  static int moveAll(Connection c, String table, Set<String> names, long to) throws SQLException {
+    if (names.isEmpty()) {
+      return 0;
+    }
+    List<Object> parameters = new ArrayList<>(List.of(to, now()));
+    parameters.addAll(names);
+    return Sql.update(
+        c,
+        "UPDATE "
+            + table
+            + " SET position = ?, updated_at = ? WHERE name IN ("
+            + String.join(", ", Collections.nCopies(names.size(), "?"))
+            + ") AND status = 'RUNNING' AND position < ?",
+        append(parameters, to));
+  }
+
+  private static Object[] append(List<Object> parameters, Object last) {
+    parameters.add(last);
+    return parameters.toArray();
   }
 
   /** Creates the row (at position 0, generation 1, running) unless some server already has. */

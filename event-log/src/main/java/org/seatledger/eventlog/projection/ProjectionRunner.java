@@ -88,6 +88,7 @@ public final class ProjectionRunner {
   private final AtomicLong requests = new AtomicLong();
 
   private volatile long known = -1;
+  private volatile long takenAt;
   private volatile String targetDown;
 
   /**
@@ -185,6 +186,33 @@ public final class ProjectionRunner {
         return;
       }
     }
+  }
+
+  /**
+   * Takes this runner for a step of its group ({@link GroupStep}) on the caller's thread: false
+   * when a pass of its own runs. A runner taken is given back with {@link #giveBack}.
+   */
+  boolean take() {
+    if (!running.compareAndSet(false, true)) {
+      return false;
+    }
+    takenAt = requests.get();
+    return true;
+  }
+
+  /** A group step applied the log up to {@code position} for this projection. */
+  void advanced(long position) {
+    known = Math.max(known, position);
+    targetBack();
+  }
+
+  /**
+   * Gives back a runner {@link #take() taken}: true when a pass was asked for meanwhile (by a
+   * wake-up or the timer) that the group's step has not made needless, and must be run now.
+   */
+  boolean giveBack() {
+    running.set(false);
+    return askedSince(takenAt);
   }
 
   private boolean askedSince(long seen) {
