@@ -15,9 +15,12 @@ import org.seatledger.eventlog.api.projection.ProjectionStatus;
 import org.seatledger.eventlog.api.projection.Projectors;
 
 /**
- * The runners of one projection set, their timer and their wake-ups. Each runner catches up on a
- * task of its own on the managed executor, side by side: one slow read model (or one busy with a
- * long batch) does not hold back the others' lag.
+ * The runners of one projection set, their timer and their wake-ups. On the timer and {@link
+ * #wake()} each runner catches up on a task of its own on the managed executor, side by side: one
+ * slow read model (or one busy with a long batch) does not hold back the others' lag. After a
+ * commit ({@link #wake(long)}) the runners that are behind first try to catch up together, in one
+ * task and one transaction per page ({@link GroupStep}); any of them the group step leaves behind
+ * (busy, paused, rebuilding, failing) then takes its own pass as above.
  */
 final class ProjectorGroup implements Projectors {
 
