@@ -5,6 +5,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -35,33 +41,106 @@ final class CheckpointStore {
 
   /** The row as it is now (outside any transaction of the runner's). */
   Checkpoint read() {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement query =
-            c.prepareStatement(
-                "SELECT position, generation, status, error, error_position, rebuild_generation,"
-                    + " rebuild_position, rebuild_target, rebuild_started_at FROM "
-                    + table
-                    + " WHERE name = ?")) {
+    try (Connection c = dataSource.getConnection()) {
+      return select(c, "");
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read the checkpoint of " + name, e);
+    }
+  }
+
+  /**
+   * Locks the row in the transaction of {@code c} ({@code SELECT … FOR UPDATE}) and returns it as
+   * it is once locked: a locking read sees what another runner committed while this one waited, on
+   * every database here (the log's append lock relies on the same).
+   */
+  Checkpoint lock(Connection c) throws SQLException {
+    return select(c, " FOR UPDATE");
+  }
+
+  private Checkpoint select(Connection c, String suffix) throws SQLException {
+    try (PreparedStatement query =
+        c.prepareStatement("SELECT " + COLUMNS + " FROM " + table + " WHERE name = ?" + suffix)) {
       query.setString(1, name);
       try (ResultSet rows = query.executeQuery()) {
         if (!rows.next()) {
           rowExists = false;
           throw new IllegalStateException("no checkpoint row for " + name);
         }
-        return new Checkpoint(
-            rows.getLong(1),
-            rows.getInt(2),
-            rows.getString(3),
-            rows.getString(4),
-            (Long) rows.getObject(5, Long.class),
-            (Integer) rows.getObject(6, Integer.class),
-            rows.getLong(7),
-            (Long) rows.getObject(8, Long.class),
-            rows.getLong(9));
+        return checkpoint(rows);
       }
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot read the checkpoint of " + name, e);
     }
+  }
+
+  private static final String COLUMNS =
+      "position, generation, status, error, error_position, rebuild_generation, rebuild_position,"
+          + " rebuild_target, rebuild_started_at, name";
+
+  private static Checkpoint checkpoint(ResultSet rows) throws SQLException {
+    return new Checkpoint(
+        rows.getLong(1),
+        rows.getInt(2),
+        rows.getString(3),
+        rows.getString(4),
+        (Long) rows.getObject(5, Long.class),
+        (Integer) rows.getObject(6, Integer.class),
+        rows.getLong(7),
+        (Long) rows.getObject(8, Long.class),
+        rows.getLong(9));
+  }
+
+  /**
+   * Locks the rows of the projections {@code names} of {@code table} in one statement, in the order
+   * of their names (so two servers locking the same rows cannot deadlock), and returns those that
+   * exist by name.
+   */
+  static Map<String, Checkpoint> lockAll(Connection c, String table, List<String> names)
+      throws SQLException {
+    String marks = String.join(", ", Collections.nCopies(names.size(), "?"));
+    Map<String, Checkpoint> found = new LinkedHashMap<>();
+    try (PreparedStatement query =
+        c.prepareStatement(
+            "SELECT "
+                + COLUMNS
+                + " FROM "
+                + table
+                + " WHERE name IN ("
+                + marks
+                + ") ORDER BY name FOR UPDATE")) {
+      for (int i = 0; i < names.size(); i++) {
+        query.setString(i + 1, names.get(i));
+      }
+      try (ResultSet rows = query.executeQuery()) {
+        while (rows.next()) {
+          found.put(rows.getString(10), checkpoint(rows));
+        }
+      }
+    }
+    return found;
+  }
+
+  /**
+   * Moves the live positions of the running projections {@code names} of {@code table} to {@code
+   * to}; their rows are locked by the caller's transaction. Returns how many moved.
+   */
+  static int moveAll(Connection c, String table, Set<String> names, long to) throws SQLException {
+    if (names.isEmpty()) {
+      return 0;
+    }
+    List<Object> parameters = new ArrayList<>(List.of(to, now()));
+    parameters.addAll(names);
+    return Sql.update(
+        c,
+        "UPDATE "
+            + table
+            + " SET position = ?, updated_at = ? WHERE name IN ("
+            + String.join(", ", Collections.nCopies(names.size(), "?"))
+            + ") AND status = 'RUNNING' AND position < ?",
+        append(parameters, to));
+  }
+
+  private static Object[] append(List<Object> parameters, Object last) {
+    parameters.add(last);
+    return parameters.toArray();
   }
 
   /** Creates the row (at position 0, generation 1, running) unless some server already has. */
@@ -112,14 +191,12 @@ final class CheckpointStore {
   }
 
   /**
-   * Locks the checkpoint row, then reads it again: true when {@code column} still holds {@code
-   * expected}. The read is a new statement after the lock is held, so under READ COMMITTED it sees
-   * what another runner committed while this one waited, on every database.
+   * Locks the checkpoint row ({@code SELECT … FOR UPDATE}, one round trip where an update and a
+   * read were two): true when {@code column} holds {@code expected} once the lock is held.
    */
   private boolean lockedAt(Connection c, String column, long expected) throws SQLException {
-    update(c, "UPDATE " + table + " SET updated_at = ? WHERE name = ?", now(), name);
     try (PreparedStatement read =
-        c.prepareStatement("SELECT " + column + " FROM " + table + " WHERE name = ?")) {
+        c.prepareStatement("SELECT " + column + " FROM " + table + " WHERE name = ? FOR UPDATE")) {
       read.setString(1, name);
       try (ResultSet rows = read.executeQuery()) {
         return rows.next() && rows.getLong(1) == expected;

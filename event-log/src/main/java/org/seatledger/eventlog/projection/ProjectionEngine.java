@@ -73,7 +73,8 @@ public class ProjectionEngine implements ProjectionHost {
         new ProjectorGroup(
             set.projections().stream().map(p -> runner(p, set.checkpointTable())).toList(),
             executor,
-            wakeUp);
+            wakeUp,
+            together(set));
     groups.put(set.checkpointTable(), group);
     if (schemaReady) {
       group.start(intervalMillis);
@@ -84,6 +85,21 @@ public class ProjectionEngine implements ProjectionHost {
   private ProjectionRunner runner(Projection projection, String table) {
     return new ProjectionRunner(
         projection, log, dataSource, transactions, table, batchSize, executor);
+  }
+
+  /** The step that catches a set's projections up together; null for a set of one. */
+  private GroupStep together(ProjectionSet set) {
+    if (set.projections().size() < 2) {
+      return null;
+    }
+    String table = set.checkpointTable();
+    return new GroupStep(
+        set.projections(),
+        new ContainerTransactions(transactions, table),
+        (c, names) -> CheckpointStore.lockAll(c, table, names),
+        (after, classes) -> log.readPage(after, batchSize, classes),
+        (c, names, to) -> CheckpointStore.moveAll(c, table, names, to),
+        batchSize);
   }
 
   synchronized void onSchemaReady(@Observes SchemaReady ready) {

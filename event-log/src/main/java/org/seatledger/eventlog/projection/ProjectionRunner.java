@@ -20,14 +20,18 @@ import org.seatledger.eventlog.projection.BatchResult.FailedAt;
 import org.seatledger.eventlog.projection.BatchResult.TargetDown;
 
 /**
- * Keeps one projection up to date: reads the log in global order from its checkpoint, applies a
- * batch and moves the checkpoint in one transaction, so a crash mid-batch leaves neither rows nor
- * checkpoint moved (the effect of each event is applied exactly once).
+ * Keeps one projection up to date: locks its checkpoint, reads the log in global order after it,
+ * applies the batch and moves the checkpoint in one transaction ({@link LiveStep}), so a crash
+ * mid-batch leaves neither rows nor checkpoint moved (the effect of each event is applied exactly
+ * once).
  *
  * <ul>
- *   <li><b>Several servers.</b> The checkpoint moves by compare-and-set ({@code UPDATE … WHERE
- *       position = <what was read>}); when two servers race, one batch commits and the other rolls
- *       back and reads again.
+ *   <li><b>Several servers.</b> A live step reads the checkpoint under its row lock ({@code SELECT
+ *       … FOR UPDATE}) and moves it by compare-and-set ({@code UPDATE … WHERE position = <what was
+ *       read>}); when two servers race, the second waits for the first's commit and reads on from
+ *       where it left off. (A rebuild's steps, and a failed fold's event-by-event retry, read the
+ *       checkpoint first and lock it in the batch's transaction: the loser of a race rolls back and
+ *       reads again.)
  *   <li><b>Poison events.</b> An event the projection cannot apply stops it at that event, with the
  *       error kept in the checkpoint row and shown on {@code /api/admin/projections}; events before
  *       it are applied; so does an event that cannot be read (decoded or decrypted), in a live pass
@@ -51,9 +55,11 @@ import org.seatledger.eventlog.projection.BatchResult.TargetDown;
  * caught up within one tick.
  *
  * <p>It decides what a pass does and wires the parts that do it: {@link CheckpointStore} (the
- * checkpoint table's statements), {@link BatchApplier} (a batch and its checkpoint move in one
- * transaction, reported as a {@link BatchResult}), {@link RebuildReader} (a rebuild's pages, read
- * ahead) and {@link StatusReport} (lag and a rebuild's ETA).
+ * checkpoint table's statements), {@link LiveStep} (lock, read, apply and move in one transaction:
+ * the usual step), {@link BatchApplier} (a batch and its checkpoint move in one transaction,
+ * reported as a {@link BatchResult}: beside a rebuild, and event by event after a failed fold),
+ * {@link RebuildReader} (a rebuild's pages, read ahead) and {@link StatusReport} (lag and a
+ * rebuild's ETA).
  *
  * <p>About 300 lines because it holds the pass's decisions (live or rebuild, paused, poisoned, lost
  * race, caught up) in one place; the statements and transactions are in the parts above.
@@ -69,6 +75,7 @@ public final class ProjectionRunner {
   private final Transactions transactions;
   private final CheckpointStore checkpoints;
   private final BatchApplier applier;
+  private final LiveStep liveStep;
   private final RebuildReader rebuildReader;
 
   private final AtomicBoolean running = new AtomicBoolean();
@@ -81,10 +88,11 @@ public final class ProjectionRunner {
   private final AtomicLong requests = new AtomicLong();
 
   private volatile long known = -1;
+  private volatile long takenAt;
   private volatile String targetDown;
 
   /**
-   * @param dataSource where the checkpoint is read outside any transaction
+   * @param dataSource where the checkpoint is read outside any transaction (status, rebuilds)
    * @param container the transactions batches and checkpoint changes run in
    * @param table the module's checkpoint table (see the module's migrations)
    * @param readAhead where a rebuild reads and decodes its next page of the log while the current
@@ -104,6 +112,14 @@ public final class ProjectionRunner {
     this.transactions = new ContainerTransactions(container, projection.name());
     this.checkpoints = new CheckpointStore(projection.name(), table, dataSource, transactions);
     this.applier = new BatchApplier(projection, transactions);
+    this.liveStep =
+        new LiveStep(
+            projection,
+            transactions,
+            checkpoints::lock,
+            after -> log.readPage(after, batchSize, projection.eventClasses()),
+            checkpoints::moveLive,
+            batchSize);
     this.rebuildReader =
         new RebuildReader(projection.name(), log, projection.eventClasses(), batchSize, readAhead);
   }
@@ -172,6 +188,33 @@ public final class ProjectionRunner {
     }
   }
 
+  /**
+   * Takes this runner for a step of its group ({@link GroupStep}) on the caller's thread: false
+   * when a pass of its own runs. A runner taken is given back with {@link #giveBack}.
+   */
+  boolean take() {
+    if (!running.compareAndSet(false, true)) {
+      return false;
+    }
+    takenAt = requests.get();
+    return true;
+  }
+
+  /** A group step applied the log up to {@code position} for this projection. */
+  void advanced(long position) {
+    known = Math.max(known, position);
+    targetBack();
+  }
+
+  /**
+   * Gives back a runner {@link #take() taken}: true when a pass was asked for meanwhile (by a
+   * wake-up or the timer) that the group's step has not made needless, and must be run now.
+   */
+  boolean giveBack() {
+    running.set(false);
+    return askedSince(takenAt);
+  }
+
   private boolean askedSince(long seen) {
     return requests.get() != seen && (again || wanted.get() > known);
   }
@@ -179,27 +222,52 @@ public final class ProjectionRunner {
   private void catchUp() {
     checkpoints.ensureRow();
     for (int i = 0; i < MAX_BATCHES_PER_RUN; i++) {
-      Checkpoint row = checkpoints.read();
-      known = row.position();
-      if (!row.running()) {
-        return;
-      }
-      Live live = live(row);
-      boolean moved = live.moved();
-      if (row.rebuilding()) {
-        moved |= rebuild(row);
-      } else if (moved && !live.full()) {
-        return; // caught up with what was there; a wake-up or the next tick brings the rest
-      }
-      if (!moved) {
+      if (!step(liveStep.run())) {
         return;
       }
     }
   }
 
+  /** Acts on what a live step found; true when the pass should take another step. */
+  private boolean step(LiveStep.Outcome outcome) {
+    if (outcome instanceof LiveStep.Moved moved) {
+      known = moved.to();
+      targetBack();
+      return moved.full(); // not full: caught up with what was there
+    }
+    if (outcome instanceof LiveStep.Idle idle) {
+      known = idle.row().position();
+      return false;
+    }
+    if (outcome instanceof LiveStep.Unreadable unreadable) {
+      known = unreadable.row().position();
+      checkpoints.stop(unreadable.row().position() + 1, unreadable.cause());
+      return false;
+    }
+    if (outcome instanceof LiveStep.FoldFailed failed) {
+      known = failed.row().position();
+      return live(failed.row(), failed.page()).moved();
+    }
+    if (outcome instanceof LiveStep.TargetAway away) {
+      targetDown(new TargetDown(away.cause()));
+      return false;
+    }
+    if (outcome instanceof LiveStep.Rebuilding rebuilding) {
+      Checkpoint row = rebuilding.row();
+      known = row.position();
+      boolean moved = live(row).moved();
+      return rebuild(row) || moved;
+    }
+    return true; // not moved: read the checkpoint again
+  }
+
   /** What a live step did: whether the checkpoint moved, and whether its page was full. */
   private record Live(boolean moved, boolean full) {}
 
+  /**
+   * The live generation's step beside a rebuild: the page read on its own, then the batch in the
+   * {@link BatchApplier}'s transaction.
+   */
   private Live live(Checkpoint row) {
     EventPage page;
     try {
@@ -211,6 +279,14 @@ public final class ProjectionRunner {
     if (page.scanned() == 0) {
       return new Live(false, false);
     }
+    return live(row, page);
+  }
+
+  /**
+   * Applies {@code page} after the checkpoint {@code row} in the {@link BatchApplier}'s
+   * transactions: folded, else event by event, which stops the projection at an event that fails.
+   */
+  private Live live(Checkpoint row, EventPage page) {
     List<RecordedEvent> events = page.events();
     long last = page.lastPosition();
     boolean full = page.scanned() == batchSize;

@@ -1,6 +1,7 @@
 package org.seatledger.eventlog.projection;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,29 +15,40 @@ import org.seatledger.eventlog.api.projection.ProjectionStatus;
 import org.seatledger.eventlog.api.projection.Projectors;
 
 /**
- * The runners of one projection set, their timer and their wake-ups. Each runner catches up on a
- * task of its own on the managed executor, side by side: one slow read model (or one busy with a
- * long batch) does not hold back the others' lag.
+ * The runners of one projection set, their timer and their wake-ups. On the timer and {@link
+ * #wake()} each runner catches up on a task of its own on the managed executor, side by side: one
+ * slow read model (or one busy with a long batch) does not hold back the others' lag. After a
+ * commit ({@link #wake(long)}) the runners that are behind first try to catch up together, in one
+ * task and one transaction per page ({@link GroupStep}); any of them the group step leaves behind
+ * (busy, paused, rebuilding, failing) then takes its own pass as above.
  */
 final class ProjectorGroup implements Projectors {
 
   private static final Logger LOG = Logger.getLogger(ProjectorGroup.class.getName());
+  private static final int MAX_STEPS_TOGETHER = 200;
 
   private final Map<String, ProjectionRunner> runners = new LinkedHashMap<>();
   private final ScheduledExecutorService executor;
   private final boolean wakeUp;
+  private final GroupStep together;
   private ScheduledFuture<?> timer;
   private boolean stopped;
 
   /**
    * @param wakeUp false: {@link #wake()} does nothing, the timer alone keeps the projections
    *     current
+   * @param together the step that catches several of them up in one transaction after a commit;
+   *     null: each on its own
    */
   ProjectorGroup(
-      List<ProjectionRunner> runners, ScheduledExecutorService executor, boolean wakeUp) {
+      List<ProjectionRunner> runners,
+      ScheduledExecutorService executor,
+      boolean wakeUp,
+      GroupStep together) {
     runners.forEach(runner -> this.runners.put(runner.name(), runner));
     this.executor = executor;
     this.wakeUp = wakeUp;
+    this.together = together;
   }
 
   /** Starts the timer (its first tick at once), unless it runs or the group was stopped. */
@@ -67,13 +79,69 @@ final class ProjectorGroup implements Projectors {
     }
   }
 
+  /**
+   * After a commit: the projections behind it catch up together in one task and one transaction per
+   * page ({@link GroupStep}) when there are several; those the group step leaves behind (busy with
+   * a pass of their own, paused, rebuilding, failing) take their own passes, side by side.
+   */
   @Override
   public void wake(long position) {
-    if (wakeUp) {
-      for (ProjectionRunner runner : runners.values()) {
-        if (runner.behind(position)) {
-          run(runner, () -> runner.catchUpTo(position));
+    if (!wakeUp) {
+      return;
+    }
+    if (together != null && runners.values().stream().filter(r -> r.behind(position)).count() > 1) {
+      run(runners.values().iterator().next(), () -> together(position));
+    } else {
+      wakeBehind(position);
+    }
+  }
+
+  private void wakeBehind(long position) {
+    for (ProjectionRunner runner : runners.values()) {
+      if (runner.behind(position)) {
+        run(runner, () -> runner.catchUpTo(position));
+      }
+    }
+  }
+
+  private void together(long position) {
+    List<ProjectionRunner> taken = new ArrayList<>();
+    for (ProjectionRunner runner : runners.values()) {
+      if (runner.behind(position) && runner.take()) {
+        taken.add(runner);
+      }
+    }
+    try {
+      if (taken.size() > 1) {
+        stepTogether(taken);
+      }
+    } catch (RuntimeException e) {
+      LOG.log(Level.FINE, "projections could not catch up together now", e);
+    } finally {
+      for (ProjectionRunner runner : taken) {
+        if (runner.giveBack()) {
+          runSoon(runner);
         }
+      }
+    }
+    wakeBehind(position);
+  }
+
+  private void stepTogether(List<ProjectionRunner> taken) {
+    Map<String, ProjectionRunner> byName = new LinkedHashMap<>();
+    taken.forEach(runner -> byName.put(runner.name(), runner));
+    for (int i = 0; i < MAX_STEPS_TOGETHER; i++) {
+      GroupStep.Outcome outcome = together.run(List.copyOf(byName.keySet()));
+      if (outcome instanceof GroupStep.Moved moved) {
+        moved.moved().forEach(name -> byName.get(name).advanced(moved.to()));
+        if (!moved.full()) {
+          return;
+        }
+      } else {
+        if (outcome instanceof GroupStep.Idle idle) {
+          idle.positions().forEach((name, at) -> byName.get(name).advanced(at));
+        }
+        return;
       }
     }
   }

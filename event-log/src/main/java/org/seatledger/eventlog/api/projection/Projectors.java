@@ -22,8 +22,9 @@ public interface Projectors {
 
   /**
    * Like {@link #wake()}, after a commit whose last event is at {@code position}: a projector this
-   * server has already brought past it is left alone. Modules call it from the {@code LogAdvanced}
-   * wake-up, which names the position.
+   * server has already brought past it is left alone, and the host may catch several of the others
+   * up together in one transaction (any it cannot then catches up on its own). Modules call it from
+   * the {@code LogAdvanced} wake-up, which names the position.
    */
   default void wake(long position) {
     wake();
