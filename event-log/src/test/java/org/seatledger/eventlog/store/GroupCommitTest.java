@@ -1,0 +1,209 @@
+package org.seatledger.eventlog.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.seatledger.eventlog.api.AppendResult;
+import org.seatledger.eventlog.api.CommandAppend;
+import org.seatledger.eventlog.api.CommandMetadata;
+import org.seatledger.eventlog.api.ExpectedVersion;
+import org.seatledger.eventlog.api.StreamAppend;
+
+/**
+ * The committer's side of group commit, on a writer that stands in for the database: who gets which
+ * answer, how appends are grouped, and what a failed transaction does to its neighbours.
+ */
+class GroupCommitTest {
+
+  private final GroupCommit groupCommit = new GroupCommit();
+
+  @AfterEach
+  void stop() {
+    groupCommit.stop();
+  }
+
+  @Test
+  void everyCallerGetsTheOutcomeOfItsOwnBatchWhateverGroupItWasCommittedIn() throws Exception {
+    FakeWriter writer = start(new FakeWriter());
+    List<CompletableFuture<List<AppendResult>>> results = new ArrayList<>();
+    for (int i = 0; i < 500; i++) {
+      results.add(groupCommit.submit(batch("c" + i)));
+    }
+    Set<Long> positions = new HashSet<>();
+    for (int i = 0; i < results.size(); i++) {
+      AppendResult result = results.get(i).get(10, TimeUnit.SECONDS).get(0);
+      assertEquals("c" + i, result.outcome());
+      positions.add(result.firstPosition());
+    }
+    assertEquals(500, positions.size(), "each append has a position of its own");
+    assertEquals(500, writer.written.get(), "each append was written once");
+  }
+
+  @Test
+  void aGroupIsNeverLargerThanTheLimitAndAnAppendThatWouldOverfillItWaitsForTheNext()
+      throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    FakeWriter writer =
+        start(
+            new FakeWriter() {
+              @Override
+              void whileWriting(int call) throws InterruptedException {
+                if (call == 1) {
+                  release.await(10, TimeUnit.SECONDS);
+                }
+              }
+            });
+    CompletableFuture<List<AppendResult>> blocker = groupCommit.submit(batch("blocker"));
+    while (writer.calls.get() == 0) {
+      Thread.onSpinWait();
+    }
+    List<CompletableFuture<List<AppendResult>>> big = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      big.add(groupCommit.submit(batch("big" + i, 400)));
+    }
+    release.countDown();
+    blocker.get(10, TimeUnit.SECONDS);
+    for (int i = 0; i < 3; i++) {
+      assertEquals(400, big.get(i).get(10, TimeUnit.SECONDS).size());
+    }
+    assertEquals(List.of(1, 800, 400), writer.groupSizes);
+  }
+
+  @Test
+  void whenAGroupsTransactionFailsEachAppendIsWrittenAloneAndOnlyTheBadOneFails() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    FakeWriter writer =
+        start(
+            new FakeWriter() {
+              @Override
+              void whileWriting(int call) throws InterruptedException {
+                if (call == 1) {
+                  release.await(10, TimeUnit.SECONDS);
+                }
+              }
+
+              @Override
+              boolean fails(List<Prepared.Batch> batches) {
+                return batches.stream().anyMatch(b -> commandId(b).equals("bad"));
+              }
+            });
+    CompletableFuture<List<AppendResult>> blocker = groupCommit.submit(batch("blocker"));
+    while (writer.calls.get() == 0) {
+      Thread.onSpinWait();
+    }
+    CompletableFuture<List<AppendResult>> good = groupCommit.submit(batch("good"));
+    CompletableFuture<List<AppendResult>> bad = groupCommit.submit(batch("bad"));
+    release.countDown();
+    assertEquals("good", good.get(10, TimeUnit.SECONDS).get(0).outcome());
+    ExecutionException failed =
+        assertThrows(ExecutionException.class, () -> bad.get(10, TimeUnit.SECONDS));
+    assertTrue(failed.getCause() instanceof IllegalStateException);
+    blocker.get(10, TimeUnit.SECONDS);
+  }
+
+  private FakeWriter start(FakeWriter writer) {
+    groupCommit.writer = writer;
+    groupCommit.threads = new Threads();
+    return writer;
+  }
+
+  private static Prepared.Batch batch(String id) {
+    return batch(id, 1);
+  }
+
+  private static Prepared.Batch batch(String id, int commands) {
+    List<Prepared.Command> prepared = new ArrayList<>();
+    for (int i = 0; i < commands; i++) {
+      String commandId = commands == 1 ? id : id + "-" + i;
+      CommandAppend append =
+          new CommandAppend(
+              new CommandMetadata(commandId, commandId, commandId, "test", null),
+              List.of(
+                  new StreamAppend(
+                      "s-" + commandId, "Test", ExpectedVersion.NO_STREAM, List.of(1))),
+              id);
+      prepared.add(new Prepared.Command(append, List.of()));
+    }
+    return new Prepared.Batch(prepared, List.of());
+  }
+
+  private static String commandId(Prepared.Batch batch) {
+    return batch.commands().get(0).append().metadata().commandId();
+  }
+
+  /** Gives each command the next position; a failing group fails as a database error would. */
+  private static class FakeWriter extends LogWriter {
+    final AtomicInteger calls = new AtomicInteger();
+    final AtomicInteger written = new AtomicInteger();
+    final List<Integer> groupSizes = Collections.synchronizedList(new ArrayList<>());
+    private long next = 1;
+
+    void whileWriting(int call) throws InterruptedException {}
+
+    boolean fails(List<Prepared.Batch> batches) {
+      return false;
+    }
+
+    @Override
+    public List<BatchOutcome> writeNewStreams(List<Prepared.Batch> batches) {
+      return write(batches);
+    }
+
+    @Override
+    public List<BatchOutcome> write(List<Prepared.Batch> batches) {
+      int call = calls.incrementAndGet();
+      groupSizes.add(batches.stream().mapToInt(b -> b.commands().size()).sum());
+      try {
+        whileWriting(call);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+      if (fails(batches)) {
+        throw new IllegalStateException("the database refused the transaction");
+      }
+      List<BatchOutcome> outcomes = new ArrayList<>();
+      synchronized (this) {
+        for (Prepared.Batch batch : batches) {
+          List<AppendResult> results = new ArrayList<>();
+          for (Prepared.Command command : batch.commands()) {
+            long position = next++;
+            results.add(
+                new AppendResult(position, position, List.of(), false, command.append().outcome()));
+            written.incrementAndGet();
+          }
+          outcomes.add(new BatchOutcome.Appended(results));
+        }
+      }
+      return outcomes;
+    }
+  }
+
+  private static final class Threads implements ManagedThreadFactory {
+    @Override
+    public Thread newThread(Runnable task) {
+      return new Thread(task);
+    }
+
+    @Override
+    public ForkJoinWorkerThread newThread(ForkJoinPool pool) {
+      throw new UnsupportedOperationException();
+    }
+  }
+}
