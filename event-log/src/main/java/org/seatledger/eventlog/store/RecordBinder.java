@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Binds JSON to an event record through its canonical constructor, for the shapes events are made
@@ -286,26 +287,15 @@ final class RecordBinder {
         }
       };
 
-  private static Reader integer(boolean nullable) {
+  /** A whole number, made exact by {@code exact} (an int or a long). */
+  private static Reader whole(boolean nullable, Function<BigDecimal, Object> exact) {
     return new Number(nullable) {
       @Override
       Object number(BigDecimal number, boolean integral) throws NotBindable {
         if (!integral) {
           throw NotBindable.INSTANCE;
         }
-        return number.intValueExact();
-      }
-    };
-  }
-
-  private static Reader longInteger(boolean nullable) {
-    return new Number(nullable) {
-      @Override
-      Object number(BigDecimal number, boolean integral) throws NotBindable {
-        if (!integral) {
-          throw NotBindable.INSTANCE;
-        }
-        return number.longValueExact();
+        return exact.apply(number);
       }
     };
   }
@@ -462,10 +452,10 @@ final class RecordBinder {
       return STRING;
     }
     if (type == int.class || type == Integer.class) {
-      return integer(type == Integer.class);
+      return whole(type == Integer.class, BigDecimal::intValueExact);
     }
     if (type == long.class || type == Long.class) {
-      return longInteger(type == Long.class);
+      return whole(type == Long.class, BigDecimal::longValueExact);
     }
     if (type == boolean.class || type == Boolean.class) {
       return flag(type == Boolean.class);
