@@ -100,7 +100,7 @@ final class HttpKnee {
                 "knee_rule",
                 "highest constant rate answered at >= 95% with p99 <= "
                     + KNEE_P99_MILLIS
-                    + " ms and no errors")
+                    + " ms and no errors, a missed rate tried once more")
             .add("steps", es.steps())
             .add("steady_rate_per_s", half)
             .add("steady_p50_ms", round(steady.percentileMillis(50)))
@@ -156,9 +156,14 @@ final class HttpKnee {
   }
 
   /**
-   * Constant rates from 25/s up by 40% a step until a step does not keep up; when 25/s is already
+   * Constant rates from 25/s up by 40% a step until a rate does not keep up; when 25/s is already
    * too much (a machine busy with other work), half of it and half again, so the knee is a number
-   * and not a zero. The event-sourced steps start with the read models caught up.
+   * and not a zero. A rate that misses is tried once more before it counts as missed, for both
+   * designs alike: on a shared machine one stall (a neighbour's burst, a collection, a slow flush)
+   * can push a step's p99 over the line, and a knee should say what a design sustains, not when the
+   * machine hiccupped (full run 0ccfe6d8: the rival's knee was 25/s at no added round trip and
+   * 190/s at 0.5 ms, because its 35/s step missed on one blip). Both tries are in the steps. The
+   * event-sourced steps start with the read models caught up.
    */
   private static Ladder ladder(Run run, boolean eventSourced, LongFunction<HttpRequest> booking)
       throws Exception {
@@ -166,6 +171,7 @@ final class HttpKnee {
     JsonArrayBuilder steps = Json.createArrayBuilder();
     double rate = 25;
     double knee = 0;
+    boolean retry = false;
     while (true) {
       if (eventSourced) {
         run.db.awaitProjections(Duration.ofSeconds(120));
@@ -188,13 +194,18 @@ final class HttpKnee {
               .add("errors", step.errors())
               .add("not_sent", step.notSent)
               .add("keeps_up", keeps)
+              .add("second_try", retry)
               .build();
       steps.add(row);
       Run.log("  " + row);
       if (keeps) {
         knee = rate;
         rate = Math.round(rate * 1.4);
+        retry = false;
+      } else if (!retry) {
+        retry = true; // the same rate again
       } else if (knee == 0 && rate > FLOOR_PER_SECOND) {
+        retry = false;
         rate = Math.max(FLOOR_PER_SECOND, Math.floor(rate / 2));
       } else {
         return new Ladder(knee, steps.build());

@@ -241,7 +241,7 @@ final class Report {
             s.get("p50_ms"),
             s.get("p99_ms"),
             s.get("errors"),
-            s.get("keeps_up"));
+            keeps(s));
       }
       md.append("\nAt half the knee (")
           .append(http.get("steady_rate_per_s"))
@@ -409,6 +409,11 @@ final class Report {
     cells(md, label, m.containsKey(key) ? m.get(key).toString() : "—", target);
   }
 
+  /** A ladder step's verdict, and whether it was the second try of its rate. */
+  private static String keeps(JsonObject step) {
+    return step.get("keeps_up") + (step.getBoolean("second_try", false) ? " (second try)" : "");
+  }
+
   private static void kneeSteps(StringBuilder md, String title, JsonObject http) {
     for (String design : List.of("steps", "crud_steps")) {
       if (title != null && design.equals("steps")) {
@@ -430,7 +435,7 @@ final class Report {
             s.get("p50_ms"),
             s.get("p99_ms"),
             s.get("errors"),
-            s.get("keeps_up"));
+            keeps(s));
       }
       md.append('\n');
     }
