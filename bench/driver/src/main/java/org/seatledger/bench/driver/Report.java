@@ -1,6 +1,7 @@
 package org.seatledger.bench.driver;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonGenerator;
@@ -230,19 +231,8 @@ final class Report {
           .append(http.get("knee_bookings_per_s"))
           .append(" bookings/s (")
           .append(http.getString("knee_rule"))
-          .append(
-              ").\n\n| offered/s | completed/s | p50 ms | p99 ms | errors | keeps up |\n|---|---|---|---|---|---|\n");
-      for (JsonValue v : http.getJsonArray("steps")) {
-        JsonObject s = v.asJsonObject();
-        cells(
-            md,
-            s.get("offered_per_s"),
-            s.get("completed_per_s"),
-            s.get("p50_ms"),
-            s.get("p99_ms"),
-            s.get("errors"),
-            keeps(s));
-      }
+          .append(").\n\n");
+      ladderSteps(md, http.getJsonArray("steps"));
       md.append("\nAt half the knee (")
           .append(http.get("steady_rate_per_s"))
           .append("/s): p50 ")
@@ -409,11 +399,6 @@ final class Report {
     cells(md, label, m.containsKey(key) ? m.get(key).toString() : "—", target);
   }
 
-  /** A ladder step's verdict, and whether it was the second try of its rate. */
-  private static String keeps(JsonObject step) {
-    return step.get("keeps_up") + (step.getBoolean("second_try", false) ? " (second try)" : "");
-  }
-
   private static void kneeSteps(StringBuilder md, String title, JsonObject http) {
     for (String design : List.of("steps", "crud_steps")) {
       if (title != null && design.equals("steps")) {
@@ -424,20 +409,26 @@ final class Report {
           .append(": knee ")
           .append(
               http.get(design.equals("steps") ? "knee_bookings_per_s" : "crud_knee_bookings_per_s"))
-          .append(
-              "/s\n\n| offered/s | completed/s | p50 ms | p99 ms | errors | keeps up |\n|---|---|---|---|---|---|\n");
-      for (JsonValue v : http.getJsonArray(design)) {
-        JsonObject s = v.asJsonObject();
-        cells(
-            md,
-            s.get("offered_per_s"),
-            s.get("completed_per_s"),
-            s.get("p50_ms"),
-            s.get("p99_ms"),
-            s.get("errors"),
-            keeps(s));
-      }
+          .append("/s\n\n");
+      ladderSteps(md, http.getJsonArray(design));
       md.append('\n');
+    }
+  }
+
+  /** A knee ladder's steps as a table, in the order they ran. */
+  private static void ladderSteps(StringBuilder md, JsonArray steps) {
+    md.append(
+        "| offered/s | completed/s | p50 ms | p99 ms | errors | keeps up |\n|---|---|---|---|---|---|\n");
+    for (JsonValue v : steps) {
+      JsonObject s = v.asJsonObject();
+      cells(
+          md,
+          s.get("offered_per_s"),
+          s.get("completed_per_s"),
+          s.get("p50_ms"),
+          s.get("p99_ms"),
+          s.get("errors"),
+          s.get("keeps_up") + (s.getBoolean("second_try", false) ? " (second try)" : ""));
     }
   }
 
