@@ -339,6 +339,22 @@ class BookingApiIT {
   }
 
   @Test
+  void aRepeatedBookingIsAnsweredAsTheFirstAlsoWhenNoSeatIsLeftForIt() {
+    String conference = publishedConference(2, "10.00");
+    String key = "key-" + UUID.randomUUID();
+    HttpResponse<String> first = book(conference, 2, key);
+    assertEquals(201, first.statusCode(), first.body());
+    // decided again, the repeat would be refused (no seat left): it must get the first answer
+    HttpResponse<String> again = book(conference, 2, key);
+    assertEquals(201, again.statusCode(), again.body());
+    assertEquals(Http.object(first).getString("id"), Http.object(again).getString("id"));
+    assertEquals(Http.object(first).getInt("position"), Http.object(again).getInt("position"));
+    assertEquals("true", again.headers().firstValue("Idempotent-Replayed").orElse(""));
+    assertEquals(409, book(conference, 1, null).statusCode(), "and the seats stay taken");
+    assertSeats(conference, 2, 0, 0);
+  }
+
+  @Test
   void anIdempotencyKeyBelongsToTheUserWhoSentIt() {
     String conference = publishedConference(5, "10.00");
     String key = "order-" + UUID.randomUUID();

@@ -28,6 +28,13 @@ import org.seatledger.eventlog.api.EventStore;
  * in order against one {@link Work}, appends every event of the batch in one transaction and
  * answers each command. When another server got there first the batch is decided again on fresh
  * state, as {@link RetryLoop} rules.
+ *
+ * <p>Commands carried out before are rare, so the first attempt does not look for them before
+ * deciding (a query and a transaction of its own, for every batch): a command that appends is
+ * checked by the append itself, under the log's lock — a single command gets its first outcome, a
+ * batch of several holding one is refused as a conflict and decided again, and that attempt looks
+ * for them first. Only the commands answered without an append (a refusal, nothing to do) are
+ * looked up before they are answered, since nothing else would notice they were repeats.
  */
 @ApplicationScoped
 public class BatchRunner {
@@ -47,7 +54,14 @@ public class BatchRunner {
 
   void process(String conferenceId, List<Pending> batch) {
     List<Pending> open = new ArrayList<>(SameBatchRepeats.firsts(batch));
-    RetryLoop.Ending ending = retries.run(() -> attempt(conferenceId, open));
+    boolean[] retry = {false};
+    RetryLoop.Ending ending =
+        retries.run(
+            () -> {
+              Attempt attempt = attempt(conferenceId, open, retry[0]);
+              retry[0] = true;
+              return attempt;
+            });
     if (ending.gaveUp()) {
       CommandRefused busy =
           CommandRefused.conflict(
@@ -58,9 +72,12 @@ public class BatchRunner {
 
   /**
    * One attempt; on {@link Settled} and {@link Failed} every command in {@code open} is answered.
+   * Repeats are looked for before deciding only on a {@code retry}.
    */
-  private Attempt attempt(String conferenceId, List<Pending> open) {
-    answerRepeats(open);
+  private Attempt attempt(String conferenceId, List<Pending> open, boolean retry) {
+    if (retry) {
+      open.removeAll(answerRepeats(open));
+    }
     if (open.isEmpty()) {
       return new Settled();
     }
@@ -75,6 +92,11 @@ public class BatchRunner {
         answered.put(pending, verdict);
       }
     }
+    if (!retry && !answered.isEmpty()) {
+      List<Pending> repeats = answerRepeats(List.copyOf(answered.keySet()));
+      repeats.forEach(answered::remove);
+      open.removeAll(repeats);
+    }
     if (!answered.isEmpty() && work.stale()) {
       work.discard(); // answers without an append must rest on the current state: decide again
       return new Stale();
@@ -84,7 +106,11 @@ public class BatchRunner {
     List<AppendResult> results;
     try {
       results = appends.isEmpty() ? List.of() : store.appendAll(appends);
-      work.committed();
+      if (results.stream().anyMatch(AppendResult::repeated)) {
+        work.discard(); // a single command found carried out under the lock: nothing was written
+      } else {
+        work.committed();
+      }
     } catch (ConcurrencyConflict conflict) {
       work.discard();
       conflicts.increment();
@@ -104,32 +130,41 @@ public class BatchRunner {
     int index = 0;
     for (Map.Entry<Pending, Decided> entry : appending.entrySet()) {
       index += entry.getValue().appends().size();
-      long position = results.get(index - 1).lastPosition();
-      entry
-          .getKey()
-          .result()
-          .complete(new CommandResult(position, false, entry.getValue().outcome()));
+      AppendResult last = results.get(index - 1);
+      if (last.repeated()) {
+        answerRepeat(entry.getKey(), last);
+      } else {
+        entry
+            .getKey()
+            .result()
+            .complete(new CommandResult(last.lastPosition(), false, entry.getValue().outcome()));
+      }
     }
     answered.forEach(BatchRunner::answer);
     return new Settled();
   }
 
-  /** Answers and takes out of {@code open} the commands carried out before. */
-  private void answerRepeats(List<Pending> open) {
-    Map<String, AppendResult> repeats =
-        store.processed(open.stream().map(p -> p.context().commandId()).toList());
-    open.removeIf(
-        pending -> {
-          AppendResult first = repeats.get(pending.context().commandId());
-          if (first != null) {
-            try {
-              pending.result().complete(repeated(first));
-            } catch (IllegalStateException unreadable) {
-              pending.result().completeExceptionally(unreadable);
-            }
-          }
-          return first != null;
-        });
+  /** Answers those of {@code pending} carried out before with their first outcome; returns them. */
+  private List<Pending> answerRepeats(List<Pending> pending) {
+    Map<String, AppendResult> firsts =
+        store.processed(pending.stream().map(p -> p.context().commandId()).toList());
+    List<Pending> repeats = new ArrayList<>();
+    for (Pending p : pending) {
+      AppendResult first = firsts.get(p.context().commandId());
+      if (first != null) {
+        answerRepeat(p, first);
+        repeats.add(p);
+      }
+    }
+    return repeats;
+  }
+
+  private static void answerRepeat(Pending pending, AppendResult first) {
+    try {
+      pending.result().complete(repeated(first));
+    } catch (IllegalStateException unreadable) {
+      pending.result().completeExceptionally(unreadable);
+    }
   }
 
   private static CommandResult repeated(AppendResult first) {

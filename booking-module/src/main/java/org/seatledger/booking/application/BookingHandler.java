@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.seatledger.booking.api.Attendee;
 import org.seatledger.booking.api.BookingCommand;
@@ -55,9 +56,11 @@ public class BookingHandler {
    */
   Decided place(String conferenceId, PlaceBooking c, CommandContext context, Work work) {
     String bookingId = DerivedIds.of("booking", context.commandId());
-    // The booking's id derives from this command's id, which has not been carried out (checked at
-    // the start of the batch): its stream is empty, so it is not read. Should it exist after all
-    // (another server, same command, same moment), the append's NO_STREAM guard refuses it.
+    // The ids of the booking and the registrant derive from this command's id, which is rarely
+    // carried out before: the booking's stream is taken as empty, so it is not read, and no data
+    // key is looked up for the registrant. Should the command have been carried out after all (a
+    // repeat, or another server at the same moment), the append's guard under the log's lock
+    // answers it with its first outcome, or refuses the batch, which is then decided again.
     Placement placement =
         Placement.decide(
             c,
@@ -81,7 +84,8 @@ public class BookingHandler {
             bookingStream(bookingId),
             placement.booking(),
             availabilityStream(conferenceId),
-            placement.seats()));
+            placement.seats()),
+        Set.of(placed.registrantId()));
   }
 
   /** Records the payment; the held seats become sold. */

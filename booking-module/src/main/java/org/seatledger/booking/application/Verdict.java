@@ -2,6 +2,7 @@ package org.seatledger.booking.application;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.seatledger.booking.api.CommandContext;
 import org.seatledger.booking.api.CommandOutcome;
@@ -36,10 +37,24 @@ sealed interface Verdict {
     /** The outcome, carried out by {@code appends} (none: nothing changes). */
     static Decided of(
         CommandOutcome outcome, CommandMetadata metadata, List<StreamAppend> appends) {
+      return of(outcome, metadata, appends, Set.of());
+    }
+
+    /**
+     * The outcome, carried out by {@code appends} that bring the data subjects {@code newSubjects}
+     * into being (see {@link CommandAppend#newSubjects}).
+     */
+    static Decided of(
+        CommandOutcome outcome,
+        CommandMetadata metadata,
+        List<StreamAppend> appends,
+        Set<String> newSubjects) {
       return appends.isEmpty()
           ? new Decided(outcome, List.of())
           : new Decided(
-              outcome, List.of(new CommandAppend(metadata, appends, OutcomeCodec.encode(outcome))));
+              outcome,
+              List.of(
+                  new CommandAppend(metadata, appends, OutcomeCodec.encode(outcome), newSubjects)));
     }
   }
 

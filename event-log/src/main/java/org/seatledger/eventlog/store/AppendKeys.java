@@ -69,4 +69,9 @@ public final class AppendKeys implements EventSerializer.WritingKeys {
   Map<String, SecretKey> createdKeys() {
     return createdKeys;
   }
+
+  /** The append wrote nothing (a repeat): the keys made for it are not remembered. */
+  void notStored() {
+    createdKeys.clear();
+  }
 }

@@ -64,9 +64,22 @@ public class EventAppender {
     Ready ready = prepare(commands);
     if (transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
       settleWithTransaction(ready.keys());
-      return writer.write(List.of(ready.batch())).get(0).resultsOrThrow();
+      return keysOfRepeatNotStored(
+          ready.keys(), writer.write(List.of(ready.batch())).get(0).resultsOrThrow());
     }
     return throughGroupCommit(ready.batch(), ready.keys());
+  }
+
+  /**
+   * A command answered as a repeat wrote nothing, so the keys made for it were not stored: they
+   * must not be remembered as the subjects' keys (the stored ones are, and are read next time).
+   */
+  static List<AppendResult> keysOfRepeatNotStored(
+      AppendKeys appendKeys, List<AppendResult> results) {
+    if (results.stream().anyMatch(AppendResult::repeated)) {
+      appendKeys.notStored();
+    }
+    return results;
   }
 
   /** A batch ready for the locked part, and the data keys its events were encrypted with. */
@@ -79,12 +92,14 @@ public class EventAppender {
    */
   Ready prepare(List<CommandAppend> commands) {
     Set<String> subjects = new HashSet<>();
+    Set<String> newSubjects = new HashSet<>();
     for (CommandAppend command : commands) {
       for (StreamAppend append : command.appends()) {
         append.events().forEach(event -> subjects.addAll(serializer.subjectsOf(event)));
       }
+      newSubjects.addAll(command.newSubjects());
     }
-    AppendKeys appendKeys = keys.forAppend(subjects);
+    AppendKeys appendKeys = keys.forAppend(subjects, newSubjects);
     List<Prepared.Command> prepared = new ArrayList<>();
     for (CommandAppend command : commands) {
       List<Prepared.Stream> streams = new ArrayList<>();
@@ -125,7 +140,8 @@ public class EventAppender {
   private List<AppendResult> throughGroupCommit(Prepared.Batch batch, AppendKeys appendKeys) {
     try {
       List<AppendResult> results =
-          groupCommit.submit(batch).get(COMMIT_WAIT.toSeconds(), TimeUnit.SECONDS);
+          keysOfRepeatNotStored(
+              appendKeys, groupCommit.submit(batch).get(COMMIT_WAIT.toSeconds(), TimeUnit.SECONDS));
       keys.committed(appendKeys);
       return results;
     } catch (ExecutionException e) {

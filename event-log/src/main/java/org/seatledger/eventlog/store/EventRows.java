@@ -41,9 +41,10 @@ public class EventRows {
    * The next {@code limit} positions after {@code afterPosition}, in global order, of which only
    * the rows of the given types (all when empty) are read. A read model folds a few types; the
    * other rows of a rebuild were transferred in full and their type compared in Java, which was
-   * most of the time it spent on them. Now the page's extent (how many positions, up to which) is
-   * read from the primary key alone, and then only the rows of those types within it — in the same
-   * transaction, and positions commit in order, so every row up to the last position is there.
+   * most of the time it spent on them. The page's positions are taken from the primary key and
+   * joined back to the rows of those types, in one query (a live pass of a read model reads a page
+   * per commit, so a second round trip for the page's extent cost every pass): a position of
+   * another type comes back with its columns empty and only counts towards the page's extent.
    */
   Scan after(long afterPosition, int limit, Set<String> types) {
     List<StoredEvent> rows = new ArrayList<>();
@@ -61,36 +62,36 @@ public class EventRows {
             rows.size(),
             rows.isEmpty() ? afterPosition : rows.get(rows.size() - 1).globalPosition);
       }
-      int scanned;
-      long last;
-      try (PreparedStatement extent =
-          c.prepareStatement(
-              "SELECT COUNT(*), MAX(global_position) FROM (SELECT global_position FROM events"
-                  + " WHERE global_position > ? ORDER BY global_position LIMIT ?) page")) {
-        extent.setLong(1, afterPosition);
-        extent.setInt(2, limit);
-        try (ResultSet found = extent.executeQuery()) {
-          found.next();
-          scanned = found.getInt(1);
-          last = scanned == 0 ? afterPosition : found.getLong(2);
-        }
-      }
-      if (scanned == 0) {
-        return new Scan(rows, 0, afterPosition);
-      }
+      int scanned = 0;
+      long last = afterPosition;
       try (PreparedStatement query =
           c.prepareStatement(
-              COLUMNS
-                  + " WHERE global_position > ? AND global_position <= ? AND event_type IN ("
+              "SELECT page.global_position, e.global_position, e.event_id, e.stream_id,"
+                  + " e.stream_type, e.stream_version, e.event_type, e.schema_version, e.payload,"
+                  + " e.recorded_at, e.recorded_by, e.command_id, e.correlation_id,"
+                  + " e.causation_id, e.reason, e.previous_hash, e.hash"
+                  + " FROM (SELECT global_position FROM events WHERE global_position > ?"
+                  + " ORDER BY global_position LIMIT ?) page"
+                  + " LEFT JOIN events e ON e.global_position = page.global_position"
+                  + " AND e.event_type IN ("
                   + String.join(", ", Collections.nCopies(types.size(), "?"))
-                  + ") ORDER BY global_position")) {
+                  + ") ORDER BY page.global_position")) {
         query.setLong(1, afterPosition);
-        query.setLong(2, last);
+        query.setInt(2, limit);
         int i = 2;
         for (String type : types) {
           query.setString(++i, type);
         }
-        read(query, rows);
+        try (ResultSet found = query.executeQuery()) {
+          while (found.next()) {
+            scanned++;
+            last = found.getLong(1);
+            found.getLong(2);
+            if (!found.wasNull()) {
+              rows.add(row(found, 1));
+            }
+          }
+        }
       }
       return new Scan(rows, scanned, last);
     } catch (SQLException e) {
@@ -157,23 +158,28 @@ public class EventRows {
   }
 
   private static StoredEvent row(ResultSet found) throws SQLException {
+    return row(found, 0);
+  }
+
+  /** The row whose 16 columns, in {@link #COLUMNS}' order, follow the first {@code skip}. */
+  private static StoredEvent row(ResultSet found, int skip) throws SQLException {
     StoredEvent row = new StoredEvent();
-    row.globalPosition = found.getLong(1);
-    row.eventId = found.getString(2);
-    row.streamId = found.getString(3);
-    row.streamType = found.getString(4);
-    row.streamVersion = found.getLong(5);
-    row.eventType = found.getString(6);
-    row.schemaVersion = found.getInt(7);
-    row.payload = found.getString(8);
-    row.recordedAtMicros = found.getLong(9);
-    row.recordedBy = found.getString(10);
-    row.commandId = found.getString(11);
-    row.correlationId = found.getString(12);
-    row.causationId = found.getString(13);
-    row.reason = found.getString(14);
-    row.previousHash = found.getString(15);
-    row.hash = found.getString(16);
+    row.globalPosition = found.getLong(skip + 1);
+    row.eventId = found.getString(skip + 2);
+    row.streamId = found.getString(skip + 3);
+    row.streamType = found.getString(skip + 4);
+    row.streamVersion = found.getLong(skip + 5);
+    row.eventType = found.getString(skip + 6);
+    row.schemaVersion = found.getInt(skip + 7);
+    row.payload = found.getString(skip + 8);
+    row.recordedAtMicros = found.getLong(skip + 9);
+    row.recordedBy = found.getString(skip + 10);
+    row.commandId = found.getString(skip + 11);
+    row.correlationId = found.getString(skip + 12);
+    row.causationId = found.getString(skip + 13);
+    row.reason = found.getString(skip + 14);
+    row.previousHash = found.getString(skip + 15);
+    row.hash = found.getString(skip + 16);
     return row;
   }
 }

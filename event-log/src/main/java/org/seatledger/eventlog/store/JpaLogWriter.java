@@ -67,7 +67,8 @@ public class JpaLogWriter {
     }
     EventAppender.Ready ready = preparer.prepare(commands);
     preparer.settleWithTransaction(ready.keys());
-    return write(List.of(ready.batch()), true).get(0).resultsOrThrow();
+    return EventAppender.keysOfRepeatNotStored(
+        ready.keys(), write(List.of(ready.batch()), true).get(0).resultsOrThrow());
   }
 
   /** Writes the batches in order, each answered on its own (as {@link LogWriter#write}). */

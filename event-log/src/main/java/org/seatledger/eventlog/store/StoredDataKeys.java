@@ -79,18 +79,31 @@ public class StoredDataKeys implements DataKeys, SubjectKeys {
   /** A new key and its row, not stored yet. */
   record Generated(SecretKey key, AppendKeys.NewKey row) {}
 
+  /** {@link #forAppend(Set, Set)} with no subject known to be new. */
+  public AppendKeys forAppend(Set<String> subjects) {
+    return forAppend(subjects, Set.of());
+  }
+
   /**
    * The keys for an append whose events name {@code subjects}: those not in memory are looked up in
-   * one query; subjects without a key get one when first used, stored with the append. An append
-   * with personal data is refused at once when this server does not hold the active master key.
+   * one query; subjects without a key get one when first used, stored with the append. Subjects in
+   * {@code newSubjects} (see {@link org.seatledger.eventlog.api.CommandAppend#newSubjects}) are not
+   * looked up: they get a new key, and the append's guard under the lock refuses it should a key be
+   * stored for them after all. An append with personal data is refused at once when this server
+   * does not hold the active master key.
    */
-  public AppendKeys forAppend(Set<String> subjects) {
+  public AppendKeys forAppend(Set<String> subjects, Set<String> newSubjects) {
     if (!subjects.isEmpty()) {
       requireMatchingKey();
     }
     Map<String, SecretKey> found = new HashMap<>();
     Set<String> lookUp = new HashSet<>();
+    Set<String> absent = new HashSet<>();
     for (String subject : subjects) {
+      if (newSubjects.contains(subject)) {
+        absent.add(subject);
+        continue;
+      }
       Optional<SecretKey> known = cache.fresh(subject).flatMap(DataKeyCache.Known::key);
       if (known.isPresent()) {
         found.put(subject, known.get());
@@ -98,7 +111,7 @@ public class StoredDataKeys implements DataKeys, SubjectKeys {
         lookUp.add(subject);
       }
     }
-    Set<String> absent = new HashSet<>(lookUp);
+    absent.addAll(lookUp);
     Set<String> erased = new HashSet<>();
     if (!lookUp.isEmpty()) {
       rows.wrappedKeys(lookUp)
