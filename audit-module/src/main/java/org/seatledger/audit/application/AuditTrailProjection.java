@@ -28,6 +28,16 @@ public final class AuditTrailProjection implements Projection {
     return NAME;
   }
 
+  /**
+   * Summaries never hold personal data ({@link Summaries}), so the trail reads events as a reader
+   * without the data keys does: nothing is decrypted for it, and a rebuild after an erasure writes
+   * exactly what it wrote before.
+   */
+  @Override
+  public boolean readsPersonalData() {
+    return false;
+  }
+
   @Override
   public void apply(RecordedEvent event, Connection c, int generation) throws SQLException {
     applyAll(List.of(event), c, generation);

@@ -174,6 +174,17 @@ class SummariesTest {
   }
 
   @Test
+  void aCancellationReadWithoutTheKeysDoesNotShowItsFreeTextAsTheReason() {
+    // the booking page sends the cancellation's text as the command's reason as well; the trail
+    // reads events without the data keys, so the event's own text reads as erased
+    String text = "Ada Lovelace broke her leg";
+    RecordedEvent cancelled =
+        Streams.recorded("alice", text, new BookingCancelled("b-1", "r-1", PersonalData.ERASED));
+
+    assertNull(Summaries.reasonOf(cancelled));
+  }
+
+  @Test
   void theSeatsGivenBackByALegacyCancellationDoNotRepeatItsFreeTextEither() {
     // the same legacy command appended the seats' release too, with the same clear-text metadata
     RecordedEvent released =

@@ -241,6 +241,52 @@ class EventSerializerTest {
   }
 
   @Test
+  void aReaderWithoutTheKeysGetsEveryEventAsItReadsOnceItsPeopleAreErasedAndUsesNoKey() {
+    DataKeys noKeys =
+        new DataKeys() {
+          @Override
+          public java.util.Optional<javax.crypto.SecretKey> find(String subjectId) {
+            throw new AssertionError("looked up the key of " + subjectId);
+          }
+
+          @Override
+          public void prefetch(java.util.Collection<String> subjectIds) {
+            throw new AssertionError("looked up the keys of " + subjectIds);
+          }
+
+          @Override
+          public boolean erase(String subjectId) {
+            throw new AssertionError("erased " + subjectId);
+          }
+        };
+    EventSerializer keyless =
+        new EventSerializer(
+            new EventTypes(List.of(new BookingCatalogue())), new PersonalDataCipher(noKeys));
+    List<EventSerializer.Serialized> stored = new java.util.ArrayList<>();
+    for (Object event : GoldenEvents.all()) {
+      stored.add(serializer.serialize(event, keys));
+    }
+    GoldenEvents.all().forEach(event -> serializer.subjectsOf(event).forEach(keys::erase));
+
+    for (EventSerializer.Serialized one : stored) {
+      EventSerializer.Decoded erased =
+          serializer.deserialize(one.type(), one.schemaVersion(), one.payload());
+      EventSerializer.Decoded withoutKeys =
+          keyless.bindWithoutKeys(keyless.parse(one.type(), one.schemaVersion(), one.payload()));
+      assertEquals(erased.event(), withoutKeys.event(), one.type());
+      assertEquals(erased.data(), withoutKeys.data(), one.type() + "'s JSON");
+      assertFalse(withoutKeys.data().toString().contains("pd1:"), "no ciphertext either");
+    }
+    // stored before the text was personal data: in clear, read as stored by any reader
+    assertEquals(
+        new BookingCancelled("b-1", null, "changed plans"),
+        keyless
+            .bindWithoutKeys(
+                keyless.parse("BookingCancelled", 1, fixtureText("BookingCancelled.v1.json")))
+            .event());
+  }
+
+  @Test
   void confirmationsAndCancellationsStoredAsV1ReadWithTheirTextAsStoredAndNoRegistrant() {
     assertEquals(
         new BookingConfirmed("b-1", null, "PAY-4711", new BigDecimal("398.00"), "EUR"),

@@ -26,6 +26,18 @@ public interface EventLog {
    */
   EventPage readPage(long afterPosition, int limit, Set<Class<?>> classes);
 
+  /**
+   * As {@link #readPage(long, int, Set)}, for a reader that says whether it uses personal data.
+   * With {@code personalData} false the log may leave it undecrypted: every encrypted {@link
+   * PersonalData} text then reads as {@link PersonalData#ERASED}, exactly as an erased subject's
+   * do, and no data key is looked up (decrypting was a tenth of the audit trail's rebuild). This
+   * default decrypts, as {@link #readPage(long, int, Set)} does.
+   */
+  default EventPage readPage(
+      long afterPosition, int limit, Set<Class<?>> classes, boolean personalData) {
+    return readPage(afterPosition, limit, classes);
+  }
+
   /** At most {@code limit} events of one stream from {@code fromVersion} on, in version order. */
   List<RecordedEvent> readStream(String streamId, long fromVersion, int limit);
 

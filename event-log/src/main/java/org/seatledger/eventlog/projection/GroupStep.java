@@ -52,10 +52,13 @@ final class GroupStep {
     Map<String, Checkpoint> lock(Connection connection, List<String> names) throws SQLException;
   }
 
-  /** The page after a position, read on the step's transaction, decoding the classes given. */
+  /**
+   * The page after a position, read on the step's transaction, decoding the classes given, with
+   * personal data decrypted when one of the projections reads it.
+   */
   @FunctionalInterface
   interface PageReader {
-    EventPage after(long position, Set<Class<?>> classes);
+    EventPage after(long position, Set<Class<?>> classes, boolean personalData);
   }
 
   /** Moves the checkpoints named to {@code to}; returns how many moved. */
@@ -106,7 +109,11 @@ final class GroupStep {
     long from = live.values().stream().mapToLong(Checkpoint::position).min().orElseThrow();
     EventPage page;
     try {
-      page = pages.after(from, classes(live.keySet()));
+      page =
+          pages.after(
+              from,
+              classes(live.keySet()),
+              live.keySet().stream().anyMatch(name -> projections.get(name).readsPersonalData()));
     } catch (RuntimeException unreadable) {
       return declined("the page after " + from + " cannot be read by all", unreadable);
     }

@@ -97,7 +97,7 @@ public class ProjectionEngine implements ProjectionHost {
         set.projections(),
         new ContainerTransactions(transactions, table),
         (c, names) -> CheckpointStore.lockAll(c, table, names),
-        (after, classes) -> log.readPage(after, batchSize, classes),
+        (after, classes, personalData) -> log.readPage(after, batchSize, classes, personalData),
         (c, names, to) -> CheckpointStore.moveAll(c, table, names, to),
         batchSize);
   }

@@ -117,11 +117,19 @@ public final class ProjectionRunner {
             projection,
             transactions,
             checkpoints::lock,
-            after -> log.readPage(after, batchSize, projection.eventClasses()),
+            after ->
+                log.readPage(
+                    after, batchSize, projection.eventClasses(), projection.readsPersonalData()),
             checkpoints::moveLive,
             batchSize);
     this.rebuildReader =
-        new RebuildReader(projection.name(), log, projection.eventClasses(), batchSize, readAhead);
+        new RebuildReader(
+            projection.name(),
+            log,
+            projection.eventClasses(),
+            projection.readsPersonalData(),
+            batchSize,
+            readAhead);
   }
 
   public String name() {
@@ -271,7 +279,9 @@ public final class ProjectionRunner {
   private Live live(Checkpoint row) {
     EventPage page;
     try {
-      page = log.readPage(row.position(), batchSize, projection.eventClasses());
+      page =
+          log.readPage(
+              row.position(), batchSize, projection.eventClasses(), projection.readsPersonalData());
     } catch (EventDecodingException unreadable) {
       checkpoints.stop(row.position() + 1, unreadable);
       return new Live(false, false);

@@ -28,6 +28,7 @@ final class RebuildReader {
   private final String name;
   private final EventLog log;
   private final Set<Class<?>> eventClasses;
+  private final boolean personalData;
   private final int size;
   private final Executor readAhead;
 
@@ -38,10 +39,16 @@ final class RebuildReader {
    * @param readAhead where the next page is read (null: one after the other)
    */
   RebuildReader(
-      String name, EventLog log, Set<Class<?>> eventClasses, int batchSize, Executor readAhead) {
+      String name,
+      EventLog log,
+      Set<Class<?>> eventClasses,
+      boolean personalData,
+      int batchSize,
+      Executor readAhead) {
     this.name = name;
     this.log = log;
     this.eventClasses = eventClasses;
+    this.personalData = personalData;
     this.size = Math.max(batchSize, REBUILD_BATCH_SIZE);
     this.readAhead = readAhead;
   }
@@ -58,14 +65,15 @@ final class RebuildReader {
     }
     ahead = null;
     if (page == null) {
-      page = log.readPage(after, size, eventClasses);
+      page = log.readPage(after, size, eventClasses, personalData);
     }
     if (readAhead != null && page.scanned() == size) {
       long next = page.lastPosition();
       aheadAfter = next;
       try {
         ahead =
-            CompletableFuture.supplyAsync(() -> log.readPage(next, size, eventClasses), readAhead);
+            CompletableFuture.supplyAsync(
+                () -> log.readPage(next, size, eventClasses, personalData), readAhead);
       } catch (RejectedExecutionException busy) {
         ahead = null;
       }

@@ -102,6 +102,12 @@ public class DatabaseEventStore implements EventStore {
   }
 
   @Override
+  public EventPage readPage(
+      long afterPosition, int limit, Set<Class<?>> classes, boolean personalData) {
+    return reads.readPage(afterPosition, limit, classes, personalData);
+  }
+
+  @Override
   public List<RecordedEvent> readStream(String streamId, long fromVersion, int limit) {
     return reads.readStream(streamId, fromVersion, limit);
   }

@@ -34,13 +34,23 @@ public class EventDecoder {
    * (not the event's fault: a reader tries again later).
    */
   List<RecordedEvent> decode(List<StoredEvent> rows) {
+    return decode(rows, true);
+  }
+
+  /**
+   * Decodes rows read together; with {@code personalData} false, as a reader without the data keys
+   * (see {@link EventSerializer#bindWithoutKeys}): no key is looked up, nothing is decrypted.
+   */
+  List<RecordedEvent> decode(List<StoredEvent> rows, boolean personalData) {
     List<EventSerializer.Parsed> parsed = new ArrayList<>(rows.size());
     Set<String> subjects = new HashSet<>();
     for (StoredEvent row : rows) {
       try {
         EventSerializer.Parsed one =
             serializer.parse(row.eventType, row.schemaVersion, row.payload);
-        subjects.addAll(serializer.subjectsIn(one));
+        if (personalData) {
+          subjects.addAll(serializer.subjectsIn(one));
+        }
         parsed.add(one);
       } catch (MasterKeyMismatch misconfigured) {
         throw misconfigured;
@@ -52,7 +62,11 @@ public class EventDecoder {
     List<RecordedEvent> events = new ArrayList<>(rows.size());
     for (int i = 0; i < rows.size(); i++) {
       try {
-        events.add(decoded(rows.get(i), serializer.bind(parsed.get(i))));
+        EventSerializer.Parsed one = parsed.get(i);
+        events.add(
+            decoded(
+                rows.get(i),
+                personalData ? serializer.bind(one) : serializer.bindWithoutKeys(one)));
       } catch (MasterKeyMismatch misconfigured) {
         throw misconfigured;
       } catch (RuntimeException e) {

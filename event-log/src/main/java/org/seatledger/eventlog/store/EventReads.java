@@ -57,10 +57,21 @@ public class EventReads {
    */
   @Transactional
   public EventPage readPage(long afterPosition, int limit, Set<Class<?>> classes) {
+    return readPage(afterPosition, limit, classes, true);
+  }
+
+  /**
+   * As {@link #readPage(long, int, Set)}; with {@code personalData} false, personal data is not
+   * decrypted (see {@link org.seatledger.eventlog.api.EventLog#readPage(long, int, Set, boolean)}).
+   */
+  @Transactional
+  public EventPage readPage(
+      long afterPosition, int limit, Set<Class<?>> classes, boolean personalData) {
     Set<String> types = new HashSet<>();
     classes.forEach(type -> types.add(decoder.typeName(type)));
     EventRows.Scan page = rows.after(afterPosition, limit, types);
-    return new EventPage(decoder.decode(page.rows()), page.lastPosition(), page.scanned());
+    return new EventPage(
+        decoder.decode(page.rows(), personalData), page.lastPosition(), page.scanned());
   }
 
   /** At most {@code limit} events of one stream from {@code fromVersion} on, in version order. */

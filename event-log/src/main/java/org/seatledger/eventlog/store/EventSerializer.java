@@ -2,6 +2,7 @@ package org.seatledger.eventlog.store;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbException;
@@ -182,6 +183,52 @@ public final class EventSerializer {
               + parsed.descriptor().type().getSimpleName(),
           e);
     }
+  }
+
+  /**
+   * Binds the current record as a reader without the data keys sees it: every encrypted personal
+   * text reads as {@link PersonalData#ERASED} — the shape an erased subject's events have — and no
+   * key is looked up or used. Its JSON reads the same way.
+   */
+  Decoded bindWithoutKeys(Parsed parsed) {
+    Type type = parsed.descriptor().type();
+    if (!PersonalDataWalk.mayHoldPersonalData(type)) {
+      return bind(parsed); // nothing to decrypt: read as any reader reads it
+    }
+    if (parsed.current() == parsed.stored() && !((StoredJson) parsed.stored()).isParsed()) {
+      // not upcast: bound from the stored text, its personal texts read as erased on the way
+      Optional<Object> bound =
+          RecordBinder.bindWithoutKeys(parsed.payload(), parsed.descriptor().type());
+      if (bound.isPresent()) {
+        return new Decoded(
+            bound.get(),
+            new StoredJson(parsed.payload(), tree -> (JsonObject) withoutKeys(tree, type)));
+      }
+    }
+    JsonObject readable = (JsonObject) withoutKeys(parsed.current(), type);
+    Optional<Object> bound = RecordBinder.bind(readable, parsed.descriptor().type());
+    if (bound.isPresent()) {
+      return new Decoded(bound.get(), readable);
+    }
+    try {
+      return new Decoded(JSONB.fromJson(readable.toString(), type), readable);
+    } catch (JsonbException e) {
+      throw new EventDecodingException(
+          parsed.type()
+              + " v"
+              + parsed.schemaVersion()
+              + " does not fit "
+              + parsed.descriptor().type().getSimpleName(),
+          e);
+    }
+  }
+
+  /** {@code json} with every encrypted personal text read as erased. */
+  private static JsonValue withoutKeys(JsonValue json, Type type) {
+    return PersonalDataWalk.walk(
+        json,
+        type,
+        (subject, value) -> PersonalDataCipher.isEncrypted(value) ? PersonalData.ERASED : value);
   }
 
   static JsonObject parse(String json) {

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.seatledger.eventlog.api.PersonalData;
 
 /**
  * Binds JSON to an event record through its canonical constructor, for the shapes events are made
@@ -59,7 +60,20 @@ final class RecordBinder {
 
   /** The JSON text {@code json} as a {@code type} record; empty where JSON-B must decide. */
   static Optional<Object> bind(String json, Class<?> type) {
-    Shape shape = SHAPES.get(type);
+    return bind(json, SHAPES.get(type));
+  }
+
+  /**
+   * The JSON text {@code json} as a {@code type} record as a reader without the data keys sees it:
+   * every encrypted {@link PersonalData} text reads as {@link PersonalData#ERASED} (what an erased
+   * subject's data reads as; a text stored in clear stays as it is), and nothing is decrypted.
+   * Empty where JSON-B must decide.
+   */
+  static Optional<Object> bindWithoutKeys(String json, Class<?> type) {
+    return bind(json, SHAPES_WITHOUT_KEYS.get(type));
+  }
+
+  private static Optional<Object> bind(String json, Shape shape) {
     if (shape == null) {
       return Optional.empty();
     }
@@ -255,6 +269,18 @@ final class RecordBinder {
         }
       };
 
+  /**
+   * A personal text read without its subject's key: encrypted, it reads as {@link
+   * PersonalData#ERASED}, as {@link PersonalDataWalk} with such a reader's decryption makes it.
+   */
+  private static final Reader WITHOUT_KEY =
+      new Text() {
+        @Override
+        Object string(String text) {
+          return PersonalDataCipher.isEncrypted(text) ? PersonalData.ERASED : text;
+        }
+      };
+
   private static final Reader INSTANT =
       new Text() {
         @Override
@@ -314,10 +340,10 @@ final class RecordBinder {
     };
   }
 
-  /** A nested record. */
-  private record Nested(Class<?> type) implements Reader {
+  /** A nested record, of the same shapes as the record it is in. */
+  private record Nested(Class<?> type, ClassValue<Shape> shapes) implements Reader {
     private Shape shape() throws NotBindable {
-      Shape shape = SHAPES.get(type);
+      Shape shape = shapes.get(type);
       if (shape == null) {
         throw NotBindable.INSTANCE;
       }
@@ -415,39 +441,50 @@ final class RecordBinder {
   }
 
   /** Per record type, its shape; null where a component is of a kind the binder does not know. */
-  private static final ClassValue<Shape> SHAPES =
-      new ClassValue<>() {
-        @Override
-        protected Shape computeValue(Class<?> type) {
-          if (!type.isRecord()) {
-            return null;
-          }
-          RecordComponent[] components = type.getRecordComponents();
-          String[] names = new String[components.length];
-          Reader[] readers = new Reader[components.length];
-          Class<?>[] parameters = new Class<?>[components.length];
-          boolean[] primitive = new boolean[components.length];
-          for (int i = 0; i < components.length; i++) {
-            names[i] = components[i].getName();
-            parameters[i] = components[i].getType();
-            primitive[i] = parameters[i].isPrimitive();
-            readers[i] = reader(components[i].getGenericType());
-            if (readers[i] == null) {
-              return null;
-            }
-          }
-          try {
-            Constructor<?> constructor = type.getDeclaredConstructor(parameters);
-            constructor.setAccessible(true);
-            return new Shape(names, primitive, readers, constructor);
-          } catch (ReflectiveOperationException | RuntimeException inaccessible) {
+  private static final ClassValue<Shape> SHAPES = shapes(false);
+
+  /** The same, reading encrypted personal data as a reader without the keys does (erased). */
+  private static final ClassValue<Shape> SHAPES_WITHOUT_KEYS = shapes(true);
+
+  private static ClassValue<Shape> shapes(boolean withoutKeys) {
+    return new ClassValue<>() {
+      @Override
+      protected Shape computeValue(Class<?> type) {
+        if (!type.isRecord()) {
+          return null;
+        }
+        RecordComponent[] components = type.getRecordComponents();
+        String[] names = new String[components.length];
+        Reader[] readers = new Reader[components.length];
+        Class<?>[] parameters = new Class<?>[components.length];
+        boolean[] primitive = new boolean[components.length];
+        for (int i = 0; i < components.length; i++) {
+          names[i] = components[i].getName();
+          parameters[i] = components[i].getType();
+          primitive[i] = parameters[i].isPrimitive();
+          readers[i] =
+              withoutKeys
+                      && parameters[i] == String.class
+                      && components[i].isAnnotationPresent(PersonalData.class)
+                  ? WITHOUT_KEY
+                  : reader(components[i].getGenericType(), this);
+          if (readers[i] == null) {
             return null;
           }
         }
-      };
+        try {
+          Constructor<?> constructor = type.getDeclaredConstructor(parameters);
+          constructor.setAccessible(true);
+          return new Shape(names, primitive, readers, constructor);
+        } catch (ReflectiveOperationException | RuntimeException inaccessible) {
+          return null;
+        }
+      }
+    };
+  }
 
   /** The reader of one declared type; null for a type the binder leaves to JSON-B. */
-  private static Reader reader(Type type) {
+  private static Reader reader(Type type, ClassValue<Shape> shapes) {
     if (type == String.class) {
       return STRING;
     }
@@ -470,16 +507,16 @@ final class RecordBinder {
       return DATE;
     }
     if (type instanceof Class<?> record && record.isRecord()) {
-      return new Nested(record);
+      return new Nested(record, shapes);
     }
     if (type instanceof ParameterizedType generic && generic.getRawType() == List.class) {
-      Reader element = reader(generic.getActualTypeArguments()[0]);
+      Reader element = reader(generic.getActualTypeArguments()[0], shapes);
       return element == null ? null : new Listed(element);
     }
     if (type instanceof ParameterizedType generic
         && generic.getRawType() == Map.class
         && generic.getActualTypeArguments()[0] == String.class) {
-      Reader element = reader(generic.getActualTypeArguments()[1]);
+      Reader element = reader(generic.getActualTypeArguments()[1], shapes);
       return element == null ? null : new Mapped(element);
     }
     return null;

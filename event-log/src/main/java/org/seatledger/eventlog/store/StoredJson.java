@@ -7,6 +7,7 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.AbstractMap;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * A stored event's payload as a {@link JsonObject} that is parsed when it is first looked at. Most
@@ -22,11 +23,23 @@ final class StoredJson extends AbstractMap<String, JsonValue> implements JsonObj
 
   private final String text;
 
+  /** What the tree is made of once parsed (the tree itself for a stored event read as it is). */
+  private final UnaryOperator<JsonObject> shown;
+
   /** The parsed tree; read by several threads at most once each: a race only parses twice. */
   private volatile JsonObject parsed;
 
   StoredJson(String text) {
+    this(text, UnaryOperator.identity());
+  }
+
+  /**
+   * The payload {@code text} as {@code shown} makes its tree once parsed (e.g. its personal data
+   * read as erased, for a reader without the keys).
+   */
+  StoredJson(String text, UnaryOperator<JsonObject> shown) {
     this.text = text;
+    this.shown = shown;
   }
 
   /** Whether the tree was parsed already (binding it is then cheaper than parsing the text). */
@@ -37,7 +50,7 @@ final class StoredJson extends AbstractMap<String, JsonValue> implements JsonObj
   private JsonObject tree() {
     JsonObject tree = parsed;
     if (tree == null) {
-      tree = EventSerializer.parse(text);
+      tree = shown.apply(EventSerializer.parse(text));
       parsed = tree;
     }
     return tree;

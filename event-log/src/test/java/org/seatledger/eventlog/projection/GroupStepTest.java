@@ -139,16 +139,21 @@ class GroupStepTest {
   }
 
   @Test
-  void thePageDecodesOnlyTheClassesTheStepsProjectionsRead() {
+  void
+      thePageDecodesOnlyTheClassesTheStepsProjectionsReadAndDecryptsOnlyForOneThatReadsPersonalData() {
+    odd.personalData = false;
+    even.personalData = false;
     List<Set<Class<?>>> asked = new ArrayList<>();
+    List<Boolean> decrypted = new ArrayList<>();
     GroupStep step =
         new GroupStep(
             List.of(all, odd, even),
             new InMemory(),
             this::lock,
-            (after, classes) -> {
+            (after, classes, personalData) -> {
               asked.add(classes);
-              return read(after, classes);
+              decrypted.add(personalData);
+              return read(after, classes, personalData);
             },
             this::move,
             BATCH);
@@ -157,6 +162,7 @@ class GroupStepTest {
     step.run(List.of("all", "odd"));
 
     assertEquals(List.of(Set.of(Odd.class, Even.class), Set.of()), asked);
+    assertEquals(List.of(false, true), decrypted);
   }
 
   private GroupStep step() {
@@ -171,7 +177,7 @@ class GroupStepTest {
     return locked;
   }
 
-  private EventPage read(long after, Set<Class<?>> classes) {
+  private EventPage read(long after, Set<Class<?>> classes, boolean personalData) {
     trace.add("read after " + after);
     List<RecordedEvent> events = new ArrayList<>();
     long last = after;
@@ -225,6 +231,7 @@ class GroupStepTest {
     private final String name;
     private final Set<Class<?>> classes;
     long failsAt = -1;
+    boolean personalData = true;
 
     Rows(String name, Set<Class<?>> classes) {
       this.name = name;
@@ -239,6 +246,11 @@ class GroupStepTest {
     @Override
     public Set<Class<?>> eventClasses() {
       return classes;
+    }
+
+    @Override
+    public boolean readsPersonalData() {
+      return personalData;
     }
 
     @Override

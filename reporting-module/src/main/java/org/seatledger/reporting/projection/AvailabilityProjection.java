@@ -45,6 +45,12 @@ public final class AvailabilityProjection implements Projection {
           SeatsCommitted.class,
           SeatsReleased.class);
 
+  /** Seats and conferences: nothing personal (declared, so it stays so if an event gains some). */
+  @Override
+  public boolean readsPersonalData() {
+    return false;
+  }
+
   @Override
   public void apply(RecordedEvent event, Connection c, int generation) throws SQLException {
     applyAll(List.of(event), c, generation);

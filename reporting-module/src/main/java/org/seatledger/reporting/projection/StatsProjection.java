@@ -45,6 +45,12 @@ public final class StatsProjection implements Projection {
   private static final Set<Class<?>> EVENTS =
       Set.of(BookingPlaced.class, BookingConfirmed.class, SeatsReleased.class);
 
+  /** Counts and amounts only: the names, e-mails and payment references are never read. */
+  @Override
+  public boolean readsPersonalData() {
+    return false;
+  }
+
   @Override
   public void apply(RecordedEvent event, Connection c, int generation) throws SQLException {
     applyAll(List.of(event), c, generation);

@@ -24,6 +24,17 @@ public interface Projection {
   }
 
   /**
+   * Whether this projection uses personal data ({@link org.seatledger.eventlog.api.PersonalData}
+   * texts such as names and e-mails). One that does not (the default says it does) gets its events
+   * without decryption: those texts read as {@link
+   * org.seatledger.eventlog.api.PersonalData#ERASED}, as an erased person's do, and the engine
+   * looks up no key for it.
+   */
+  default boolean readsPersonalData() {
+    return true;
+  }
+
+  /**
    * Applies one event to the rows of {@code generation}, on the engine's connection (in its
    * transaction).
    */

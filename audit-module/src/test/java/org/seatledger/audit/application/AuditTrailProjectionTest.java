@@ -1,0 +1,124 @@
+package org.seatledger.audit.application;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonValue;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.seatledger.booking.api.ConferenceCreated;
+import org.seatledger.booking.api.SeatQuantityChanged;
+import org.seatledger.eventlog.api.RecordedEvent;
+
+/** The trail's rows on the module's own schema (H2 in MySQL mode, as the embedded server runs). */
+class AuditTrailProjectionTest {
+
+  private static final String HASH =
+      "3f2a91c07b1e44d20a9c55e1b7f02c633f2a91c07b1e44d20a9c55e1b7f02c63";
+
+  private final AuditTrailProjection trail = new AuditTrailProjection();
+  private Connection connection;
+
+  @BeforeEach
+  void database() throws SQLException {
+    String url =
+        "jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1";
+    Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/audit").load().migrate();
+    connection = DriverManager.getConnection(url, "sa", "");
+  }
+
+  @AfterEach
+  void close() throws SQLException {
+    connection.close();
+  }
+
+  @Test
+  void aBatchWritesWhatOneEventAtATimeWritesAndTextThatLooksLikeSqlStaysText() throws Exception {
+    List<RecordedEvent> events =
+        List.of(
+            event(1, null, HASH, conference("O'Brien's \\ \"conf\"', 'x'); --")),
+            event(2, "contract amended: 'final'", HASH, changed()),
+            // a row of the log rewritten by hand is recorded exactly as it reads
+            event(3, null, "x', 'y'); DELETE FROM audit_entries; --", changed()),
+            event(4, "it's", null, changed()));
+
+    trail.applyAll(events, connection, 1);
+    for (RecordedEvent e : events) {
+      trail.apply(e, connection, 2);
+    }
+
+    List<List<String>> batch = rows(1);
+    assertEquals(rows(2), batch, "the same rows either way");
+    assertEquals(4, batch.size());
+    assertTrue(
+        batch.get(0).get(1).contains("'O'Brien's \\ \"conf\"', 'x'); --'"), batch.get(0).get(1));
+    assertEquals(List.of("1", batch.get(0).get(1), "null", HASH), batch.get(0));
+    assertEquals("contract amended: 'final'", batch.get(1).get(2));
+    assertEquals(HASH, batch.get(1).get(3));
+    assertEquals("x', 'y'); DELETE FROM audit_entries; --", batch.get(2).get(3));
+    assertEquals(List.of("it's", "null"), batch.get(3).subList(2, 4));
+  }
+
+  private List<List<String>> rows(int generation) throws SQLException {
+    List<List<String>> rows = new ArrayList<>();
+    try (Statement q = connection.createStatement();
+        ResultSet r =
+            q.executeQuery(
+                "SELECT global_position, summary, reason, event_hash FROM audit_entries"
+                    + " WHERE generation = "
+                    + generation
+                    + " ORDER BY global_position")) {
+      while (r.next()) {
+        rows.add(
+            List.of(
+                r.getString(1),
+                r.getString(2),
+                String.valueOf(r.getString(3)),
+                String.valueOf(r.getString(4))));
+      }
+    }
+    return rows;
+  }
+
+  private static ConferenceCreated conference(String name) {
+    return new ConferenceCreated(
+        "c-1", name, "slug", LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 2), "Hall");
+  }
+
+  private static SeatQuantityChanged changed() {
+    return new SeatQuantityChanged("c-1", "std", 120, 100);
+  }
+
+  private static RecordedEvent event(long position, String reason, String hash, Object event) {
+    return new RecordedEvent(
+        position,
+        "conference-c-1",
+        "conference",
+        position,
+        "event-" + position,
+        event.getClass().getSimpleName(),
+        1,
+        Instant.parse("2026-03-01T10:15:00Z"),
+        "alice",
+        "command-" + position,
+        "correlation-" + position,
+        "command-" + position,
+        reason,
+        null,
+        hash,
+        event,
+        JsonValue.EMPTY_JSON_OBJECT);
+  }
+}
