@@ -87,6 +87,15 @@ final class AppendGuards {
         .allMatch(append -> ExpectedVersion.NO_STREAM.equals(append.expected()));
   }
 
+  /** The positions a commit takes when every batch in it is written: one per event. */
+  static long eventCount(List<Prepared.Batch> batches) {
+    return batches.stream()
+        .flatMap(batch -> batch.commands().stream())
+        .flatMap(command -> command.streams().stream())
+        .mapToLong(stream -> stream.events().size())
+        .sum();
+  }
+
   /**
    * Decides every batch of a commit whose first free position is {@code firstPosition}; the events
    * written are recorded at {@code recordedAtMicros}.

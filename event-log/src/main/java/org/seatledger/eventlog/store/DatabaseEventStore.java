@@ -32,13 +32,15 @@ import org.seatledger.eventlog.api.VerificationReport;
  *
  * <h2>Why global order is gap-safe</h2>
  *
- * An append takes the row lock of {@code event_sequence} (SELECT … FOR UPDATE), assigns the next
- * positions from it, inserts its events and commits; the lock is released by that commit. So the
- * database makes appends commit in position order, on one server or many sharing the database, and
- * a rolled-back append also rolls back its positions: positions are gap-free and an event is never
- * visible before every event with a lower position. A reader that has processed position {@code p}
- * asks for "after p" and can never miss an event that commits late — the failure that
- * auto-increment positions cause (an event with a lower position committing after a higher one).
+ * An append takes the row lock of {@code event_sequence} ({@code SELECT … FOR UPDATE}, or on
+ * MySQL/MariaDB an {@code UPDATE} that moves it in the same statement, {@link SequenceLock}),
+ * assigns the next positions from it, inserts its events and commits; the lock is released by that
+ * commit. So the database makes appends commit in position order, on one server or many sharing the
+ * database, and a rolled-back append also rolls back its positions: positions are gap-free and an
+ * event is never visible before every event with a lower position. A reader that has processed
+ * position {@code p} asks for "after p" and can never miss an event that commits late — the failure
+ * that auto-increment positions cause (an event with a lower position committing after a higher
+ * one).
  *
  * <p>The price is that appends commit one after another. Everything that can happen outside the
  * lock does: loading and deciding happen before the append, serialising and encrypting happen

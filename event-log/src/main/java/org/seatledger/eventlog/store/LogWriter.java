@@ -19,9 +19,11 @@ import org.seatledger.eventlog.api.projection.Sql;
 
 /**
  * Writes prepared appends under the lock of {@code event_sequence}, for one or many callers'
- * batches in one transaction: takes the lock, reads what the guards need ({@link GuardLookup}, and
- * the master key the database names, under a lock of its own), lets {@link AppendGuards} decide
- * each batch and build its rows, inserts the rows and advances the sequence. All of it plain JDBC.
+ * batches in one transaction: takes the lock ({@link SequenceLock}: on MySQL/MariaDB the lock and
+ * the sequence's move are one statement), reads what the guards need ({@link GuardLookup}, and the
+ * master key the database names, under a lock of its own), lets {@link AppendGuards} decide each
+ * batch and build its rows, inserts the rows and leaves the sequence after them. All of it plain
+ * JDBC.
  *
  * <p>Each caller's append ({@link Prepared.Batch}) succeeds or fails on its own: its guards are
  * checked against the heads as the appends before it in the transaction left them, and one that
@@ -49,6 +51,8 @@ public class LogWriter {
   DataSource dataSource;
 
   @Inject Event<AppendCommitted.Appended> appended;
+
+  private volatile SequenceLock sequenceLock;
 
   /**
    * Writes the batches in order and returns each batch's outcome. Joins the caller's transaction if
@@ -86,45 +90,33 @@ public class LogWriter {
 
   private List<BatchOutcome> write(List<Prepared.Batch> batches, Connection c, boolean lookUp)
       throws SQLException {
-    long firstPosition = lockSequence(c);
+    SequenceLock.Held lock = sequenceLock(c).lock(c, AppendGuards.eventCount(batches));
     AppendGuards.Found found = lookUp ? GuardLookup.find(c, batches) : AppendGuards.Found.NOTHING;
     if (batches.stream().anyMatch(batch -> !batch.newKeys().isEmpty())) {
       found = found.withActiveKeyId(lockedActiveKeyId(c));
     }
     AppendGuards.Decision decision =
-        AppendGuards.decide(batches, found, firstPosition, Clock.micros());
+        AppendGuards.decide(batches, found, lock.first(), Clock.micros());
     if (decision.writes()) {
       insertKeys(c, decision.keys());
       insertEvents(c, decision.events());
       insertProcessed(c, decision.processed());
-      advanceSequence(c, decision.nextPosition());
+    }
+    lock.settle(c, decision.nextPosition());
+    if (decision.writes()) {
       appended.fire(new AppendCommitted.Appended(decision.nextPosition() - 1));
     }
     return decision.outcomes();
   }
 
-  /** Locks the log for this transaction; the next free position. */
-  private static long lockSequence(Connection c) throws SQLException {
-    try (PreparedStatement lock =
-            c.prepareStatement(
-                "SELECT next_position FROM event_sequence WHERE id = "
-                    + EventSequence.ID
-                    + " FOR UPDATE");
-        ResultSet row = lock.executeQuery()) {
-      if (!row.next()) {
-        throw new IllegalStateException("the event_sequence row is missing");
-      }
-      return row.getLong(1);
+  /** How this database takes the append lock; found out from the first connection. */
+  private SequenceLock sequenceLock(Connection c) throws SQLException {
+    SequenceLock known = sequenceLock;
+    if (known == null) {
+      known = SequenceLock.of(c.getMetaData());
+      sequenceLock = known;
     }
-  }
-
-  private static void advanceSequence(Connection c, long next) throws SQLException {
-    try (PreparedStatement update =
-        c.prepareStatement(
-            "UPDATE event_sequence SET next_position = ? WHERE id = " + EventSequence.ID)) {
-      update.setLong(1, next);
-      update.executeUpdate();
-    }
+    return known;
   }
 
   private static void insertEvents(Connection c, List<StoredEvent> events) throws SQLException {

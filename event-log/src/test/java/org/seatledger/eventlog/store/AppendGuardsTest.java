@@ -438,6 +438,45 @@ class AppendGuardsTest {
             List.of(batch(command("c-3", "ok", stream("c", ExpectedVersion.exactly(1), 1))))));
   }
 
+  // ---- the positions reserved before the guards run -----------------------------------------
+
+  @Test
+  void aCommitReservesExactlyThePositionsItsRowsTakeWhenEveryBatchIsWritten() {
+    List<Prepared.Batch> batches =
+        List.of(
+            batch(
+                command("c-1", "ok", stream("a", NO_STREAM, 2), stream("b", NO_STREAM, 1)),
+                command("c-2", "ok", stream("a", ExpectedVersion.exactly(2), 3))),
+            batch(command("c-3", "ok", stream("c", NO_STREAM, 1))));
+
+    AppendGuards.Decision decision = AppendGuards.decide(batches, nothing(), NEXT, AT);
+
+    assertEquals(7, AppendGuards.eventCount(batches));
+    assertEquals(NEXT + AppendGuards.eventCount(batches), decision.nextPosition());
+  }
+
+  @Test
+  void aRefusedBatchLeavesReservedPositionsTheSequenceMustGiveBack() {
+    List<Prepared.Batch> batches =
+        List.of(
+            batch(command("c-1", "ok", stream("taken", NO_STREAM, 2))),
+            batch(command("c-2", "ok", stream("a", NO_STREAM, 1))));
+
+    AppendGuards.Decision decision =
+        AppendGuards.decide(batches, heads(Map.of("taken", head(1))), NEXT, AT);
+
+    assertEquals(3, AppendGuards.eventCount(batches));
+    assertEquals(NEXT + 1, decision.nextPosition(), "only the written event's position is taken");
+  }
+
+  @Test
+  void mySqlAndMariaDbLockAndMoveTheSequenceInOneStatementOtherDatabasesSelectForUpdate() {
+    assertEquals(SequenceLock.RESERVING, SequenceLock.of("MySQL"));
+    assertEquals(SequenceLock.RESERVING, SequenceLock.of("MariaDB"));
+    assertEquals(SequenceLock.SELECTING, SequenceLock.of("H2"));
+    assertEquals(SequenceLock.SELECTING, SequenceLock.of("Apache Derby"));
+  }
+
   @Test
   void bothPathsLookUpEveryCommandTheStreamsThatMayExistTheNewOnesAndTheSubjectsOfNewKeys() {
     GuardKeys keys =

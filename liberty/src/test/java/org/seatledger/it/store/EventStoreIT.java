@@ -392,6 +392,81 @@ class EventStoreIT {
     assertTrue(read.stream().anyMatch(e -> e.globalPosition() == after.firstPosition()));
   }
 
+  /**
+   * A group commit takes its positions before the guards have looked at its appends (on
+   * MySQL/MariaDB, in the statement that takes the lock); appends refused or answered as repeats
+   * take none, and the positions stay gap-free for the group and for the appends after it.
+   */
+  @Test
+  void refusedAndRepeatedAppendsInAGroupTakeNoPositionAndLeaveNoHole() throws Exception {
+    String existing = newStream("seq-existing");
+    store.append(
+        command(),
+        List.of(append(existing, ExpectedVersion.NO_STREAM, reserved(existing, 1))),
+        null);
+    String repeatedId = "cmd-" + newStream("seq-repeat");
+    String repeatedStream = newStream("seq-repeat");
+    AppendResult first =
+        store.append(
+            command(repeatedId),
+            List.of(append(repeatedStream, ExpectedVersion.ANY, reserved(repeatedStream, 1))),
+            "{}");
+    long before = store.headPosition();
+    int writers = 24;
+    CyclicBarrier start = new CyclicBarrier(writers);
+    List<Future<Object>> outcomes = new ArrayList<>();
+    ExecutorService pool = Executors.newFixedThreadPool(writers, threads);
+    int written = 0;
+    try {
+      for (int i = 0; i < writers; i++) {
+        int kind = i % 3; // 0: refused (the stream exists), 1: a repeat, 2: written (two events)
+        String stream = kind == 0 ? existing : newStream("seq-fresh");
+        String id = kind == 1 ? repeatedId : "cmd-" + stream + "-" + i;
+        ExpectedVersion expected = kind == 0 ? ExpectedVersion.NO_STREAM : ExpectedVersion.ANY;
+        outcomes.add(
+            pool.submit(
+                () -> {
+                  start.await(30, TimeUnit.SECONDS);
+                  try {
+                    return store.append(
+                        command(id),
+                        List.of(append(stream, expected, reserved(stream, 1), reserved(stream, 2))),
+                        "{}");
+                  } catch (ConcurrencyConflict conflict) {
+                    return conflict;
+                  }
+                }));
+      }
+      for (int i = 0; i < writers; i++) {
+        Object outcome = outcomes.get(i).get(60, TimeUnit.SECONDS);
+        switch (i % 3) {
+          case 0 -> assertInstanceOf(ConcurrencyConflict.class, outcome);
+          case 1 -> assertEquals(first.lastPosition(), ((AppendResult) outcome).lastPosition());
+          default -> {
+            assertFalse(((AppendResult) outcome).repeated());
+            written += 2;
+          }
+        }
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    String after = newStream("seq-after");
+    AppendResult next =
+        store.append(
+            command(), List.of(append(after, ExpectedVersion.NO_STREAM, reserved(after, 1))), null);
+    assertEquals(
+        before + written + 1,
+        next.firstPosition(),
+        "the next append takes the position right after the group's last event");
+    List<RecordedEvent> read = store.readAll(before, 1000);
+    assertEquals(written + 1, read.size());
+    for (int i = 0; i < read.size(); i++) {
+      assertEquals(before + 1 + i, read.get(i).globalPosition(), "positions stay gap-free");
+    }
+    assertTrue(store.verify(java.util.Optional.empty()).ok(), "the whole log verifies");
+  }
+
   @Test
   void eventsOfOneCommandOnSeveralStreamsAreAllOrNothing() {
     String ok = newStream("multi-ok");
