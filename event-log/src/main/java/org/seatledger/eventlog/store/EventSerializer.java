@@ -175,13 +175,7 @@ public final class EventSerializer {
       String json = readable == parsed.stored() ? parsed.payload() : readable.toString();
       return new Decoded(JSONB.fromJson(json, type), readable);
     } catch (JsonbException e) {
-      throw new EventDecodingException(
-          parsed.type()
-              + " v"
-              + parsed.schemaVersion()
-              + " does not fit "
-              + parsed.descriptor().type().getSimpleName(),
-          e);
+      throw misfit(parsed, e);
     }
   }
 
@@ -213,14 +207,19 @@ public final class EventSerializer {
     try {
       return new Decoded(JSONB.fromJson(readable.toString(), type), readable);
     } catch (JsonbException e) {
-      throw new EventDecodingException(
-          parsed.type()
-              + " v"
-              + parsed.schemaVersion()
-              + " does not fit "
-              + parsed.descriptor().type().getSimpleName(),
-          e);
+      throw misfit(parsed, e);
     }
+  }
+
+  /** The failure of an event whose JSON the current record cannot take. */
+  private static EventDecodingException misfit(Parsed parsed, JsonbException e) {
+    return new EventDecodingException(
+        parsed.type()
+            + " v"
+            + parsed.schemaVersion()
+            + " does not fit "
+            + parsed.descriptor().type().getSimpleName(),
+        e);
   }
 
   /** {@code json} with every encrypted personal text read as erased. */
