@@ -100,7 +100,10 @@ final class HttpKnee {
                 "knee_rule",
                 "highest constant rate answered at >= 95% with p99 <= "
                     + KNEE_P99_MILLIS
-                    + " ms and no errors, a missed rate tried once more")
+                    + " ms and no errors, a missed rate tried once more, the gap between the last rate kept"
+                    + " and the first missed narrowed "
+                    + REFINEMENTS
+                    + " times")
             .add("steps", es.steps())
             .add("steady_rate_per_s", half)
             .add("steady_p50_ms", round(steady.percentileMillis(50)))
@@ -164,15 +167,57 @@ final class HttpKnee {
    * machine hiccupped (full run 0ccfe6d8: the rival's knee was 25/s at no added round trip and
    * 190/s at 0.5 ms, because its 35/s step missed on one blip). Both tries are in the steps. The
    * event-sourced steps start with the read models caught up.
+   *
+   * <p>Then the gap between the last rate kept and the first one missed is narrowed {@value
+   * #REFINEMENTS} times, at the geometric middle (the same rule, a second try included): steps of
+   * 40% alone measure a knee only to within 40%, so two designs a few percent apart could come out
+   * one whole step apart, and no ratio of knees could be told from the next ratio of 1.4 (190 vs
+   * 266/s read 0.71 whether the truth was 0.72 or 0.99). After two refinements a knee is known to
+   * within about 9%.
    */
   private static Ladder ladder(Run run, boolean eventSourced, LongFunction<HttpRequest> booking)
       throws Exception {
-    Api api = eventSourced ? run.staff : run.rival;
     JsonArrayBuilder steps = Json.createArrayBuilder();
     double rate = 25;
-    double knee = 0;
-    boolean retry = false;
-    while (true) {
+    while (!keepsUp(run, eventSourced, booking, rate, steps)) {
+      if (rate <= FLOOR_PER_SECOND) {
+        return new Ladder(0, steps.build());
+      }
+      rate = Math.max(FLOOR_PER_SECOND, Math.floor(rate / 2));
+    }
+    double knee = rate;
+    double missed = Math.round(knee * 1.4);
+    while (keepsUp(run, eventSourced, booking, missed, steps)) {
+      knee = missed;
+      missed = Math.round(knee * 1.4);
+    }
+    for (int i = 0; i < REFINEMENTS; i++) {
+      double middle = Math.round(Math.sqrt(knee * missed));
+      if (middle <= knee || middle >= missed) {
+        break;
+      }
+      if (keepsUp(run, eventSourced, booking, middle, steps)) {
+        knee = middle;
+      } else {
+        missed = middle;
+      }
+    }
+    return new Ladder(knee, steps.build());
+  }
+
+  /** How many times the gap between the last rate kept and the first missed is halved. */
+  static final int REFINEMENTS = 2;
+
+  /** Whether {@code rate} keeps up, at the first try or the second; both tries go in the steps. */
+  private static boolean keepsUp(
+      Run run,
+      boolean eventSourced,
+      LongFunction<HttpRequest> booking,
+      double rate,
+      JsonArrayBuilder steps)
+      throws Exception {
+    Api api = eventSourced ? run.staff : run.rival;
+    for (boolean retry : new boolean[] {false, true}) {
       if (eventSourced) {
         run.db.awaitProjections(Duration.ofSeconds(120));
       }
@@ -199,17 +244,9 @@ final class HttpKnee {
       steps.add(row);
       Run.log("  " + row);
       if (keeps) {
-        knee = rate;
-        rate = Math.round(rate * 1.4);
-        retry = false;
-      } else if (!retry) {
-        retry = true; // the same rate again
-      } else if (knee == 0 && rate > FLOOR_PER_SECOND) {
-        retry = false;
-        rate = Math.max(FLOOR_PER_SECOND, Math.floor(rate / 2));
-      } else {
-        return new Ladder(knee, steps.build());
+        return true;
       }
     }
+    return false;
   }
 }
