@@ -16,12 +16,12 @@ import java.util.Set;
 import org.seatledger.eventlog.api.AppendResult;
 
 /**
- * What the guards of an append need from the database ({@link AppendGuards.Found}, but the master
- * key, which {@link LogWriter} reads with a lock of its own), read in one round trip on the
- * writer's connection: the commands carried out before (idempotency), the subjects that have a data
- * key already, and the head (newest version, hash, type) of each stream appended to — lookups by
- * primary or unique key, sent as one {@code UNION ALL}, so the committer waits for the database
- * once for all of them.
+ * What the guards of an append need from the database ({@link AppendGuards.Found}; the master key
+ * too where the database locks a row for one branch of a {@code UNION ALL}, else {@link LogWriter}
+ * reads it with a lock of its own), read in one round trip on the writer's connection: the commands
+ * carried out before (idempotency), the subjects that have a data key already, and the head (newest
+ * version, hash, type) of each stream appended to — lookups by primary or unique key, sent as one
+ * {@code UNION ALL}, so the committer waits for the database once for all of them.
  *
  * <p>Each head is its own {@code ORDER BY stream_version DESC LIMIT 1}: one index entry however
  * long the stream (a {@code MAX … GROUP BY} over several streams read every version of each, and a
@@ -35,12 +35,34 @@ final class GuardLookup {
 
   /** Reads the guards' state for these batches; run while the append lock is held. */
   static AppendGuards.Found find(Connection c, List<Prepared.Batch> batches) throws SQLException {
+    return find(c, batches, false);
+  }
+
+  /**
+   * {@link #find}, and in the same statement the master key the database names for new data keys,
+   * read with a lock held until commit ({@code SELECT … FOR UPDATE}, as {@link LogWriter} reads it
+   * on its own): only where {@link SequenceLock#locksInUnion()}. The lock is what makes a rotation
+   * wait for this append or this append see the rotation; the other branches read as before, after
+   * the append lock was taken.
+   */
+  static AppendGuards.Found findWithActiveKey(Connection c, List<Prepared.Batch> batches)
+      throws SQLException {
+    return find(c, batches, true);
+  }
+
+  private static AppendGuards.Found find(
+      Connection c, List<Prepared.Batch> batches, boolean activeKey) throws SQLException {
     GuardKeys keys = GuardKeys.of(batches);
     List<String> commandIds = keys.commandIds();
     Set<String> existing = keys.existing();
     Set<String> fresh = keys.fresh();
     List<String> subjects = keys.subjects();
     Query query = new Query();
+    if (activeKey) {
+      query.branch(
+          "SELECT 'M', key_id, NULL, NULL, NULL, NULL FROM master_key WHERE id = 1 FOR UPDATE",
+          List.of());
+    }
     heads(query, existing);
     if (!fresh.isEmpty()) {
       query.branch(
@@ -63,6 +85,7 @@ final class GuardLookup {
     Map<String, AppendResult> carriedOut = new HashMap<>();
     Set<String> keysTaken = new HashSet<>();
     Set<String> collided = new LinkedHashSet<>();
+    String[] activeKeyId = {null};
     query.run(
         c,
         rows -> {
@@ -71,6 +94,7 @@ final class GuardLookup {
             case "H" -> heads.put(id, head(rows));
             case "N" -> collided.add(id);
             case "C" -> carriedOut.put(id, firstOutcome(rows));
+            case "M" -> activeKeyId[0] = id.strip();
             default -> keysTaken.add(id);
           }
         });
@@ -79,7 +103,7 @@ final class GuardLookup {
       heads(again, collided);
       again.run(c, rows -> heads.put(rows.getString(2), head(rows)));
     }
-    return new AppendGuards.Found(heads, carriedOut, keysTaken, null);
+    return new AppendGuards.Found(heads, carriedOut, keysTaken, activeKeyId[0]);
   }
 
   private static void heads(Query query, Set<String> streams) {

@@ -48,6 +48,11 @@ enum SequenceLock {
       }
     }
 
+    @Override
+    boolean locksInUnion() {
+      return true;
+    }
+
     /**
      * The value the statement stored, from its answer; should a driver not return it as a generated
      * key, asked for in a second statement (the same value, as the connection's own state).
@@ -89,6 +94,17 @@ enum SequenceLock {
    * Held#settle} must follow before the commit.
    */
   abstract Held lock(Connection c, long wanted) throws SQLException;
+
+  /**
+   * True when the database takes a row lock for a {@code SELECT … FOR UPDATE} that is one branch of
+   * a {@code UNION ALL} (MySQL 8, MariaDB), so {@link GuardLookup} can read the master key with its
+   * lock in the same round trip as the guards' lookup. Elsewhere the master key is read on its own:
+   * a locking branch of a {@code UNION} is not standard SQL (PostgreSQL refuses it), and H2, which
+   * takes the lock too (2.3), was not measured with it.
+   */
+  boolean locksInUnion() {
+    return false;
+  }
 
   /** The way for the database a connection's metadata describes. */
   static SequenceLock of(DatabaseMetaData database) throws SQLException {
