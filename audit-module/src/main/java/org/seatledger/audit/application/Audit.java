@@ -135,20 +135,20 @@ public class Audit implements AuditQueries {
 
   @Override
   public Page search(Search search) {
-    return new TrailSearch(logSearch, new TrailLines(dataSource))
+    return new TrailSearch(logSearch, new TrailLines(dataSource, log))
         .search(search, trail.generation(TRAIL));
   }
 
   @Override
   public Optional<Causation> causation(String correlationId) {
     long applied = trail.position(TRAIL);
-    return new CausationChains(logSearch, new TrailLines(dataSource))
+    return new CausationChains(logSearch, new TrailLines(dataSource, log))
         .of(correlationId, trail.generation(TRAIL), applied);
   }
 
   @Override
   public Optional<Causation> causationOf(long globalPosition) {
-    CausationChains chains = new CausationChains(logSearch, new TrailLines(dataSource));
+    CausationChains chains = new CausationChains(logSearch, new TrailLines(dataSource, log));
     long applied = trail.position(TRAIL);
     int generation = trail.generation(TRAIL);
     return chains

@@ -10,17 +10,17 @@ import org.seatledger.eventlog.api.projection.Projection;
 import org.seatledger.eventlog.api.projection.Sql;
 
 /**
- * Of every event, what the log cannot give cheaply: its sentence and the reason as shown (both need
- * the event's decoded data) and its stored hash as read when it was appended (what a digest check
- * names a rewritten event by, {@link TrailHashes}). When, who, which stream and the ids are read
- * from the log's own indexes ({@link org.seatledger.eventlog.api.LogSearch}) when an entry is
- * shown.
+ * Of every event, what the log cannot give at all: its stored hash as read when the trail applied
+ * it (what a digest check names a rewritten event by, {@link TrailHashes}). A row also says the
+ * trail has applied the event. The sentence and the reason as shown are made from the event when an
+ * entry is shown ({@link TrailLines}); when, who, which stream and the ids are read from the log's
+ * own indexes ({@link org.seatledger.eventlog.api.LogSearch}).
  */
 public final class AuditTrailProjection implements Projection {
 
   public static final String NAME = "audit.trail";
 
-  /** Most rows in one insert: a few hundred kilobytes, well inside MySQL's packet limit. */
+  /** Most rows in one insert: tens of kilobytes, well inside MySQL's packet limit. */
   static final int ROWS_PER_INSERT = 500;
 
   @Override
@@ -29,9 +29,8 @@ public final class AuditTrailProjection implements Projection {
   }
 
   /**
-   * Summaries never hold personal data ({@link Summaries}), so the trail reads events as a reader
-   * without the data keys does: nothing is decrypted for it, and a rebuild after an erasure writes
-   * exactly what it wrote before.
+   * The trail keeps no data of an event, and the sentences made from it when shown never hold
+   * personal data ({@link Summaries}): nothing is decrypted for it.
    */
   @Override
   public boolean readsPersonalData() {
@@ -44,10 +43,9 @@ public final class AuditTrailProjection implements Projection {
   }
 
   /**
-   * Narrow rows on the primary key alone (what an event is — stream, type, user, time, ids — is
-   * searched in the log), written as multi-row inserts of up to {@link #ROWS_PER_INSERT} rows that
-   * bind each value once. With the driver's batch rewriting every value was bound for its row and
-   * then again into the rewritten statement, and binding was most of a rebuild's time (JFR).
+   * Rows of a position and a hash on the primary key alone, written as multi-row inserts of up to
+   * {@link #ROWS_PER_INSERT} rows that bind each value once. With the driver's batch rewriting
+   * every value was bound for its row and then again into the rewritten statement.
    */
   @Override
   public void applyAll(List<RecordedEvent> events, Connection c, int generation)
@@ -58,11 +56,8 @@ public final class AuditTrailProjection implements Projection {
       try (PreparedStatement insert = c.prepareStatement(insert(rows.size()))) {
         int i = 0;
         for (RecordedEvent e : rows) {
-          String summary = Summaries.of(e);
           insert.setInt(++i, generation);
           insert.setLong(++i, e.globalPosition());
-          insert.setString(++i, summary.length() > 500 ? summary.substring(0, 500) : summary);
-          insert.setString(++i, Summaries.reasonOf(e));
           insert.setString(++i, e.hash());
         }
         insert.executeUpdate();
@@ -71,9 +66,8 @@ public final class AuditTrailProjection implements Projection {
   }
 
   private static String insert(int rows) {
-    return "INSERT IGNORE INTO audit_entries (generation, global_position, summary, reason,"
-        + " event_hash) VALUES "
-        + String.join(", ", Collections.nCopies(rows, "(?, ?, ?, ?, ?)"));
+    return "INSERT IGNORE INTO audit_entries (generation, global_position, event_hash) VALUES "
+        + String.join(", ", Collections.nCopies(rows, "(?, ?, ?)"));
   }
 
   @Override

@@ -7,42 +7,54 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.seatledger.audit.api.AuditQueries.Entry;
+import org.seatledger.eventlog.api.EventLog;
 import org.seatledger.eventlog.api.LogEntry;
+import org.seatledger.eventlog.api.RecordedEvent;
 import org.seatledger.eventlog.api.projection.Sql;
 
 /**
- * The trail's own part of the entries of events found in the log: their sentences and reasons as
- * shown, by position, from the trail's live generation. An event the trail has not applied yet has
- * none and is left out, as it was before the trail reached it.
+ * The entries of events found in the log, with their sentences and reasons as shown: made from the
+ * events read without the data keys, as the trail read them when it applied them ({@link
+ * Summaries}). Only events the trail's live generation has applied have an entry; one it has not
+ * applied yet is left out, as it was before the trail reached it.
  */
 class TrailLines {
 
   /** The sentence and the reason of one event. */
   record Line(String summary, String reason) {}
 
-  private final DataSource dataSource;
+  /** The longest sentence shown, as long as the trail's sentences were when it stored them. */
+  static final int MAX_SUMMARY = 500;
 
-  TrailLines(DataSource dataSource) {
+  private final DataSource dataSource;
+  private final EventLog log;
+
+  TrailLines(DataSource dataSource, EventLog log) {
     this.dataSource = dataSource;
+    this.log = log;
   }
 
   /**
-   * The entries of {@code events} the trail has, in their order; with a {@code pattern} (see {@link
-   * TrailSearch#pattern}) only those whose sentence matches it.
+   * The entries of {@code events} the trail has, in their order; with a {@code text} (see {@link
+   * TrailSearch#needle}) only those whose sentence contains it, ignoring case.
    */
-  List<Entry> entries(List<LogEntry> events, int generation, String pattern) {
+  List<Entry> entries(List<LogEntry> events, int generation, String text) {
     if (events.isEmpty()) {
       return List.of();
     }
-    Map<Long, Line> lines = lines(events, generation, pattern);
+    Map<Long, Line> lines = lines(applied(events, generation));
     List<Entry> entries = new ArrayList<>();
     for (LogEntry e : events) {
       Line line = lines.get(e.globalPosition());
-      if (line != null) {
+      if (line != null
+          && (text == null || line.summary().toLowerCase(Locale.ROOT).contains(text))) {
         entries.add(
             new Entry(
                 e.globalPosition(),
@@ -62,16 +74,36 @@ class TrailLines {
     return entries;
   }
 
+  /** The sentences and reasons of the events at {@code positions}, read from the log by key. */
+  Map<Long, Line> lines(List<Long> positions) {
+    Map<Long, Line> lines = new HashMap<>();
+    if (positions.isEmpty()) {
+      return lines;
+    }
+    for (RecordedEvent event : log.readAt(positions, false)) {
+      String summary = Summaries.of(event);
+      lines.put(
+          event.globalPosition(),
+          new Line(
+              summary.length() > MAX_SUMMARY ? summary.substring(0, MAX_SUMMARY) : summary,
+              Summaries.reasonOf(event)));
+    }
+    return lines;
+  }
+
   /**
-   * By primary key: the range between the lowest and highest position when the events fill most of
-   * it (a page of the whole trail), else the positions themselves.
+   * Which of the events the trail's generation has applied, by primary key: the range between the
+   * lowest and highest position when the events fill most of it (a page of the whole trail), else
+   * the positions themselves.
    */
-  private Map<Long, Line> lines(List<LogEntry> events, int generation, String pattern) {
+  private List<Long> applied(List<LogEntry> events, int generation) {
     long lowest = Long.MAX_VALUE;
     long highest = Long.MIN_VALUE;
+    Set<Long> wanted = new HashSet<>();
     for (LogEntry e : events) {
       lowest = Math.min(lowest, e.globalPosition());
       highest = Math.max(highest, e.globalPosition());
+      wanted.add(e.globalPosition());
     }
     List<Object> parameters = new ArrayList<>();
     parameters.add(generation);
@@ -85,27 +117,23 @@ class TrailLines {
           "global_position IN (" + String.join(", ", Collections.nCopies(events.size(), "?")) + ")";
       events.forEach(e -> parameters.add(e.globalPosition()));
     }
-    String text = "";
-    if (pattern != null) {
-      text = " AND LOWER(summary) LIKE ? ESCAPE '!'";
-      parameters.add(pattern);
-    }
-    Map<Long, Line> lines = new HashMap<>();
+    List<Long> applied = new ArrayList<>();
     try (Connection c = dataSource.getConnection();
         PreparedStatement q =
             Sql.prepare(
                 c,
-                "SELECT global_position, summary, reason FROM audit_entries WHERE generation = ? AND "
-                    + positions
-                    + text,
+                "SELECT global_position FROM audit_entries WHERE generation = ? AND " + positions,
                 parameters);
         ResultSet rows = q.executeQuery()) {
       while (rows.next()) {
-        lines.put(rows.getLong(1), new Line(rows.getString(2), rows.getString(3)));
+        long position = rows.getLong(1);
+        if (wanted.contains(position)) {
+          applied.add(position);
+        }
       }
     } catch (SQLException e) {
       throw new IllegalStateException("cannot read the audit trail", e);
     }
-    return lines;
+    return applied;
   }
 }

@@ -16,9 +16,9 @@ import org.seatledger.eventlog.api.LogSearch;
  * the cursor), where an offset would have the database count off every row before it; and hits
  * arriving meanwhile never shift a page, so paging on shows each hit once. The stream, type, user
  * and time filters are searched in the log ({@link LogSearch}, on the events table's indexes); the
- * sentences come from the trail by position, where the free text narrows them. When the text (or
- * the trail not having reached the newest events) leaves hits out, the search reads on below in
- * growing steps until the page is full or the log is exhausted.
+ * sentences are made from the events found ({@link TrailLines}), and the free text narrows them.
+ * When the text (or the trail not having reached the newest events) leaves hits out, the search
+ * reads on below in growing steps until the page is full or the log is exhausted.
  */
 final class TrailSearch {
 
@@ -41,12 +41,12 @@ final class TrailSearch {
             .recordedBy(search.user())
             .recorded(search.from(), search.to())
             .between(0, search.after() == null ? Long.MAX_VALUE : search.after());
-    String pattern = pattern(search.text());
+    String text = needle(search.text());
     List<Entry> items = new ArrayList<>();
     int step = search.size() + 1;
     while (items.size() <= search.size()) {
       List<LogEntry> found = log.find(query.limit(step));
-      for (Entry hit : lines.entries(found, generation, pattern)) {
+      for (Entry hit : lines.entries(found, generation, text)) {
         if (items.size() <= search.size()) {
           items.add(hit);
         }
@@ -64,13 +64,14 @@ final class TrailSearch {
     return new Page(page, search.size(), page.get(page.size() - 1).globalPosition());
   }
 
-  /** A LIKE pattern finding {@code text} anywhere, its wildcards taken literally; null for none. */
-  static String pattern(String text) {
+  /**
+   * What a sentence must contain, in lower case, for the free {@code text} to find it anywhere
+   * (every character taken literally); null for none.
+   */
+  static String needle(String text) {
     if (text == null || text.isBlank()) {
       return null;
     }
-    String escaped =
-        text.toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_");
-    return "%" + escaped + "%";
+    return text.toLowerCase(Locale.ROOT);
   }
 }

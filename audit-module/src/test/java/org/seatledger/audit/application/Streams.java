@@ -151,6 +151,17 @@ final class Streams implements EventLog, StreamTimeline {
     throw new UnsupportedOperationException("histories read streams");
   }
 
+  /** Every stream's events at these positions, in global order (what the trail's lines read). */
+  @Override
+  public List<RecordedEvent> readAt(List<Long> positions, boolean personalData) {
+    Set<Long> wanted = Set.copyOf(positions);
+    return streams.values().stream()
+        .flatMap(List::stream)
+        .filter(e -> wanted.contains(e.globalPosition()))
+        .sorted(java.util.Comparator.comparingLong(RecordedEvent::globalPosition))
+        .toList();
+  }
+
   @Override
   public long headPosition() {
     return position;

@@ -74,12 +74,12 @@ class TrailSearchPagingTest {
     private final long applied;
 
     Trail(long applied) {
-      super(null);
+      super(null, null);
       this.applied = applied;
     }
 
     @Override
-    List<Entry> entries(List<LogEntry> events, int generation, String pattern) {
+    List<Entry> entries(List<LogEntry> events, int generation, String text) {
       return events.stream()
           .filter(e -> e.globalPosition() <= applied)
           .map(
@@ -97,7 +97,7 @@ class TrailSearchPagingTest {
                       e.commandId(),
                       e.correlationId(),
                       e.causationId()))
-          .filter(e -> pattern == null || e.summary().contains(pattern.replace("%", "")))
+          .filter(e -> text == null || e.summary().contains(text))
           .toList();
     }
   }

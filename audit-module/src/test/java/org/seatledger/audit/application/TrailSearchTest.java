@@ -13,11 +13,11 @@ import org.seatledger.audit.api.AuditQueries.Entry;
 class TrailSearchTest {
 
   @Test
-  void freeTextMatchesAnywhereIgnoringCaseAndTakesWildcardsLiterally() {
-    assertEquals("%held for%", TrailSearch.pattern("Held for"));
-    assertEquals("%50!% off!_x!!%", TrailSearch.pattern("50% off_x!"));
-    assertNull(TrailSearch.pattern("  "));
-    assertNull(TrailSearch.pattern(null));
+  void freeTextIsLookedForInLowerCaseWithEveryCharacterTakenLiterally() {
+    assertEquals("held for", TrailSearch.needle("Held for"));
+    assertEquals("50% off_x!", TrailSearch.needle("50% OFF_x!"));
+    assertNull(TrailSearch.needle("  "));
+    assertNull(TrailSearch.needle(null));
   }
 
   @Test

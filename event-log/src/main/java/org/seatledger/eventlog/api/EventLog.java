@@ -1,8 +1,11 @@
 package org.seatledger.eventlog.api;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.function.LongConsumer;
 
 /**
@@ -36,6 +39,32 @@ public interface EventLog {
   default EventPage readPage(
       long afterPosition, int limit, Set<Class<?>> classes, boolean personalData) {
     return readPage(afterPosition, limit, classes);
+  }
+
+  /**
+   * The events at the given global positions, in global order, decoded as {@link #readPage(long,
+   * int, Set, boolean)} decodes them (without decrypting when {@code personalData} is false); a
+   * position the log does not hold is left out. For a reader that found a few positions in the
+   * log's indexes ({@link LogSearch}) and needs their data, such as the audit trail's sentences.
+   * This default reads the range they span page by page; the database's log reads them by key.
+   */
+  default List<RecordedEvent> readAt(List<Long> positions, boolean personalData) {
+    if (positions.isEmpty()) {
+      return List.of();
+    }
+    SortedSet<Long> wanted = new TreeSet<>(positions);
+    List<RecordedEvent> found = new ArrayList<>();
+    long after = wanted.first() - 1;
+    while (after < wanted.last()) {
+      EventPage page =
+          readPage(after, (int) Math.min(1_000, wanted.last() - after), Set.of(), personalData);
+      page.events().stream().filter(e -> wanted.contains(e.globalPosition())).forEach(found::add);
+      if (page.scanned() == 0) {
+        break;
+      }
+      after = page.lastPosition();
+    }
+    return found;
   }
 
   /** At most {@code limit} events of one stream from {@code fromVersion} on, in version order. */

@@ -110,6 +110,11 @@ public class DatabaseEventStore implements EventStore {
   }
 
   @Override
+  public List<RecordedEvent> readAt(List<Long> positions, boolean personalData) {
+    return reads.readAt(positions, personalData);
+  }
+
+  @Override
   public List<RecordedEvent> readStream(String streamId, long fromVersion, int limit) {
     return reads.readStream(streamId, fromVersion, limit);
   }

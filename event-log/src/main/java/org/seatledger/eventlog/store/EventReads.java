@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -35,6 +36,9 @@ public class EventReads {
 
   /** Streams per query of {@link #readStreams}: well under every database's parameter limit. */
   private static final int STREAMS_PER_READ = 200;
+
+  /** Positions per query of {@link #readAt}: well under every database's parameter limit. */
+  private static final int POSITIONS_PER_READ = 1_000;
 
   @PersistenceContext(unitName = "eventlog")
   EntityManager em;
@@ -72,6 +76,25 @@ public class EventReads {
     EventRows.Scan page = rows.after(afterPosition, limit, types);
     return new EventPage(
         decoder.decode(page.rows(), personalData), page.lastPosition(), page.scanned());
+  }
+
+  /**
+   * The events at the given positions, in global order, by primary key in chunks of {@link
+   * #POSITIONS_PER_READ}; with {@code personalData} false nothing is decrypted.
+   */
+  @Transactional
+  public List<RecordedEvent> readAt(List<Long> positions, boolean personalData) {
+    List<Long> sorted = positions.stream().distinct().sorted().toList();
+    List<RecordedEvent> events = new ArrayList<>();
+    for (int from = 0; from < sorted.size(); from += POSITIONS_PER_READ) {
+      List<Long> chunk = sorted.subList(from, Math.min(sorted.size(), from + POSITIONS_PER_READ));
+      String where =
+          " WHERE global_position IN ("
+              + String.join(", ", Collections.nCopies(chunk.size(), "?"))
+              + ") ORDER BY global_position";
+      events.addAll(decoder.decode(rows.where(where, chunk.toArray()), personalData));
+    }
+    return events;
   }
 
   /** At most {@code limit} events of one stream from {@code fromVersion} on, in version order. */
