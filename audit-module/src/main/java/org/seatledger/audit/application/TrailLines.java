@@ -75,7 +75,7 @@ class TrailLines {
   }
 
   /** The sentences and reasons of the events at {@code positions}, read from the log by key. */
-  Map<Long, Line> lines(List<Long> positions) {
+  private Map<Long, Line> lines(List<Long> positions) {
     Map<Long, Line> lines = new HashMap<>();
     if (positions.isEmpty()) {
       return lines;
