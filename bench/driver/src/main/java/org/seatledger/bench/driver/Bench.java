@@ -90,7 +90,10 @@ public final class Bench {
         run.id,
         run.plan.quick(),
         Machine.describe(run.db.connection),
-        Machine.durability(run.db.connection),
+        Machine.durability(run.db.connection)
+            + "; holds expire after "
+            + System.getenv().getOrDefault("SEATLEDGER_HOLD_TIMEOUT", "PT15M (as shipped)")
+            + " (SEATLEDGER_HOLD_TIMEOUT)",
         "the server reaches the database through a latency proxy (bench's LatencyProxy, every"
             + " byte passed on by a user-space thread); it adds no delay except in the networked"
             + " phase, which adds "
