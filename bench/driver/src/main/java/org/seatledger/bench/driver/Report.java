@@ -214,6 +214,13 @@ final class Report {
       md.append("### Where the event-sourced hot phase spent its CPU (JFR, ")
           .append(profile.get("samples"))
           .append(" execution samples)\n\n");
+      if (profile.containsKey("es_bookings_per_s_while_recorded")) {
+        md.append("Recorded in a round of its own after the figures above (")
+            .append(profile.get("es_bookings_per_s_while_recorded"))
+            .append(
+                " bookings/s while recorded), so the recording's cost is in no figure and both"
+                    + " designs are measured alike.\n\n");
+      }
       profileTable(md, "first Seat Ledger frame on the stack", profile, "top_seatledger_frames");
       profileTable(
           md,
