@@ -15,7 +15,8 @@ import java.util.Map;
 /**
  * Part 6: the raw and the decoded read of the whole log, then a rebuild of every read model, timed
  * and checked: each read model equals its full replay (the same digests before and after), with a
- * JFR profile of each rebuild.
+ * JFR profile of each rebuild taken in a rebuild of its own after the timed one: the recording
+ * costs the server CPU, and the raw read it is compared with runs unrecorded.
  */
 final class Rebuilds {
 
@@ -35,6 +36,19 @@ final class Rebuilds {
         return rows.getLong(1);
       }
     }
+  }
+
+  /** Rebuilds a read model whose live generation is {@code generation}; the seconds it took. */
+  private static double rebuild(Run run, String name, int generation) throws Exception {
+    long start = System.nanoTime();
+    run.admin.must("api/admin/projections/" + name + "/rebuild", null);
+    while (ReadModels.generation(run.db.connection, name) == generation) {
+      Thread.sleep(20);
+      if (System.nanoTime() - start > Duration.ofMinutes(20).toNanos()) {
+        throw new IllegalStateException("the rebuild of " + name + " did not finish");
+      }
+    }
+    return (System.nanoTime() - start) / 1e9;
   }
 
   static void run(Run run) throws Exception {
@@ -64,20 +78,9 @@ final class Rebuilds {
         long applied = run.db.headPosition();
         Map<String, String> before = ReadModels.digests(db, name, projection.getValue(), applied);
         int generation = ReadModels.generation(db, name);
+        double took = rebuild(run, name, generation);
         if (attempt == 1) {
-          run.process.startRecording("rebuild");
-        }
-        long start = System.nanoTime();
-        run.admin.must("api/admin/projections/" + name + "/rebuild", null);
-        while (ReadModels.generation(db, name) == generation) {
-          Thread.sleep(20);
-          if (System.nanoTime() - start > Duration.ofMinutes(20).toNanos()) {
-            throw new IllegalStateException("the rebuild of " + name + " did not finish");
-          }
-        }
-        if (attempt == 1) {
-          seconds = (System.nanoTime() - start) / 1e9;
-          run.process.stopRecording("rebuild", recording);
+          seconds = took;
         }
         Map<String, String> rebuilt = ReadModels.digests(db, name, projection.getValue(), applied);
         long appended = eventsAppendedAfter(db, applied);
@@ -105,6 +108,10 @@ final class Rebuilds {
                 + appended
                 + " events appended during the rebuild changed it; compared again");
       }
+      run.db.awaitProjections(Duration.ofSeconds(300));
+      run.process.startRecording("rebuild");
+      rebuild(run, name, ReadModels.generation(db, name));
+      run.process.stopRecording("rebuild", recording);
       double perSecond = head / seconds;
       slowest = Math.min(slowest, perSecond);
       JsonObject row =

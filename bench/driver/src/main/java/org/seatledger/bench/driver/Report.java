@@ -306,7 +306,8 @@ final class Report {
             p.get("equals_replay"));
       }
       md.append(
-              "\nWhere each rebuild spent the server's CPU (JFR; Seat Ledger methods on the stack,")
+              "\nWhere each rebuild spent the server's CPU (JFR, recorded in a second rebuild after"
+                  + " the timed one; Seat Ledger methods on the stack,")
           .append(" share of samples, inclusive):\n\n");
       for (JsonValue v : rebuild.getJsonArray("projections")) {
         JsonObject p = v.asJsonObject();
