@@ -7,3 +7,6 @@ GRANT SELECT, INSERT, DELETE ON snapshots TO ${app};
 -- UPDATE: rotation re-wraps data keys under a new master key.
 GRANT SELECT, INSERT, UPDATE, DELETE ON subject_keys TO ${app};
 GRANT SELECT, INSERT, UPDATE ON master_key TO ${app};
+-- The committer's one-round-trip append (V5); it runs with this account's rights (SQL SECURITY
+-- INVOKER), so it appends only as the grants above allow.
+GRANT EXECUTE ON PROCEDURE append_group TO ${app};

@@ -65,7 +65,7 @@ public class EventAppender {
     if (transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
       settleWithTransaction(ready.keys());
       return keysOfRepeatNotStored(
-          ready.keys(), writer.write(List.of(ready.batch())).get(0).resultsOrThrow());
+          ready.keys(), writer.write(List.of(ready.batch())).outcomes().get(0).resultsOrThrow());
     }
     return throughGroupCommit(ready.batch(), ready.keys());
   }

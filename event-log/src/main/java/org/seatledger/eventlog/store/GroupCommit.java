@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -14,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.seatledger.eventlog.api.AppendResult;
+import org.seatledger.eventlog.store.LogWriter.Written;
 
 /**
  * Group commit: the appends of all callers on this server go through one committer thread, which
@@ -26,6 +28,11 @@ import org.seatledger.eventlog.api.AppendResult;
  * so a single bad append cannot fail its neighbours. A group that only starts new streams is first
  * written without the guards' lookup ({@link LogWriter#writeNewStreams}); if anything in it
  * collides, the whole group is written again the ordinary way.
+ *
+ * <p>On MySQL and MariaDB a group is first decided from what this committer's own commits left
+ * ({@link KnownTail}: the next position, the heads of the streams it wrote) and sent in one round
+ * trip ({@link LogWriter#writeInOneTrip}); the database refuses it if anything it relied on changed
+ * meanwhile, and the group is then written the ordinary way, as above.
  */
 @ApplicationScoped
 public class GroupCommit {
@@ -36,6 +43,9 @@ public class GroupCommit {
   static final int MAX_COMMANDS = 1000;
 
   @Inject LogWriter writer;
+
+  /** What this committer's own commits left: lets a group go in one round trip. */
+  private final KnownTail tail = new KnownTail();
 
   @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
   ManagedThreadFactory threads;
@@ -109,18 +119,23 @@ public class GroupCommit {
 
   private void commit(List<Pending> group) {
     List<Prepared.Batch> batches = group.stream().map(Pending::batch).toList();
+    if (wroteInOneTrip(group, batches)) {
+      return;
+    }
     if (AppendGuards.onlyNewStreams(batches)) {
       try {
-        complete(group, writer.writeNewStreams(batches));
+        complete(group, committed(writer.writeNewStreams(batches)));
         return;
       } catch (RuntimeException collided) {
+        tail.forget();
         LOG.log(
             Level.FINE, "appends to new streams collided; writing them with the lookup", collided);
       }
     }
     try {
-      complete(group, writer.write(batches));
+      complete(group, committed(writer.write(batches)));
     } catch (RuntimeException failed) {
+      tail.forget();
       if (group.size() == 1) {
         group.get(0).result().completeExceptionally(failed);
         return;
@@ -128,12 +143,45 @@ public class GroupCommit {
       LOG.log(Level.FINE, "a group commit failed; writing its appends one by one", failed);
       for (Pending alone : group) {
         try {
-          complete(List.of(alone), writer.write(List.of(alone.batch())));
+          complete(List.of(alone), committed(writer.write(List.of(alone.batch()))));
         } catch (RuntimeException failure) {
+          tail.forget();
           alone.result().completeExceptionally(failure);
         }
       }
     }
+  }
+
+  /**
+   * Writes the group in one round trip when the database has the way and the committer's own
+   * commits tell enough to decide it; false when the group is still to be written (not tried, or
+   * refused by the database and rolled back).
+   */
+  private boolean wroteInOneTrip(List<Pending> group, List<Prepared.Batch> batches) {
+    if (!writer.writesInOneTrip()) {
+      return false;
+    }
+    Optional<KnownTail.Plan> plan = tail.plan(batches, Clock.micros());
+    if (plan.isEmpty()) {
+      return false;
+    }
+    Written written;
+    try {
+      written = writer.writeInOneTrip(plan.get());
+    } catch (RuntimeException missed) {
+      tail.missed();
+      LOG.log(Level.FINE, "the one-trip append missed; writing the group the ordinary way", missed);
+      return false;
+    }
+    tail.committedInOneTrip(plan.get());
+    complete(group, written.outcomes());
+    return true;
+  }
+
+  /** Remembers what an ordinary commit left, for the next group's one-trip plan. */
+  private List<BatchOutcome> committed(Written written) {
+    tail.committed(written.first(), written.nextPosition(), written.events());
+    return written.outcomes();
   }
 
   private static void complete(List<Pending> group, List<BatchOutcome> outcomes) {

@@ -55,11 +55,24 @@ public class LogWriter {
   private volatile SequenceLock sequenceLock;
 
   /**
+   * What a commit wrote: each batch's outcome, in order; the positions it took, from {@code first}
+   * to {@code nextPosition - 1} (none when nothing was written: then {@code nextPosition} is {@code
+   * first}); and the event rows.
+   */
+  public record Written(
+      List<BatchOutcome> outcomes, long first, long nextPosition, List<StoredEvent> events) {
+    public Written {
+      outcomes = List.copyOf(outcomes);
+      events = List.copyOf(events);
+    }
+  }
+
+  /**
    * Writes the batches in order and returns each batch's outcome. Joins the caller's transaction if
    * there is one.
    */
   @Transactional
-  public List<BatchOutcome> write(List<Prepared.Batch> batches) {
+  public Written write(List<Prepared.Batch> batches) {
     return write(batches, true);
   }
 
@@ -73,11 +86,40 @@ public class LogWriter {
    * busiest writer a round trip.
    */
   @Transactional
-  public List<BatchOutcome> writeNewStreams(List<Prepared.Batch> batches) {
+  public Written writeNewStreams(List<Prepared.Batch> batches) {
     return write(batches, false);
   }
 
-  private List<BatchOutcome> write(List<Prepared.Batch> batches, boolean lookUp) {
+  /**
+   * Writes a group the committer decided from what its own commits left ({@link KnownTail}) in one
+   * round trip plus the commit ({@link OneTripAppend}). When the database refuses it — the log
+   * moved on, a row exists after all, the master key changed — this throws and the transaction
+   * rolls back; the caller then writes the group with {@link #write}.
+   */
+  @Transactional
+  public Written writeInOneTrip(KnownTail.Plan plan) {
+    try (Connection c = dataSource.getConnection()) {
+      OneTripAppend.send(c, plan);
+    } catch (SQLException e) {
+      throw new IllegalStateException("the one-trip append was refused: " + e.getMessage(), e);
+    }
+    AppendGuards.Decision decision = plan.decision();
+    appended.fire(new AppendCommitted.Appended(decision.nextPosition() - 1));
+    return new Written(
+        decision.outcomes(), plan.first(), decision.nextPosition(), decision.events());
+  }
+
+  /**
+   * True when groups may be written in one round trip ({@link #writeInOneTrip}): on MySQL and
+   * MariaDB, where the event log's migrations created {@code append_group}, once the first commit
+   * found out which database this is.
+   */
+  public boolean writesInOneTrip() {
+    SequenceLock known = sequenceLock;
+    return known != null && known.hasOneTripAppend();
+  }
+
+  private Written write(List<Prepared.Batch> batches, boolean lookUp) {
     try (Connection c = dataSource.getConnection()) {
       return write(batches, c, lookUp);
     } catch (SQLException e) {
@@ -88,7 +130,7 @@ public class LogWriter {
     }
   }
 
-  private List<BatchOutcome> write(List<Prepared.Batch> batches, Connection c, boolean lookUp)
+  private Written write(List<Prepared.Batch> batches, Connection c, boolean lookUp)
       throws SQLException {
     SequenceLock sequence = sequenceLock(c);
     SequenceLock.Held lock = sequence.lock(c, AppendGuards.eventCount(batches));
@@ -114,7 +156,8 @@ public class LogWriter {
     if (decision.writes()) {
       appended.fire(new AppendCommitted.Appended(decision.nextPosition() - 1));
     }
-    return decision.outcomes();
+    return new Written(
+        decision.outcomes(), lock.first(), decision.nextPosition(), decision.events());
   }
 
   /** How this database takes the append lock; found out from the first connection. */

@@ -53,6 +53,11 @@ enum SequenceLock {
       return true;
     }
 
+    @Override
+    boolean hasOneTripAppend() {
+      return true;
+    }
+
     /**
      * The value the statement stored, from its answer; should a driver not return it as a generated
      * key, asked for in a second statement (the same value, as the connection's own state).
@@ -103,6 +108,15 @@ enum SequenceLock {
    * takes the lock too (2.3), was not measured with it.
    */
   boolean locksInUnion() {
+    return false;
+  }
+
+  /**
+   * True when the database has the stored procedure {@code append_group} (event-log migration V5:
+   * MySQL and MariaDB, whose {@code JSON_TABLE} it uses), so a group decided without a lookup can
+   * be written in one round trip ({@link OneTripAppend}). Elsewhere the migration is a comment.
+   */
+  boolean hasOneTripAppend() {
     return false;
   }
 

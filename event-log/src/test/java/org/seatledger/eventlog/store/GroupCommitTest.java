@@ -24,6 +24,7 @@ import org.seatledger.eventlog.api.CommandAppend;
 import org.seatledger.eventlog.api.CommandMetadata;
 import org.seatledger.eventlog.api.ExpectedVersion;
 import org.seatledger.eventlog.api.StreamAppend;
+import org.seatledger.eventlog.store.LogWriter.Written;
 
 /**
  * The committer's side of group commit, on a writer that stands in for the database: who gets which
@@ -117,6 +118,44 @@ class GroupCommitTest {
     blocker.get(10, TimeUnit.SECONDS);
   }
 
+  @Test
+  void onceTheCommitterHasCommittedAGroupTheNextGoesInOneTripAtTheNextPositions() throws Exception {
+    FakeWriter writer = start(new FakeWriter().withOneTrip());
+
+    AppendResult first = groupCommit.submit(streamBatch("a")).get(10, TimeUnit.SECONDS).get(0);
+    AppendResult second = groupCommit.submit(streamBatch("b")).get(10, TimeUnit.SECONDS).get(0);
+
+    assertEquals(List.of("ordinary a", "one trip b"), writer.log);
+    assertEquals(1, first.firstPosition());
+    assertEquals(2, second.firstPosition());
+    assertEquals("b", second.outcome());
+  }
+
+  @Test
+  void aOneTripGroupTheDatabaseRefusesIsWrittenTheOrdinaryWayAndTheNextGroupToo() throws Exception {
+    FakeWriter writer =
+        start(
+            new FakeWriter() {
+              @Override
+              void beforeOneTrip(KnownTail.Plan plan) {
+                if (writer().log.size() == 1) {
+                  throw new IllegalStateException("append_group: the log is not where it was left");
+                }
+              }
+            }.withOneTrip());
+
+    List<AppendResult> results = new ArrayList<>();
+    for (String id : List.of("a", "b", "c", "d")) {
+      results.add(groupCommit.submit(streamBatch(id)).get(10, TimeUnit.SECONDS).get(0));
+    }
+
+    assertEquals(
+        List.of("ordinary a", "refused b", "ordinary b", "ordinary c", "one trip d"), writer.log);
+    assertEquals(
+        List.of(1L, 2L, 3L, 4L), results.stream().map(AppendResult::firstPosition).toList());
+    assertEquals("b", results.get(1).outcome());
+  }
+
   private FakeWriter start(FakeWriter writer) {
     groupCommit.writer = writer;
     groupCommit.threads = new Threads();
@@ -143,16 +182,37 @@ class GroupCommitTest {
     return new Prepared.Batch(prepared, List.of());
   }
 
+  /** A batch of one command that starts a stream with one event. */
+  private static Prepared.Batch streamBatch(String id) {
+    StreamAppend append =
+        new StreamAppend("s-" + id, "Test", ExpectedVersion.NO_STREAM, List.of(1));
+    CommandAppend command =
+        new CommandAppend(new CommandMetadata(id, id, id, "test", null), List.of(append), id);
+    return new Prepared.Batch(
+        List.of(
+            new Prepared.Command(
+                command,
+                List.of(
+                    new Prepared.Stream(
+                        append, List.of(new EventSerializer.Serialized("Tested", 1, "{}")))))),
+        List.of());
+  }
+
   private static String commandId(Prepared.Batch batch) {
     return batch.commands().get(0).append().metadata().commandId();
   }
 
-  /** Gives each command the next position; a failing group fails as a database error would. */
+  /**
+   * Gives each command the next position; a failing group fails as a database error would. With
+   * {@link #withOneTrip} it also takes one-trip groups, writing them at the positions decided.
+   */
   private static class FakeWriter extends LogWriter {
     final AtomicInteger calls = new AtomicInteger();
     final AtomicInteger written = new AtomicInteger();
     final List<Integer> groupSizes = Collections.synchronizedList(new ArrayList<>());
+    final List<String> log = Collections.synchronizedList(new ArrayList<>());
     private long next = 1;
+    private boolean oneTrip;
 
     void whileWriting(int call) throws InterruptedException {}
 
@@ -160,13 +220,48 @@ class GroupCommitTest {
       return false;
     }
 
+    void beforeOneTrip(KnownTail.Plan plan) {}
+
+    FakeWriter withOneTrip() {
+      oneTrip = true;
+      return this;
+    }
+
+    FakeWriter writer() {
+      return this;
+    }
+
     @Override
-    public List<BatchOutcome> writeNewStreams(List<Prepared.Batch> batches) {
+    public boolean writesInOneTrip() {
+      return oneTrip;
+    }
+
+    @Override
+    public synchronized Written writeInOneTrip(KnownTail.Plan plan) {
+      String ids = ids(plan.decision().processed().stream().map(p -> p.commandId).toList());
+      try {
+        beforeOneTrip(plan);
+      } catch (RuntimeException refused) {
+        log.add("refused " + ids);
+        throw refused;
+      }
+      assertEquals(next, plan.first(), "one-trip groups are numbered from the committer's last");
+      log.add("one trip " + ids);
+      next = plan.decision().nextPosition();
+      return new Written(plan.decision().outcomes(), plan.first(), next, plan.decision().events());
+    }
+
+    private static String ids(List<String> commandIds) {
+      return String.join(" ", commandIds);
+    }
+
+    @Override
+    public Written writeNewStreams(List<Prepared.Batch> batches) {
       return write(batches);
     }
 
     @Override
-    public List<BatchOutcome> write(List<Prepared.Batch> batches) {
+    public Written write(List<Prepared.Batch> batches) {
       int call = calls.incrementAndGet();
       groupSizes.add(batches.stream().mapToInt(b -> b.commands().size()).sum());
       try {
@@ -180,6 +275,8 @@ class GroupCommitTest {
       }
       List<BatchOutcome> outcomes = new ArrayList<>();
       synchronized (this) {
+        long first = next;
+        log.add("ordinary " + ids(batches.stream().map(GroupCommitTest::commandId).toList()));
         for (Prepared.Batch batch : batches) {
           List<AppendResult> results = new ArrayList<>();
           for (Prepared.Command command : batch.commands()) {
@@ -190,8 +287,8 @@ class GroupCommitTest {
           }
           outcomes.add(new BatchOutcome.Appended(results));
         }
+        return new Written(outcomes, first, next, List.of());
       }
-      return outcomes;
     }
   }
 

@@ -16,6 +16,10 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import jakarta.transaction.UserTransaction;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +33,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
+import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -36,6 +41,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.seatledger.booking.api.SeatsReserved;
 import org.seatledger.eventlog.api.AppendResult;
+import org.seatledger.eventlog.api.CommandMetadata;
 import org.seatledger.eventlog.api.ConcurrencyConflict;
 import org.seatledger.eventlog.api.EventStore;
 import org.seatledger.eventlog.api.ExpectedVersion;
@@ -52,6 +58,9 @@ class EventStoreIT {
 
   @Inject EventStore store;
   @Inject UserTransaction transaction;
+
+  @Resource(lookup = "jdbc/seatledger")
+  DataSource dataSource;
 
   @Resource(lookup = "java:comp/DefaultManagedExecutorService")
   ManagedExecutorService executor;
@@ -510,5 +519,107 @@ class EventStoreIT {
                     .get(60, TimeUnit.SECONDS));
     assertInstanceOf(IllegalStateException.class, failure.getCause());
     assertEquals(0, store.streamVersion(stream));
+  }
+
+  /**
+   * On MySQL/MariaDB the committer writes a group in one round trip, decided from what its own
+   * commits left. Another writer — an append inside a caller's transaction goes round the committer
+   * as a second server's would — moves the log under it: the next group is refused by the database,
+   * written the ordinary way and answered as before (here a conflict), and the positions stay
+   * gap-free. A retry whose only tell is its command id is still answered with the first outcome.
+   * (On H2 every group takes the ordinary way; the answers are the same.)
+   */
+  @Test
+  void aGroupDecidedFromTheCommittersOwnCommitsIsAnsweredAsBeforeWhenAnotherWriterMovedTheLog()
+      throws Exception {
+    String stream = newStream("one-trip");
+    long callsBefore = procedureCalls();
+    AppendResult first =
+        store.append(
+            command(),
+            List.of(append(stream, ExpectedVersion.NO_STREAM, reserved(stream, 1))),
+            null);
+    CommandMetadata accented =
+        new CommandMetadata(
+            "cmd-" + stream + "-2", "corr-é", "cause-2", "it-tester", "réservé — ok");
+    store.append(
+        accented, List.of(append(stream, ExpectedVersion.exactly(1), reserved(stream, 2))), null);
+    executor
+        .submit(
+            () -> {
+              transaction.begin();
+              try {
+                store.append(
+                    command(),
+                    List.of(append(stream, ExpectedVersion.exactly(2), reserved(stream, 3))),
+                    null);
+                transaction.commit();
+              } catch (RuntimeException e) {
+                transaction.rollback();
+                throw e;
+              }
+              return null;
+            })
+        .get(60, TimeUnit.SECONDS);
+
+    ConcurrencyConflict stale =
+        assertThrows(
+            ConcurrencyConflict.class,
+            () ->
+                store.append(
+                    command(),
+                    List.of(append(stream, ExpectedVersion.exactly(2), reserved(stream, 4))),
+                    null));
+    assertTrue(stale.getMessage().contains("version 3"), stale.getMessage());
+    store.append(
+        command(), List.of(append(stream, ExpectedVersion.exactly(3), reserved(stream, 4))), null);
+    String fifthId = "cmd-" + stream + "-5";
+    AppendResult fifth =
+        store.append(
+            command(fifthId),
+            List.of(append(stream, ExpectedVersion.exactly(4), reserved(stream, 5))),
+            "{\"seat\":\"Zoë 😀\"}");
+    String stray = newStream("one-trip-stray");
+    AppendResult retried =
+        store.append(
+            command(fifthId),
+            List.of(append(stray, ExpectedVersion.NO_STREAM, reserved(stray, 1))),
+            "{}");
+
+    assertTrue(retried.repeated());
+    assertEquals(fifth.lastPosition(), retried.lastPosition());
+    assertEquals("{\"seat\":\"Zoë 😀\"}", retried.outcome());
+    assertEquals(0, store.streamVersion(stray));
+    List<RecordedEvent> events = store.readStream(stream, 1, 10);
+    assertEquals(
+        List.of(1L, 2L, 3L, 4L, 5L), events.stream().map(RecordedEvent::streamVersion).toList());
+    assertEquals("réservé — ok", events.get(1).reason());
+    assertEquals("corr-é", events.get(1).correlationId());
+    List<RecordedEvent> log = store.readAll(first.firstPosition() - 1, 1000);
+    for (int i = 0; i < log.size(); i++) {
+      assertEquals(
+          first.firstPosition() + i, log.get(i).globalPosition(), "positions stay gap-free");
+    }
+    assertTrue(store.verify(java.util.Optional.of(stream)).ok());
+    assertTrue(store.verify(java.util.Optional.empty()).ok(), "the whole log verifies");
+    if (callsBefore >= 0) {
+      // the second, the refused stale one, the fifth and the retry went as one CALL each
+      assertTrue(procedureCalls() - callsBefore >= 4, "the one-trip path ran");
+    }
+  }
+
+  /** CALL statements the MySQL/MariaDB server ran so far (all sessions); -1 on other databases. */
+  private long procedureCalls() throws SQLException {
+    try (Connection c = dataSource.getConnection()) {
+      String product = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT);
+      if (!product.contains("mysql") && !product.contains("mariadb")) {
+        return -1;
+      }
+      try (Statement statement = c.createStatement();
+          ResultSet row = statement.executeQuery("SHOW GLOBAL STATUS LIKE 'Com_call_procedure'")) {
+        row.next();
+        return row.getLong(2);
+      }
+    }
   }
 }
