@@ -98,7 +98,7 @@ final class OneTripAppend {
 
   /**
    * An array of flat objects. A null value is left out: {@code JSON_TABLE} reads a missing member
-   * as SQL {@code NULL} (a JSON {@code null} would arrive as the text "null" in some versions).
+   * as SQL {@code NULL} (its default {@code NULL ON EMPTY}, on MySQL and MariaDB alike).
    */
   private static final class Json {
     private final StringBuilder out = new StringBuilder(4096).append('[');
