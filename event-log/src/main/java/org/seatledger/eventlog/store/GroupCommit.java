@@ -26,6 +26,10 @@ import org.seatledger.eventlog.api.AppendResult;
  * so a single bad append cannot fail its neighbours. A group that only starts new streams is first
  * written without the guards' lookup ({@link LogWriter#writeNewStreams}); if anything in it
  * collides, the whole group is written again the ordinary way.
+ *
+ * <p>It tells {@link AppendCommitted} when it starts and ends a group, and whether more appends are
+ * queued then: the projectors' wake-up waits, within a bound, for the committer to run out of work,
+ * so that their transactions do not run beside its next group.
  */
 @ApplicationScoped
 public class GroupCommit {
@@ -36,6 +40,7 @@ public class GroupCommit {
   static final int MAX_COMMANDS = 1000;
 
   @Inject LogWriter writer;
+  @Inject AppendCommitted wakeUps;
 
   @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
   ManagedThreadFactory threads;
@@ -96,7 +101,12 @@ public class GroupCommit {
           group.add(queue.poll());
           commands += next.batch().commands().size();
         }
-        commit(group);
+        wakeUps.groupStarted();
+        try {
+          commit(group);
+        } finally {
+          wakeUps.groupEnded(!queue.isEmpty());
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
