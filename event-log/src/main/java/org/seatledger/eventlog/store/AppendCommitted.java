@@ -7,6 +7,8 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.OptionalLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.seatledger.eventlog.api.LogAdvanced;
 
@@ -20,6 +22,8 @@ import org.seatledger.eventlog.api.LogAdvanced;
  */
 @ApplicationScoped
 public class AppendCommitted {
+
+  private static final Logger LOG = Logger.getLogger(AppendCommitted.class.getName());
 
   /** Fired inside the append's transaction. */
   public record Appended(long lastPosition) {}
@@ -46,9 +50,20 @@ public class AppendCommitted {
     announce(timing().groupEnded(queued, System.nanoTime()));
   }
 
-  /** Tells the projectors the log reaches {@code position}, if there is one to tell. */
+  /**
+   * Tells the projectors the log reaches {@code position}, if there is one to tell. Called on the
+   * committer's thread, which must go on whatever happens here: a wake-up that cannot be fired (the
+   * server is stopping) only leaves the projections to their timer.
+   */
   void announce(OptionalLong position) {
-    position.ifPresent(last -> advanced.fireAsync(new LogAdvanced(last)));
+    if (position.isEmpty()) {
+      return;
+    }
+    try {
+      advanced.fireAsync(new LogAdvanced(position.getAsLong()));
+    } catch (RuntimeException notFired) {
+      LOG.log(Level.FINE, "no wake-up for position " + position.getAsLong(), notFired);
+    }
   }
 
   private WakeUpTiming timing() {
