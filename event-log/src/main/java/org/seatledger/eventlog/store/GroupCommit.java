@@ -33,6 +33,10 @@ import org.seatledger.eventlog.store.LogWriter.Written;
  * ({@link KnownTail}: the next position, the heads of the streams it wrote) and sent in one round
  * trip ({@link LogWriter#writeInOneTrip}); the database refuses it if anything it relied on changed
  * meanwhile, and the group is then written the ordinary way, as above.
+ *
+ * <p>It tells {@link AppendCommitted} when it starts and ends a group, and whether more appends are
+ * queued then: the projectors' wake-up waits, within a bound, for the committer to run out of work,
+ * so that their transactions do not run beside its next group.
  */
 @ApplicationScoped
 public class GroupCommit {
@@ -43,6 +47,7 @@ public class GroupCommit {
   static final int MAX_COMMANDS = 1000;
 
   @Inject LogWriter writer;
+  @Inject AppendCommitted wakeUps;
 
   /** What this committer's own commits left: lets a group go in one round trip. */
   private final KnownTail tail = new KnownTail();
@@ -106,7 +111,12 @@ public class GroupCommit {
           group.add(queue.poll());
           commands += next.batch().commands().size();
         }
-        commit(group);
+        wakeUps.groupStarted();
+        try {
+          commit(group);
+        } finally {
+          wakeUps.groupEnded(!queue.isEmpty());
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;

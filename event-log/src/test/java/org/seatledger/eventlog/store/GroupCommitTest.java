@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -17,6 +18,7 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.seatledger.eventlog.api.AppendResult;
@@ -156,9 +158,70 @@ class GroupCommitTest {
     assertEquals("b", results.get(1).outcome());
   }
 
+  @Test
+  void theReadModelsAreWokenOnceTheQueueIsEmptyAndAfterTheCallersHaveTheirAnswers()
+      throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    FakeWriter writer = holdingTheFirstGroup(release);
+    List<CompletableFuture<List<AppendResult>>> results = new ArrayList<>();
+    results.add(groupCommit.submit(batch("blocker")));
+    while (writer.calls.get() == 0) {
+      Thread.onSpinWait();
+    }
+    for (int i = 0; i < 3; i++) {
+      results.add(groupCommit.submit(batch("queued" + i)));
+    }
+    wakeUps.answered = () -> results.stream().allMatch(CompletableFuture::isDone);
+    release.countDown();
+    for (CompletableFuture<List<AppendResult>> result : results) {
+      result.get(10, TimeUnit.SECONDS);
+    }
+    wakeUps.awaitAnnounced(1);
+
+    assertEquals(List.of(1, 3), writer.groupSizes);
+    assertEquals(
+        List.of(4L), wakeUps.positions, "one wake-up for both groups: the second was queued");
+    assertEquals(List.of(true), wakeUps.afterAnswers, "the callers were answered first");
+  }
+
+  @Test
+  void withNoDelayEveryGroupWakesTheReadModels() throws Exception {
+    wakeUps = new WakeUps(0);
+    CountDownLatch release = new CountDownLatch(1);
+    FakeWriter writer = holdingTheFirstGroup(release);
+    CompletableFuture<List<AppendResult>> blocker = groupCommit.submit(batch("blocker"));
+    while (writer.calls.get() == 0) {
+      Thread.onSpinWait();
+    }
+    CompletableFuture<List<AppendResult>> queued = groupCommit.submit(batch("queued"));
+    release.countDown();
+    blocker.get(10, TimeUnit.SECONDS);
+    queued.get(10, TimeUnit.SECONDS);
+    wakeUps.awaitAnnounced(2);
+
+    assertEquals(List.of(1L, 2L), wakeUps.positions);
+  }
+
+  private FakeWriter holdingTheFirstGroup(CountDownLatch release) {
+    return start(
+        new FakeWriter() {
+          @Override
+          void whileWriting(int call) throws InterruptedException {
+            if (call == 1) {
+              release.await(10, TimeUnit.SECONDS);
+            }
+          }
+        });
+  }
+
+  /** Wake-ups that may wait an hour for the committer to run out of work, unless a test says. */
+  private WakeUps wakeUps = new WakeUps(3_600_000);
+
   private FakeWriter start(FakeWriter writer) {
     groupCommit.writer = writer;
+    groupCommit.wakeUps = wakeUps;
     groupCommit.threads = new Threads();
+    writer.committed = wakeUps;
     return writer;
   }
 
@@ -211,6 +274,7 @@ class GroupCommitTest {
     final AtomicInteger written = new AtomicInteger();
     final List<Integer> groupSizes = Collections.synchronizedList(new ArrayList<>());
     final List<String> log = Collections.synchronizedList(new ArrayList<>());
+    AppendCommitted committed;
     private long next = 1;
     private boolean oneTrip;
 
@@ -248,6 +312,7 @@ class GroupCommitTest {
       assertEquals(next, plan.first(), "one-trip groups are numbered from the committer's last");
       log.add("one trip " + ids);
       next = plan.decision().nextPosition();
+      committed.afterCommit(new AppendCommitted.Appended(next - 1));
       return new Written(plan.decision().outcomes(), plan.first(), next, plan.decision().events());
     }
 
@@ -287,7 +352,37 @@ class GroupCommitTest {
           }
           outcomes.add(new BatchOutcome.Appended(results));
         }
+        // what the container does after the transaction committed (AFTER_SUCCESS)
+        committed.afterCommit(new AppendCommitted.Appended(next - 1));
         return new Written(outcomes, first, next, List.of());
+      }
+    }
+  }
+
+  /** Records the wake-ups instead of firing them, and whether the callers had their answers. */
+  private static final class WakeUps extends AppendCommitted {
+    final List<Long> positions = Collections.synchronizedList(new ArrayList<>());
+    final List<Boolean> afterAnswers = Collections.synchronizedList(new ArrayList<>());
+    volatile BooleanSupplier answered = () -> true;
+
+    WakeUps(long delayMillis) {
+      this.delayMillis = delayMillis;
+    }
+
+    @Override
+    void announce(OptionalLong position) {
+      position.ifPresent(
+          last -> {
+            afterAnswers.add(answered.getAsBoolean());
+            positions.add(last);
+          });
+    }
+
+    /** The wake-up comes after the answers, on the committer: wait for it, not for a time. */
+    void awaitAnnounced(int count) throws InterruptedException {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (positions.size() < count && System.nanoTime() < deadline) {
+        Thread.sleep(1);
       }
     }
   }
