@@ -72,7 +72,15 @@ public class AppendCommitted {
       synchronized (this) {
         known = timing;
         if (known == null) {
-          known = new WakeUpTiming(Duration.ofMillis(delayMillis));
+          // read on the committer's thread, where a refusal would fail every append: a negative
+          // setting is taken as no delay, and the log says so
+          if (delayMillis < 0) {
+            LOG.warning(
+                "seatledger.projection-wake-up-delay-ms is "
+                    + delayMillis
+                    + ", which is negative: the read models are woken with no delay");
+          }
+          known = new WakeUpTiming(Duration.ofMillis(Math.max(0, delayMillis)));
           timing = known;
         }
       }
