@@ -92,18 +92,25 @@ public class LogWriter {
 
   /**
    * Writes a group the committer decided from what its own commits left ({@link KnownTail}) in one
-   * round trip plus the commit ({@link OneTripAppend}). When the database refuses it — the log
-   * moved on, a row exists after all, the master key changed — this throws and the transaction
-   * rolls back; the caller then writes the group with {@link #write}.
+   * round trip, its commit included ({@link OneTripAppend}): the stored procedure opens the
+   * transaction, writes the group and commits, so this runs outside any transaction, on a
+   * connection in autocommit. When the call returns, the group is committed and flushed; when the
+   * database refuses it — the log moved on, a row exists after all, the master key changed — the
+   * procedure has rolled the whole group back, this throws, and the caller writes the group with
+   * {@link #write}.
    */
-  @Transactional
+  @Transactional(Transactional.TxType.NOT_SUPPORTED)
   public Written writeInOneTrip(KnownTail.Plan plan) {
     try (Connection c = dataSource.getConnection()) {
+      if (!c.getAutoCommit()) {
+        c.setAutoCommit(true); // the procedure's own COMMIT ends the group's transaction
+      }
       OneTripAppend.send(c, plan);
     } catch (SQLException e) {
       throw new IllegalStateException("the one-trip append was refused: " + e.getMessage(), e);
     }
     AppendGuards.Decision decision = plan.decision();
+    // no transaction here: the observers hear of the commit at once, as after a commit
     appended.fire(new AppendCommitted.Appended(decision.nextPosition() - 1));
     return new Written(
         decision.outcomes(), plan.first(), decision.nextPosition(), decision.events());
@@ -111,8 +118,8 @@ public class LogWriter {
 
   /**
    * True when groups may be written in one round trip ({@link #writeInOneTrip}): on MySQL and
-   * MariaDB, where the event log's migrations created {@code append_group}, once the first commit
-   * found out which database this is.
+   * MariaDB, where the event log's migrations created {@code append_group_committed}, once the
+   * first commit found out which database this is.
    */
   public boolean writesInOneTrip() {
     SequenceLock known = sequenceLock;

@@ -7,12 +7,15 @@ import java.sql.Types;
 import java.util.List;
 
 /**
- * A whole group in one round trip (MySQL, MariaDB): the rows {@link KnownTail} decided from what
- * the committer's own commits left, sent as JSON arrays to the stored procedure {@code
- * append_group} (event-log migration V5), which under the append lock checks that the log's next
- * position is the one the rows were numbered from, moves it past them, checks the master key the
- * new data keys were wrapped with, and inserts the keys, the events and the command rows. With the
- * commit, two round trips where the ordinary path ({@link LogWriter#write}) takes five to seven.
+ * A whole group in one round trip, its commit included (MySQL, MariaDB): the rows {@link KnownTail}
+ * decided from what the committer's own commits left, sent as JSON arrays to the stored procedure
+ * {@code append_group_committed} (event-log migration V6), which opens a transaction, calls {@code
+ * append_group} (V5) — under the append lock it checks that the log's next position is the one the
+ * rows were numbered from, moves it past them, checks the master key the new data keys were wrapped
+ * with, and inserts the keys, the events and the command rows — and commits; on any failure it
+ * rolls the group back and passes the error on. One round trip where the ordinary path ({@link
+ * LogWriter#write}) takes five to seven with its commit, and no transaction manager's commit on the
+ * server's side.
  *
  * <p>Nothing is looked up first: whatever a lookup would have found — another writer moved the log,
  * a stream is past the cached version, a command was carried out, a subject has a key — makes the
@@ -27,12 +30,16 @@ final class OneTripAppend {
 
   private OneTripAppend() {}
 
-  /** Calls {@code append_group} for a group's decided rows, numbered from {@code first}. */
+  /**
+   * Calls {@code append_group_committed} for a group's decided rows, numbered from {@code first},
+   * on a connection in autocommit: when it returns, the group is committed.
+   */
   static void send(Connection c, KnownTail.Plan plan) throws SQLException {
     AppendGuards.Decision decision = plan.decision();
     // a plain statement, not prepareCall: Connector/J's CallableStatement reads the procedure's
     // parameters from the server first, one more round trip
-    try (PreparedStatement call = c.prepareStatement("CALL append_group(?, ?, ?, ?, ?, ?)")) {
+    try (PreparedStatement call =
+        c.prepareStatement("CALL append_group_committed(?, ?, ?, ?, ?, ?)")) {
       call.setLong(1, plan.first());
       call.setLong(2, decision.nextPosition());
       if (plan.masterKeyId() == null) {

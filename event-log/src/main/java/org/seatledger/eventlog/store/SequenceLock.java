@@ -112,9 +112,10 @@ enum SequenceLock {
   }
 
   /**
-   * True when the database has the stored procedure {@code append_group} (event-log migration V5:
-   * MySQL and MariaDB, whose {@code JSON_TABLE} it uses), so a group decided without a lookup can
-   * be written in one round trip ({@link OneTripAppend}). Elsewhere the migration is a comment.
+   * True when the database has the stored procedures {@code append_group} and {@code
+   * append_group_committed} (event-log migrations V5 and V6: MySQL and MariaDB, whose {@code
+   * JSON_TABLE} they use), so a group decided without a lookup can be written and committed in one
+   * round trip ({@link OneTripAppend}). Elsewhere the migrations are comments.
    */
   boolean hasOneTripAppend() {
     return false;
