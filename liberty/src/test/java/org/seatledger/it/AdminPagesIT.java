@@ -595,20 +595,10 @@ class AdminPagesIT {
 
   /** Clicks the button or link marked {@code data-action} and waits for the page it leads to. */
   private static void press(Browser browser, String action) {
-    org.openqa.selenium.WebElement element =
+    browser.click(
         browser
             .driver()
-            .findElement(org.openqa.selenium.By.cssSelector("[data-action='" + action + "']"));
-    element.click();
-    browser.waitUntil(
-        d -> {
-          try {
-            element.isEnabled();
-            return false;
-          } catch (org.openqa.selenium.StaleElementReferenceException gone) {
-            return true;
-          }
-        });
+            .findElement(org.openqa.selenium.By.cssSelector("[data-action='" + action + "']")));
   }
 
   /** The types of the events on a stream, in order, read as an auditor would. */

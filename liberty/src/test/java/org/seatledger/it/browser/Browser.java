@@ -152,19 +152,26 @@ public final class Browser implements AutoCloseable {
 
   /** Clicks the element with this id and waits for the page it leads to. */
   public void click(String id) {
-    WebElement element = byId(id);
+    click(byId(id));
+  }
+
+  /** Clicks {@code element} and waits until it is gone: the page it leads to has replaced it. */
+  public void click(WebElement element) {
     element.click();
     waitUntil(d -> isStale(element));
   }
 
-  /** The text of the whole page as a person reads it. */
+  /**
+   * The text of the whole page as a person reads it. Read again when the page is replaced while it
+   * is read (a redirect after a form, a script that renders a part again).
+   */
   public String text() {
-    return driver.findElement(By.tagName("body")).getText();
+    return waitUntil(d -> d.findElement(By.tagName("body")).getText());
   }
 
-  /** The page's {@code <h1>}. */
+  /** The page's {@code <h1>}, read again when the page is replaced while it is read. */
   public String heading() {
-    return driver.findElement(By.tagName("h1")).getText();
+    return waitUntil(d -> d.findElement(By.tagName("h1")).getText());
   }
 
   /**
