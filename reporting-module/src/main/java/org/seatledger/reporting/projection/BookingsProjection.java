@@ -241,7 +241,14 @@ public final class BookingsProjection implements Projection {
 
   /** Seats as {@code standard=2, vip=1}, sorted: readable in lists and exports. */
   static String seats(Map<String, Integer> seats) {
-    return new TreeMap<>(seats).toString().replaceAll("[{}]", "");
+    StringBuilder text = new StringBuilder();
+    for (Map.Entry<String, Integer> seat : new TreeMap<>(seats).entrySet()) {
+      if (!text.isEmpty()) {
+        text.append(", ");
+      }
+      text.append(seat.getKey()).append('=').append(seat.getValue());
+    }
+    return text.toString();
   }
 
   @Override
