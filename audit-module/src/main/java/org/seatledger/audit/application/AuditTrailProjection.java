@@ -1,9 +1,7 @@
 package org.seatledger.audit.application;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.Collections;
 import java.util.List;
 import org.seatledger.eventlog.api.RecordedEvent;
 import org.seatledger.eventlog.api.projection.Projection;
@@ -19,9 +17,6 @@ import org.seatledger.eventlog.api.projection.Sql;
 public final class AuditTrailProjection implements Projection {
 
   public static final String NAME = "audit.trail";
-
-  /** Most rows in one insert: tens of kilobytes, well inside MySQL's packet limit. */
-  static final int ROWS_PER_INSERT = 500;
 
   @Override
   public String name() {
@@ -43,31 +38,22 @@ public final class AuditTrailProjection implements Projection {
   }
 
   /**
-   * Rows of a position and a hash on the primary key alone, written as multi-row inserts of up to
-   * {@link #ROWS_PER_INSERT} rows that bind each value once. With the driver's batch rewriting
-   * every value was bound for its row and then again into the rewritten statement.
+   * Rows of a position and a hash on the primary key alone, written as multi-row inserts that bind
+   * each value once ({@link Sql#insert}); an event the trail has applied already keeps its row.
    */
   @Override
   public void applyAll(List<RecordedEvent> events, Connection c, int generation)
       throws SQLException {
-    for (int from = 0; from < events.size(); from += ROWS_PER_INSERT) {
-      List<RecordedEvent> rows =
-          events.subList(from, Math.min(events.size(), from + ROWS_PER_INSERT));
-      try (PreparedStatement insert = c.prepareStatement(insert(rows.size()))) {
-        int i = 0;
-        for (RecordedEvent e : rows) {
-          insert.setInt(++i, generation);
-          insert.setLong(++i, e.globalPosition());
-          insert.setString(++i, e.hash());
-        }
-        insert.executeUpdate();
-      }
-    }
-  }
-
-  private static String insert(int rows) {
-    return "INSERT IGNORE INTO audit_entries (generation, global_position, event_hash) VALUES "
-        + String.join(", ", Collections.nCopies(rows, "(?, ?, ?)"));
+    Sql.insert(
+        c,
+        "INSERT IGNORE INTO audit_entries (generation, global_position, event_hash)",
+        3,
+        events,
+        (insert, e) -> {
+          insert.setInt(1, generation);
+          insert.setLong(2, e.globalPosition());
+          insert.setString(3, e.hash());
+        });
   }
 
   @Override

@@ -80,6 +80,25 @@ class AuditTrailProjectionTest {
     assertEquals(List.of(List.of("1", HASH)), rows(2));
   }
 
+  @Test
+  void aRebuildsBatchGoesInAsManyStatementsAsItNeedsAndAnEventAppliedAgainKeepsItsRow()
+      throws Exception {
+    List<RecordedEvent> events = new ArrayList<>();
+    List<List<String>> expected = new ArrayList<>();
+    for (long position = 1; position <= 1_203; position++) {
+      String hash = String.format("%064d", position);
+      events.add(event(position, null, hash, changed()));
+      expected.add(List.of(String.valueOf(position), hash));
+    }
+    trail.applyAll(events.subList(0, 10), connection, 1);
+    List<RecordedEvent> again = new ArrayList<>(events);
+    again.set(4, event(5, null, HASH, changed())); // applied already: its first row stays
+
+    trail.applyAll(again, connection, 1);
+
+    assertEquals(expected, rows(1));
+  }
+
   private List<List<String>> rows(int generation) throws SQLException {
     List<List<String>> rows = new ArrayList<>();
     try (Statement q = connection.createStatement();

@@ -44,8 +44,8 @@ public class LogWriter {
 
   /**
    * Plain JDBC on the transaction's connection (the pool hands every user in one transaction the
-   * same one): rows written once and never changed need no unit of work, and the driver sends each
-   * table's rows as one multi-row insert.
+   * same one): rows written once and never changed need no unit of work, and each table's rows go
+   * as multi-row inserts ({@link Sql#insert}).
    */
   @Resource(lookup = "jdbc/seatledger")
   DataSource dataSource;
@@ -177,13 +177,18 @@ public class LogWriter {
     return known;
   }
 
-  private static void insertEvents(Connection c, List<StoredEvent> events) throws SQLException {
-    Sql.batch(
+  /**
+   * The rows of the tables below go as multi-row inserts ({@link Sql#insert}): a duplicate key
+   * fails its statement as a whole with a constraint violation, which {@link #write} answers with
+   * {@link #collided}, as it did the driver's rewritten batch.
+   */
+  static void insertEvents(Connection c, List<StoredEvent> events) throws SQLException {
+    Sql.insert(
         c,
         "INSERT INTO events (global_position, event_id, stream_id, stream_type, stream_version,"
             + " event_type, schema_version, payload, recorded_at, recorded_by, command_id,"
-            + " correlation_id, causation_id, reason, previous_hash, hash)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            + " correlation_id, causation_id, reason, previous_hash, hash)",
+        16,
         events,
         (insert, e) -> {
           insert.setLong(1, e.globalPosition);
@@ -205,12 +210,12 @@ public class LogWriter {
         });
   }
 
-  private static void insertProcessed(Connection c, List<ProcessedCommand> processed)
-      throws SQLException {
-    Sql.batch(
+  static void insertProcessed(Connection c, List<ProcessedCommand> processed) throws SQLException {
+    Sql.insert(
         c,
         "INSERT INTO processed_commands (command_id, outcome, first_position, last_position,"
-            + " recorded_at) VALUES (?, ?, ?, ?, ?)",
+            + " recorded_at)",
+        5,
         processed,
         (insert, p) -> {
           insert.setString(1, p.commandId);
@@ -234,11 +239,11 @@ public class LogWriter {
     }
   }
 
-  private static void insertKeys(Connection c, List<AppendKeys.NewKey> keys) throws SQLException {
-    Sql.batch(
+  static void insertKeys(Connection c, List<AppendKeys.NewKey> keys) throws SQLException {
+    Sql.insert(
         c,
-        "INSERT INTO subject_keys (subject_id, key_id, wrapped_key, created_at)"
-            + " VALUES (?, ?, ?, ?)",
+        "INSERT INTO subject_keys (subject_id, key_id, wrapped_key, created_at)",
+        4,
         keys,
         (insert, key) -> {
           insert.setString(1, key.subjectId());

@@ -27,7 +27,8 @@ import org.seatledger.eventlog.api.projection.Sql;
 /**
  * One batch of the availability read model folded in memory: the rows of the conferences the batch
  * touches, looked up once, every event applied to them in log order, and what changed written back
- * in one batched statement per kind of change (see {@link AvailabilityProjection#applyAll}).
+ * per kind of change: new rows as multi-row inserts, changed ones as one batch of updates (see
+ * {@link AvailabilityProjection#applyAll}).
  */
 final class AvailabilityFold {
   /** Conference ids per lookup statement: well under every database's parameter limit. */
@@ -158,10 +159,11 @@ final class AvailabilityFold {
   }
 
   private void writeConferences(Connection c) throws SQLException {
-    Sql.batch(
+    Sql.insert(
         c,
         "INSERT IGNORE INTO reporting_conferences (generation, conference_id, name, slug, starts_on,"
-            + " ends_on, venue, published, last_position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            + " ends_on, venue, published, last_position)",
+        9,
         conferences.values().stream().filter(row -> row.created != null).toList(),
         (insert, row) -> {
           ConferenceCreated e = row.created;
@@ -191,11 +193,11 @@ final class AvailabilityFold {
   }
 
   private void writeSeatTypes(Connection c) throws SQLException {
-    Sql.batch(
+    Sql.insert(
         c,
         "INSERT IGNORE INTO reporting_seat_types (generation, conference_id, code, name, ordinal,"
-            + " capacity, held, sold, price, currency, last_position)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            + " capacity, held, sold, price, currency, last_position)",
+        11,
         seats.values().stream().filter(row -> row.added != null).toList(),
         (insert, row) -> {
           SeatTypeAdded e = row.added;

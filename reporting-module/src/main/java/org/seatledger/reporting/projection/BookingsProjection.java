@@ -142,11 +142,12 @@ public final class BookingsProjection implements Projection {
       Connection c,
       int generation)
       throws SQLException {
-    Sql.batch(
+    Sql.insert(
         c,
         "INSERT IGNORE INTO reporting_bookings (generation, booking_id, conference_id, status, registrant_id,"
             + " registrant_name, registrant_email, seats, seat_count, total, currency, hold_until, placed_at,"
-            + " updated_at, last_position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            + " updated_at, last_position)",
+        15,
         placed.values(),
         (insert, booking) -> {
           BookingPlaced e = booking.placed;
@@ -240,7 +241,14 @@ public final class BookingsProjection implements Projection {
 
   /** Seats as {@code standard=2, vip=1}, sorted: readable in lists and exports. */
   static String seats(Map<String, Integer> seats) {
-    return new TreeMap<>(seats).toString().replaceAll("[{}]", "");
+    StringBuilder text = new StringBuilder();
+    for (Map.Entry<String, Integer> seat : new TreeMap<>(seats).entrySet()) {
+      if (!text.isEmpty()) {
+        text.append(", ");
+      }
+      text.append(seat.getKey()).append('=').append(seat.getValue());
+    }
+    return text.toString();
   }
 
   @Override

@@ -164,22 +164,17 @@ public final class StatsProjection implements Projection {
 
   private static void insertBookings(Map<String, Placed> placed, Connection c, int generation)
       throws SQLException {
-    if (placed.isEmpty()) {
-      return;
-    }
-    try (PreparedStatement insert =
-        c.prepareStatement(
-            "INSERT IGNORE INTO reporting_stat_bookings (generation, booking_id, conference_id, total)"
-                + " VALUES (?, ?, ?, ?)")) {
-      for (Map.Entry<String, Placed> booking : placed.entrySet()) {
-        insert.setInt(1, generation);
-        insert.setString(2, booking.getKey());
-        insert.setString(3, booking.getValue().conferenceId());
-        insert.setBigDecimal(4, booking.getValue().total());
-        insert.addBatch();
-      }
-      insert.executeBatch();
-    }
+    Sql.insert(
+        c,
+        "INSERT IGNORE INTO reporting_stat_bookings (generation, booking_id, conference_id, total)",
+        4,
+        placed.entrySet(),
+        (insert, booking) -> {
+          insert.setInt(1, generation);
+          insert.setString(2, booking.getKey());
+          insert.setString(3, booking.getValue().conferenceId());
+          insert.setBigDecimal(4, booking.getValue().total());
+        });
   }
 
   /**
@@ -215,34 +210,32 @@ public final class StatsProjection implements Projection {
       }
       updated = update.executeBatch();
     }
-    try (PreparedStatement insert =
-        c.prepareStatement(
-            "INSERT IGNORE INTO reporting_daily_stats (generation, conference_id, stat_day, bookings, confirmations,"
-                + " cancellations, expirations, revenue, last_position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-      boolean any = false;
-      for (int i = 0; i < entries.size(); i++) {
-        // 0: no row yet (or one that has seen these events: the insert is ignored); a driver that
-        // cannot tell (SUCCESS_NO_INFO) gets the insert too, ignored where the row exists
-        if (updated[i] > 0) {
-          continue;
-        }
-        Day day = entries.get(i).getValue();
-        insert.setInt(1, generation);
-        insert.setString(2, (String) entries.get(i).getKey().get(0));
-        insert.setDate(3, Date.valueOf((LocalDate) entries.get(i).getKey().get(1)));
-        insert.setInt(4, day.booked);
-        insert.setInt(5, day.confirmed);
-        insert.setInt(6, day.cancelled);
-        insert.setInt(7, day.expired);
-        insert.setBigDecimal(8, day.revenue);
-        insert.setLong(9, day.last);
-        insert.addBatch();
-        any = true;
-      }
-      if (any) {
-        insert.executeBatch();
+    List<Map.Entry<List<Object>, Day>> missing = new ArrayList<>();
+    for (int i = 0; i < entries.size(); i++) {
+      // 0: no row yet (or one that has seen these events: the insert is ignored); a driver that
+      // cannot tell (SUCCESS_NO_INFO) gets the insert too, ignored where the row exists
+      if (updated[i] <= 0) {
+        missing.add(entries.get(i));
       }
     }
+    Sql.insert(
+        c,
+        "INSERT IGNORE INTO reporting_daily_stats (generation, conference_id, stat_day, bookings, confirmations,"
+            + " cancellations, expirations, revenue, last_position)",
+        9,
+        missing,
+        (insert, entry) -> {
+          Day day = entry.getValue();
+          insert.setInt(1, generation);
+          insert.setString(2, (String) entry.getKey().get(0));
+          insert.setDate(3, Date.valueOf((LocalDate) entry.getKey().get(1)));
+          insert.setInt(4, day.booked);
+          insert.setInt(5, day.confirmed);
+          insert.setInt(6, day.cancelled);
+          insert.setInt(7, day.expired);
+          insert.setBigDecimal(8, day.revenue);
+          insert.setLong(9, day.last);
+        });
   }
 
   @Override

@@ -305,6 +305,68 @@ class ProjectionTest {
                 + " ORDER BY conference_id"));
   }
 
+  /**
+   * A rebuild's batch places more bookings than one insert statement carries: the rows are those of
+   * one event at a time, and the seats read as staff see them in lists and exports.
+   */
+  @Test
+  void aBatchOfMoreBookingsThanOneStatementCarriesLeavesTheRowsOfOneEventAtATime()
+      throws SQLException {
+    List<RecordedEvent> log = new ArrayList<>();
+    for (Object event : conference()) {
+      log.add(recorded(event));
+    }
+    for (int i = 1; i <= 300; i++) {
+      String booking = "b" + i;
+      log.add(
+          recorded(
+              new BookingPlaced(
+                  booking,
+                  "c",
+                  "r-" + booking,
+                  i % 10 == 0 ? "O'Brien \\ " + i : "Ada " + i,
+                  booking + "@example.org",
+                  i % 3 == 0 ? Map.of("vip", 1, "standard", i % 4 + 1) : Map.of("standard", 1),
+                  new BigDecimal(100 * i),
+                  "EUR",
+                  T.plusSeconds(900))));
+      if (i % 2 == 0) {
+        log.add(
+            recorded(new BookingConfirmed(booking, "r-" + booking, "P", BigDecimal.TEN, "EUR")));
+      }
+    }
+    for (Projection projection : List.of(new BookingsProjection(), new StatsProjection())) {
+      for (RecordedEvent event : log) {
+        projection.apply(event, connection, 1);
+      }
+      projection.applyAll(log, connection, 2);
+    }
+    for (String table :
+        List.of("reporting_bookings", "reporting_stat_bookings", "reporting_daily_stats")) {
+      List<List<Object>> oneByOne = rowsOf(table, 1);
+      assertFalse(oneByOne.isEmpty(), table + " has rows");
+      assertEquals(oneByOne, rowsOf(table, 2), table);
+    }
+    assertEquals(
+        List.of(List.of(300L, 150L)),
+        query(
+            "SELECT COUNT(*), SUM(CASE WHEN status = 'CONFIRMED' THEN 1 ELSE 0 END)"
+                + " FROM reporting_bookings WHERE generation = 2"));
+    assertEquals(
+        List.of(List.of("b3", "standard=4, vip=1", 5), List.of("b4", "standard=1", 1)),
+        query(
+            "SELECT booking_id, seats, seat_count FROM reporting_bookings"
+                + " WHERE generation = 2 AND booking_id IN ('b3', 'b4') ORDER BY booking_id"));
+  }
+
+  @Test
+  void seatsReadSortedByCodeWithTheirCounts() {
+    assertEquals(
+        "gold=1, standard=2, vip=10",
+        BookingsProjection.seats(Map.of("vip", 10, "standard", 2, "gold", 1)));
+    assertEquals("standard=1", BookingsProjection.seats(Map.of("standard", 1)));
+  }
+
   private List<List<Object>> rowsOf(String table, int generation) throws SQLException {
     List<List<Object>> rows = query("SELECT * FROM " + table + " WHERE generation = " + generation);
     rows.forEach(row -> row.remove(0)); // the generation column comes first
