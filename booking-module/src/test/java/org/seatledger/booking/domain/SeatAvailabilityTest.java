@@ -213,6 +213,25 @@ class SeatAvailabilityTest {
   }
 
   @Test
+  void oneStateGivesOneSnapshotTextWhateverOrderItsHoldsAndSeatsCameIn() {
+    SeatAvailability state =
+        given(
+                TEN_STANDARD,
+                TWO_VIP,
+                new SeatsReserved("c", "b2", Map.of("vip", 1, "standard", 2), LATER),
+                new SeatsReserved("c", "b1", Map.of("standard", 1), LATER))
+            .state();
+    assertEquals(
+        "{\"conferenceId\":\"c\","
+            + "\"counts\":{\"standard\":{\"capacity\":10,\"held\":3,\"sold\":0},"
+            + "\"vip\":{\"capacity\":2,\"held\":1,\"sold\":0}},"
+            + "\"holds\":{\"b1\":{\"seats\":{\"standard\":1},\"holdUntil\":\"2027-01-01T10:00:00Z\"},"
+            + "\"b2\":{\"seats\":{\"standard\":2,\"vip\":1},\"holdUntil\":\"2027-01-01T10:00:00Z\"}}}",
+        Snapshots.availability(state),
+        "holds by booking id, each hold's seats by type");
+  }
+
+  @Test
   void aSnapshotOfAStateWrittenBeforeStatesWereRecordsStillLoads() {
     // the shape of snapshot version 2 as the mutable aggregate wrote it
     String stored =
