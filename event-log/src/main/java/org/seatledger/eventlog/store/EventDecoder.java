@@ -47,7 +47,7 @@ public class EventDecoder {
     for (StoredEvent row : rows) {
       try {
         EventSerializer.Parsed one =
-            serializer.parse(row.eventType, row.schemaVersion, row.payload);
+            serializer.parse(row.eventType, row.schemaVersion, row.payload, personalData);
         if (personalData) {
           subjects.addAll(serializer.subjectsIn(one));
         }

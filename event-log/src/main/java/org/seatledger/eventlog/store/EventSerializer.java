@@ -9,7 +9,9 @@ import jakarta.json.bind.JsonbException;
 import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.lang.reflect.Type;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
@@ -102,29 +104,38 @@ public final class EventSerializer {
   }
 
   public Decoded deserialize(String type, int schemaVersion, String payload) {
-    return bind(parse(type, schemaVersion, payload));
+    return bind(parse(type, schemaVersion, payload, true));
   }
 
-  /** A stored event parsed and upcast to the current shape; still encrypted, not yet bound. */
+  /**
+   * A stored event parsed and upcast to the current shape; still encrypted, not yet bound. {@code
+   * pending}: the event read from its stored text up to its personal data (see {@link
+   * RecordBinder#read}), or null where its tree is walked.
+   */
   record Parsed(
       EventTypes.Descriptor descriptor,
       String type,
       int schemaVersion,
       String payload,
       JsonObject stored,
-      JsonObject current) {}
+      JsonObject current,
+      RecordBinder.Pending pending) {}
 
-  Parsed parse(String type, int schemaVersion, String payload) {
+  /**
+   * The stored event parsed and upcast; {@code withKeys}: it will be bound with its personal data
+   * decrypted ({@link #bind}), so an event that holds some and was not upcast is read from its text
+   * at once, its people then known without a tree.
+   */
+  Parsed parse(String type, int schemaVersion, String payload, boolean withKeys) {
     EventTypes.Descriptor descriptor = types.named(type);
     // parsed only if upcasting, personal data or a reader of the event's JSON needs the tree
     JsonObject stored = new StoredJson(payload);
-    return new Parsed(
-        descriptor,
-        type,
-        schemaVersion,
-        payload,
-        stored,
-        types.upcast(type, schemaVersion, stored));
+    JsonObject current = types.upcast(type, schemaVersion, stored);
+    RecordBinder.Pending pending =
+        withKeys && current == stored && PersonalDataWalk.mayHoldPersonalData(descriptor.type())
+            ? RecordBinder.read(payload, descriptor.type()).orElse(null)
+            : null;
+    return new Parsed(descriptor, type, schemaVersion, payload, stored, current, pending);
   }
 
   /**
@@ -132,6 +143,9 @@ public final class EventSerializer {
    * #prefetchKeys}) before it is bound.
    */
   Set<String> subjectsIn(Parsed parsed) {
+    if (parsed.pending() != null) {
+      return parsed.pending().subjects();
+    }
     Set<String> subjects = new HashSet<>();
     if (PersonalDataWalk.mayHoldPersonalData(parsed.descriptor().type())) {
       PersonalDataWalk.walk(
@@ -154,6 +168,12 @@ public final class EventSerializer {
 
   /** Decrypts personal data (or marks it erased) and binds the current record. */
   Decoded bind(Parsed parsed) {
+    if (parsed.pending() != null) {
+      Optional<Decoded> opened = open(parsed);
+      if (opened.isPresent()) {
+        return opened.get();
+      }
+    }
     Type type = parsed.descriptor().type();
     JsonObject readable =
         (JsonObject)
@@ -177,6 +197,41 @@ public final class EventSerializer {
     } catch (JsonbException e) {
       throw misfit(parsed, e);
     }
+  }
+
+  /**
+   * The event read from its text with its personal data decrypted (or marked erased) as the walk
+   * below decrypts it; empty where that path must decide (and fail, if it fails). Its JSON is the
+   * walked tree, made when first looked at, from the texts decrypted here: it reads what the record
+   * read, even if a key is erased meanwhile.
+   */
+  private Optional<Decoded> open(Parsed parsed) {
+    Map<String, String> opened = new HashMap<>();
+    Optional<Object> bound =
+        parsed
+            .pending()
+            .bind(
+                (subject, value) -> {
+                  String readable = cipher.decrypt(subject, value).orElse(PersonalData.ERASED);
+                  if (PersonalDataCipher.isEncrypted(value)) {
+                    opened.put(value, readable);
+                  }
+                  return readable;
+                });
+    if (bound.isEmpty()) {
+      return Optional.empty();
+    }
+    Type type = parsed.descriptor().type();
+    BiFunction<String, String, String> again =
+        (subject, value) ->
+            opened.containsKey(value)
+                ? opened.get(value)
+                : cipher.decrypt(subject, value).orElse(PersonalData.ERASED);
+    return Optional.of(
+        new Decoded(
+            bound.get(),
+            new StoredJson(
+                parsed.payload(), tree -> (JsonObject) PersonalDataWalk.walk(tree, type, again))));
   }
 
   /**
