@@ -250,7 +250,8 @@ class EventSerializerTest {
           }
 
           @Override
-          public void prefetch(java.util.Collection<String> subjectIds) {
+          public Map<String, java.util.Optional<javax.crypto.SecretKey>> findAll(
+              java.util.Collection<String> subjectIds) {
             throw new AssertionError("looked up the keys of " + subjectIds);
           }
 
@@ -315,8 +316,9 @@ class EventSerializerTest {
         fromText += read.pending() == null ? 0 : 1;
         String name = one.type() + (erased ? " erased" : "");
         assertEquals(serializer.subjectsIn(walked), serializer.subjectsIn(read), name);
-        EventSerializer.Decoded expected = serializer.bind(walked);
-        EventSerializer.Decoded decoded = serializer.bind(read);
+        EventSerializer.Decoded expected = serializer.bind(walked, Map.of());
+        EventSerializer.Decoded decoded =
+            serializer.bind(read, serializer.keysOf(serializer.subjectsIn(read)));
         assertEquals(expected.event(), decoded.event(), name);
         assertEquals(expected.data(), decoded.data(), name + "'s JSON");
         assertEquals(expected.data().toString(), decoded.data().toString(), name + "'s text");
@@ -329,7 +331,8 @@ class EventSerializerTest {
   void anEventsJsonReadsTheTextsItsRecordReadEvenIfTheKeyIsErasedMeanwhile() {
     EventSerializer.Serialized one = serializer.serialize(BOOKING_PLACED, keys);
     EventSerializer.Decoded decoded =
-        serializer.bind(serializer.parse(one.type(), one.schemaVersion(), one.payload(), true));
+        serializer.bind(
+            serializer.parse(one.type(), one.schemaVersion(), one.payload(), true), Map.of());
 
     keys.erase("r-1");
 

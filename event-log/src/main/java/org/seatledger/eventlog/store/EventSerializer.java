@@ -104,7 +104,7 @@ public final class EventSerializer {
   }
 
   public Decoded deserialize(String type, int schemaVersion, String payload) {
-    return bind(parse(type, schemaVersion, payload, true));
+    return bind(parse(type, schemaVersion, payload, true), Map.of());
   }
 
   /**
@@ -140,7 +140,7 @@ public final class EventSerializer {
 
   /**
    * The people whose encrypted data the event holds: a page's are looked up together ({@link
-   * #prefetchKeys}) before it is bound.
+   * #keysOf}) before it is bound.
    */
   Set<String> subjectsIn(Parsed parsed) {
     if (parsed.pending() != null) {
@@ -161,15 +161,18 @@ public final class EventSerializer {
     return subjects;
   }
 
-  /** Looks up the keys of these people in one go (see {@link DataKeys#prefetch}). */
-  void prefetchKeys(Set<String> subjects) {
-    cipher.prefetch(subjects);
+  /** The keys of these people, looked up in one go (see {@link DataKeys#findAll}). */
+  Map<String, Optional<SecretKey>> keysOf(Set<String> subjects) {
+    return cipher.keysOf(subjects);
   }
 
-  /** Decrypts personal data (or marks it erased) and binds the current record. */
-  Decoded bind(Parsed parsed) {
+  /**
+   * Decrypts personal data (or marks it erased) and binds the current record; {@code keys}: those
+   * of {@link #keysOf} for the page (a subject not among them is looked up on its own).
+   */
+  Decoded bind(Parsed parsed, Map<String, Optional<SecretKey>> keys) {
     if (parsed.pending() != null) {
-      Optional<Decoded> opened = open(parsed);
+      Optional<Decoded> opened = open(parsed, keys);
       if (opened.isPresent()) {
         return opened.get();
       }
@@ -180,7 +183,8 @@ public final class EventSerializer {
             PersonalDataWalk.walk(
                 parsed.current(),
                 type,
-                (subject, value) -> cipher.decrypt(subject, value).orElse(PersonalData.ERASED));
+                (subject, value) ->
+                    cipher.decrypt(subject, value, keys).orElse(PersonalData.ERASED));
     // the stored shapes bind without JSON-B (a third of a rebuild's CPU went to it); whatever the
     // binder is not sure of, JSON-B decides as before
     Optional<Object> bound =
@@ -205,14 +209,15 @@ public final class EventSerializer {
    * walked tree, made when first looked at, from the texts decrypted here: it reads what the record
    * read, even if a key is erased meanwhile.
    */
-  private Optional<Decoded> open(Parsed parsed) {
+  private Optional<Decoded> open(Parsed parsed, Map<String, Optional<SecretKey>> keys) {
     Map<String, String> opened = new HashMap<>();
     Optional<Object> bound =
         parsed
             .pending()
             .bind(
                 (subject, value) -> {
-                  String readable = cipher.decrypt(subject, value).orElse(PersonalData.ERASED);
+                  String readable =
+                      cipher.decrypt(subject, value, keys).orElse(PersonalData.ERASED);
                   if (PersonalDataCipher.isEncrypted(value)) {
                     opened.put(value, readable);
                   }
@@ -226,7 +231,7 @@ public final class EventSerializer {
         (subject, value) ->
             opened.containsKey(value)
                 ? opened.get(value)
-                : cipher.decrypt(subject, value).orElse(PersonalData.ERASED);
+                : cipher.decrypt(subject, value, keys).orElse(PersonalData.ERASED);
     return Optional.of(
         new Decoded(
             bound.get(),
@@ -242,7 +247,7 @@ public final class EventSerializer {
   Decoded bindWithoutKeys(Parsed parsed) {
     Type type = parsed.descriptor().type();
     if (!PersonalDataWalk.mayHoldPersonalData(type)) {
-      return bind(parsed); // nothing to decrypt: read as any reader reads it
+      return bind(parsed, Map.of()); // nothing to decrypt: read as any reader reads it
     }
     if (parsed.current() == parsed.stored() && !((StoredJson) parsed.stored()).isParsed()) {
       // not upcast: bound from the stored text, its personal texts read as erased on the way
