@@ -419,7 +419,7 @@ final class RecordBinder {
         @Override
         Object string(String text) throws NotBindable {
           try {
-            return Instant.parse(text);
+            return IsoInstants.parse(text);
           } catch (DateTimeParseException e) {
             throw NotBindable.INSTANCE;
           }
