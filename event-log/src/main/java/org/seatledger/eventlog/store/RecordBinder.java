@@ -35,7 +35,8 @@ import org.seatledger.eventlog.api.PersonalData;
  * Instant}, {@link LocalDate}, lists and string-keyed maps of those, and nested records. It gives
  * what JSON-B gives for JSON that JSON-B wrote (the stored payloads) at a fraction of its cost per
  * event, which was a third of a rebuild's CPU. It binds from the stored text (streaming, no tree:
- * most events) or from a tree (events that were upcast or decrypted).
+ * most events; those with personal data in two steps, {@link #read}) or from a tree (events that
+ * were upcast, or decrypted by walking their tree).
  *
  * <p>It answers only where it is sure: anything else — a type it does not know, a missing number or
  * flag, a value of another JSON kind than the one JSON-B writes, a number that does not fit, a
