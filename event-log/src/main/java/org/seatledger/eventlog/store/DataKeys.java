@@ -1,6 +1,8 @@
 package org.seatledger.eventlog.store;
 
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import javax.crypto.SecretKey;
 
@@ -15,10 +17,15 @@ public interface DataKeys {
   Optional<SecretKey> find(String subjectId);
 
   /**
-   * Makes the keys of {@code subjectIds} ready for {@link #find} in one look-up, before a page of
-   * events naming many people is read. Optional: by default each key is found when first needed.
+   * The keys of {@code subjectIds} in one look-up, for a page of events naming many people: each
+   * subject's key, or empty when the subject has none, as {@link #find} answers. By default each is
+   * found on its own.
    */
-  default void prefetch(Collection<String> subjectIds) {}
+  default Map<String, Optional<SecretKey>> findAll(Collection<String> subjectIds) {
+    Map<String, Optional<SecretKey>> found = new HashMap<>();
+    subjectIds.forEach(subject -> found.put(subject, find(subject)));
+    return found;
+  }
 
   /**
    * Deletes the subject's key: everything encrypted with it becomes unreadable for good, and the

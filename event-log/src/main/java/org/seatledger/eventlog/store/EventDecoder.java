@@ -6,7 +6,10 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import javax.crypto.SecretKey;
 import org.seatledger.eventlog.api.EventDecodingException;
 import org.seatledger.eventlog.api.MasterKeyMismatch;
 import org.seatledger.eventlog.api.RecordedEvent;
@@ -47,7 +50,7 @@ public class EventDecoder {
     for (StoredEvent row : rows) {
       try {
         EventSerializer.Parsed one =
-            serializer.parse(row.eventType, row.schemaVersion, row.payload);
+            serializer.parse(row.eventType, row.schemaVersion, row.payload, personalData);
         if (personalData) {
           subjects.addAll(serializer.subjectsIn(one));
         }
@@ -58,7 +61,7 @@ public class EventDecoder {
         throw unreadable(row, e);
       }
     }
-    serializer.prefetchKeys(subjects);
+    Map<String, Optional<SecretKey>> keys = serializer.keysOf(subjects);
     List<RecordedEvent> events = new ArrayList<>(rows.size());
     for (int i = 0; i < rows.size(); i++) {
       try {
@@ -66,7 +69,7 @@ public class EventDecoder {
         events.add(
             decoded(
                 rows.get(i),
-                personalData ? serializer.bind(one) : serializer.bindWithoutKeys(one)));
+                personalData ? serializer.bind(one, keys) : serializer.bindWithoutKeys(one)));
       } catch (MasterKeyMismatch misconfigured) {
         throw misconfigured;
       } catch (RuntimeException e) {

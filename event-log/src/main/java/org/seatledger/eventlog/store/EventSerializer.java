@@ -9,7 +9,9 @@ import jakarta.json.bind.JsonbException;
 import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.lang.reflect.Type;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
@@ -102,36 +104,48 @@ public final class EventSerializer {
   }
 
   public Decoded deserialize(String type, int schemaVersion, String payload) {
-    return bind(parse(type, schemaVersion, payload));
+    return bind(parse(type, schemaVersion, payload, true), Map.of());
   }
 
-  /** A stored event parsed and upcast to the current shape; still encrypted, not yet bound. */
+  /**
+   * A stored event parsed and upcast to the current shape; still encrypted, not yet bound. {@code
+   * pending}: the event read from its stored text up to its personal data (see {@link
+   * RecordBinder#read}), or null where its tree is walked.
+   */
   record Parsed(
       EventTypes.Descriptor descriptor,
       String type,
       int schemaVersion,
       String payload,
       JsonObject stored,
-      JsonObject current) {}
+      JsonObject current,
+      RecordBinder.Pending pending) {}
 
-  Parsed parse(String type, int schemaVersion, String payload) {
+  /**
+   * The stored event parsed and upcast; {@code withKeys}: it will be bound with its personal data
+   * decrypted ({@link #bind}), so an event that holds some and was not upcast is read from its text
+   * at once, its people then known without a tree.
+   */
+  Parsed parse(String type, int schemaVersion, String payload, boolean withKeys) {
     EventTypes.Descriptor descriptor = types.named(type);
     // parsed only if upcasting, personal data or a reader of the event's JSON needs the tree
     JsonObject stored = new StoredJson(payload);
-    return new Parsed(
-        descriptor,
-        type,
-        schemaVersion,
-        payload,
-        stored,
-        types.upcast(type, schemaVersion, stored));
+    JsonObject current = types.upcast(type, schemaVersion, stored);
+    RecordBinder.Pending pending =
+        withKeys && current == stored && PersonalDataWalk.mayHoldPersonalData(descriptor.type())
+            ? RecordBinder.read(payload, descriptor.type()).orElse(null)
+            : null;
+    return new Parsed(descriptor, type, schemaVersion, payload, stored, current, pending);
   }
 
   /**
    * The people whose encrypted data the event holds: a page's are looked up together ({@link
-   * #prefetchKeys}) before it is bound.
+   * #keysOf}) before it is bound.
    */
   Set<String> subjectsIn(Parsed parsed) {
+    if (parsed.pending() != null) {
+      return parsed.pending().subjects();
+    }
     Set<String> subjects = new HashSet<>();
     if (PersonalDataWalk.mayHoldPersonalData(parsed.descriptor().type())) {
       PersonalDataWalk.walk(
@@ -147,20 +161,30 @@ public final class EventSerializer {
     return subjects;
   }
 
-  /** Looks up the keys of these people in one go (see {@link DataKeys#prefetch}). */
-  void prefetchKeys(Set<String> subjects) {
-    cipher.prefetch(subjects);
+  /** The keys of these people, looked up in one go (see {@link DataKeys#findAll}). */
+  Map<String, Optional<SecretKey>> keysOf(Set<String> subjects) {
+    return cipher.keysOf(subjects);
   }
 
-  /** Decrypts personal data (or marks it erased) and binds the current record. */
-  Decoded bind(Parsed parsed) {
+  /**
+   * Decrypts personal data (or marks it erased) and binds the current record; {@code keys}: those
+   * of {@link #keysOf} for the page (a subject not among them is looked up on its own).
+   */
+  Decoded bind(Parsed parsed, Map<String, Optional<SecretKey>> keys) {
+    if (parsed.pending() != null) {
+      Optional<Decoded> opened = open(parsed, keys);
+      if (opened.isPresent()) {
+        return opened.get();
+      }
+    }
     Type type = parsed.descriptor().type();
     JsonObject readable =
         (JsonObject)
             PersonalDataWalk.walk(
                 parsed.current(),
                 type,
-                (subject, value) -> cipher.decrypt(subject, value).orElse(PersonalData.ERASED));
+                (subject, value) ->
+                    cipher.decrypt(subject, value, keys).orElse(PersonalData.ERASED));
     // the stored shapes bind without JSON-B (a third of a rebuild's CPU went to it); whatever the
     // binder is not sure of, JSON-B decides as before
     Optional<Object> bound =
@@ -180,6 +204,42 @@ public final class EventSerializer {
   }
 
   /**
+   * The event read from its text with its personal data decrypted (or marked erased) as the walk
+   * below decrypts it; empty where that path must decide (and fail, if it fails). Its JSON is the
+   * walked tree, made when first looked at, from the texts decrypted here: it reads what the record
+   * read, even if a key is erased meanwhile.
+   */
+  private Optional<Decoded> open(Parsed parsed, Map<String, Optional<SecretKey>> keys) {
+    Map<String, String> opened = new HashMap<>();
+    Optional<Object> bound =
+        parsed
+            .pending()
+            .bind(
+                (subject, value) -> {
+                  String readable =
+                      cipher.decrypt(subject, value, keys).orElse(PersonalData.ERASED);
+                  if (PersonalDataCipher.isEncrypted(value)) {
+                    opened.put(value, readable);
+                  }
+                  return readable;
+                });
+    if (bound.isEmpty()) {
+      return Optional.empty();
+    }
+    Type type = parsed.descriptor().type();
+    BiFunction<String, String, String> again =
+        (subject, value) ->
+            opened.containsKey(value)
+                ? opened.get(value)
+                : cipher.decrypt(subject, value, keys).orElse(PersonalData.ERASED);
+    return Optional.of(
+        new Decoded(
+            bound.get(),
+            new StoredJson(
+                parsed.payload(), tree -> (JsonObject) PersonalDataWalk.walk(tree, type, again))));
+  }
+
+  /**
    * Binds the current record as a reader without the data keys sees it: every encrypted personal
    * text reads as {@link PersonalData#ERASED} — the shape an erased subject's events have — and no
    * key is looked up or used. Its JSON reads the same way.
@@ -187,7 +247,7 @@ public final class EventSerializer {
   Decoded bindWithoutKeys(Parsed parsed) {
     Type type = parsed.descriptor().type();
     if (!PersonalDataWalk.mayHoldPersonalData(type)) {
-      return bind(parsed); // nothing to decrypt: read as any reader reads it
+      return bind(parsed, Map.of()); // nothing to decrypt: read as any reader reads it
     }
     if (parsed.current() == parsed.stored() && !((StoredJson) parsed.stored()).isParsed()) {
       // not upcast: bound from the stored text, its personal texts read as erased on the way

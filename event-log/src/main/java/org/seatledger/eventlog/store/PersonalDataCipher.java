@@ -6,6 +6,7 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
@@ -49,22 +50,31 @@ public final class PersonalDataCipher {
     return PREFIX + Base64.getEncoder().encodeToString(seal(key, subjectId, plaintext));
   }
 
-  /** See {@link DataKeys#prefetch}. */
-  void prefetch(Collection<String> subjectIds) {
-    if (!subjectIds.isEmpty()) {
-      keys.prefetch(subjectIds);
-    }
+  /** The keys of these people, in one look-up (see {@link DataKeys#findAll}). */
+  Map<String, Optional<SecretKey>> keysOf(Collection<String> subjectIds) {
+    return subjectIds.isEmpty() ? Map.of() : keys.findAll(subjectIds);
   }
 
   /** The plaintext, or empty when the subject's key is gone (erased). */
   public Optional<String> decrypt(String subjectId, String stored) {
+    return decrypt(subjectId, stored, Map.of());
+  }
+
+  /**
+   * As {@link #decrypt(String, String)}, with the keys of a page's people looked up before ({@link
+   * #keysOf}); a subject not among them is found on its own.
+   */
+  Optional<String> decrypt(
+      String subjectId, String stored, Map<String, Optional<SecretKey>> known) {
     if (!isEncrypted(stored)) {
       return Optional.of(stored);
     }
     if (subjectId == null) {
       throw new EventDecodingException("encrypted personal data names no data subject");
     }
-    return keys.find(subjectId).map(key -> open(key, subjectId, stored.substring(PREFIX.length())));
+    Optional<SecretKey> key = known.get(subjectId);
+    return (key == null ? keys.find(subjectId) : key)
+        .map(found -> open(found, subjectId, stored.substring(PREFIX.length())));
   }
 
   static boolean isEncrypted(String value) {

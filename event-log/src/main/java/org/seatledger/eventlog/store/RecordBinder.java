@@ -19,10 +19,14 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
+import org.seatledger.eventlog.api.DataSubject;
 import org.seatledger.eventlog.api.PersonalData;
 
 /**
@@ -31,7 +35,8 @@ import org.seatledger.eventlog.api.PersonalData;
  * Instant}, {@link LocalDate}, lists and string-keyed maps of those, and nested records. It gives
  * what JSON-B gives for JSON that JSON-B wrote (the stored payloads) at a fraction of its cost per
  * event, which was a third of a rebuild's CPU. It binds from the stored text (streaming, no tree:
- * most events) or from a tree (events that were upcast or decrypted).
+ * most events; those with personal data in two steps, {@link #read}) or from a tree (events that
+ * were upcast, or decrypted by walking their tree).
  *
  * <p>It answers only where it is sure: anything else — a type it does not know, a missing number or
  * flag, a value of another JSON kind than the one JSON-B writes, a number that does not fit, a
@@ -88,6 +93,125 @@ final class RecordBinder {
     }
   }
 
+  /**
+   * The JSON text {@code json} of a {@code type} record read up to its personal data, which stays
+   * as stored until {@link Pending#bind} opens it; empty where the tree must be walked and bound as
+   * before. For a page read with the data keys: the people are known from the first step, their
+   * keys are looked up together, and the text is parsed once, with no tree (parsing it, walking it
+   * and binding the copy was a sixth of the bookings list's rebuild).
+   */
+  static Optional<Pending> read(String json, Class<?> type) {
+    Shape shape = SHAPES_PENDING.get(type);
+    if (shape == null) {
+      return Optional.empty();
+    }
+    try (JsonParser parser = JSON.createParser(new StringReader(json))) {
+      if (!parser.hasNext() || parser.next() != Event.START_OBJECT) {
+        return Optional.empty();
+      }
+      Part root = new Part(shape, shape.values(parser));
+      return parser.hasNext() ? Optional.empty() : Optional.of(new Pending(root));
+    } catch (NotBindable | RuntimeException e) {
+      return Optional.empty(); // not JSON, or a number too large: the tree path says what is wrong
+    }
+  }
+
+  /**
+   * A record read from its text with its {@link PersonalData} texts as stored. Which subject each
+   * text belongs to follows {@link PersonalDataWalk}'s rule: the {@link
+   * org.seatledger.eventlog.api.DataSubject} of the nearest enclosing record that names one (the
+   * last string one, if a record names several), in records and lists of records — not in maps,
+   * which the walk does not enter either.
+   */
+  static final class Pending {
+    private final Part root;
+
+    private Pending(Part root) {
+      this.root = root;
+    }
+
+    /** The people whose encrypted data it holds, as {@link EventSerializer#subjectsIn} finds. */
+    Set<String> subjects() {
+      Set<String> subjects = new HashSet<>();
+      collect(root, null, subjects);
+      return subjects;
+    }
+
+    /**
+     * The record with every personal text replaced by {@code open(subject, text)}; empty where the
+     * tree must decide (a constructor that refuses its values, or {@code open} failing: the tree
+     * path then fails the same way).
+     */
+    Optional<Object> bind(BiFunction<String, String, String> open) {
+      try {
+        return Optional.of(finish(root, null, open));
+      } catch (NotBindable | RuntimeException e) {
+        return Optional.empty();
+      }
+    }
+
+    private static void collect(Object value, String outer, Set<String> subjects) {
+      if (value instanceof Part part) {
+        String subject = part.subject(outer);
+        for (int i = 0; i < part.values.length; i++) {
+          Object component = part.values[i];
+          if (part.shape.personal[i]) {
+            if (subject != null
+                && component instanceof String text
+                && PersonalDataCipher.isEncrypted(text)) {
+              subjects.add(subject);
+            }
+          } else {
+            collect(component, subject, subjects);
+          }
+        }
+      } else if (value instanceof Parts parts) {
+        parts.items.forEach(item -> collect(item, outer, subjects));
+      }
+    }
+
+    private static Object finish(
+        Object value, String outer, BiFunction<String, String, String> open) throws NotBindable {
+      if (value instanceof Part part) {
+        String subject = part.subject(outer);
+        Object[] values = new Object[part.values.length];
+        for (int i = 0; i < values.length; i++) {
+          Object component = part.values[i];
+          values[i] =
+              part.shape.personal[i] && component instanceof String text
+                  ? open.apply(subject, text)
+                  : finish(component, subject, open);
+        }
+        return part.shape.construct(values);
+      }
+      if (value instanceof Parts parts) {
+        List<Object> list = new ArrayList<>(parts.items.size());
+        for (Object item : parts.items) {
+          list.add(finish(item, outer, open));
+        }
+        return list;
+      }
+      return value;
+    }
+  }
+
+  /** A record's component values read, its personal texts as stored: built once they are opened. */
+  private record Part(Shape shape, Object[] values) {
+    /** The subject of this record's personal texts: its own, or the enclosing record's. */
+    String subject(String outer) {
+      String subject = outer;
+      for (int i = 0; i < values.length; i++) {
+        if (shape.subject[i] && values[i] instanceof String id) {
+          subject = id;
+        }
+      }
+      return subject;
+    }
+  }
+
+  /** A list whose elements may be {@link Part}s, made a list once they are built. */
+  private record Parts(List<Object> items) {}
+
   /** Whether {@link #bind} can bind {@code type} at all (every component of a known kind). */
   static boolean binds(Class<?> type) {
     return SHAPES.get(type) != null;
@@ -104,7 +228,12 @@ final class RecordBinder {
 
   /** How one record type is built: its components' readers and its canonical constructor. */
   private record Shape(
-      String[] names, boolean[] primitive, Reader[] readers, Constructor<?> constructor) {
+      String[] names,
+      boolean[] primitive,
+      Reader[] readers,
+      Constructor<?> constructor,
+      boolean[] subject,
+      boolean[] personal) {
 
     Object build(JsonObject json) throws NotBindable {
       Object[] values = new Object[names.length];
@@ -117,6 +246,11 @@ final class RecordBinder {
 
     /** Reads the members of an object whose {@code START_OBJECT} the parser just returned. */
     Object build(JsonParser parser) throws NotBindable {
+      return construct(values(parser));
+    }
+
+    /** The component values of the object whose {@code START_OBJECT} the parser just returned. */
+    Object[] values(JsonParser parser) throws NotBindable {
       Object[] values = new Object[names.length];
       boolean[] seen = new boolean[names.length];
       for (Event event = parser.next(); event != Event.END_OBJECT; event = parser.next()) {
@@ -134,7 +268,7 @@ final class RecordBinder {
           values[i] = missing(i);
         }
       }
-      return construct(values);
+      return values;
     }
 
     private int indexOf(String name) {
@@ -286,7 +420,7 @@ final class RecordBinder {
         @Override
         Object string(String text) throws NotBindable {
           try {
-            return Instant.parse(text);
+            return IsoInstants.parse(text);
           } catch (DateTimeParseException e) {
             throw NotBindable.INSTANCE;
           }
@@ -373,6 +507,49 @@ final class RecordBinder {
     }
   }
 
+  /** A nested record that may hold personal data: read as a {@link Part}, built later. */
+  private record PendingNested(Class<?> type) implements Reader {
+    @Override
+    public Object read(JsonValue value) throws NotBindable {
+      throw NotBindable.INSTANCE; // read from the text only
+    }
+
+    @Override
+    public Object read(JsonParser parser, Event event) throws NotBindable {
+      Shape shape = SHAPES_PENDING.get(type);
+      if (event == Event.START_OBJECT && shape != null) {
+        return new Part(shape, shape.values(parser));
+      }
+      if (event == Event.VALUE_NULL) {
+        return null;
+      }
+      throw NotBindable.INSTANCE;
+    }
+  }
+
+  /** A list of values that may hold personal data: read as {@link Parts}, built later. */
+  private record PendingListed(Reader element) implements Reader {
+    @Override
+    public Object read(JsonValue value) throws NotBindable {
+      throw NotBindable.INSTANCE; // read from the text only
+    }
+
+    @Override
+    public Object read(JsonParser parser, Event event) throws NotBindable {
+      if (event == Event.START_ARRAY) {
+        List<Object> items = new ArrayList<>();
+        for (Event item = parser.next(); item != Event.END_ARRAY; item = parser.next()) {
+          items.add(element.read(parser, item));
+        }
+        return new Parts(items);
+      }
+      if (event == Event.VALUE_NULL) {
+        return null;
+      }
+      throw NotBindable.INSTANCE;
+    }
+  }
+
   /** A list, as JSON-B makes it (an {@link ArrayList}). */
   private record Listed(Reader element) implements Reader {
     @Override
@@ -440,13 +617,29 @@ final class RecordBinder {
     }
   }
 
+  /** How personal texts are read. */
+  private enum Mode {
+    /** As stored (the caller decrypted the tree, or there is none). */
+    PLAIN,
+    /** Encrypted ones as {@link PersonalData#ERASED}: a reader without the keys. */
+    WITHOUT_KEYS,
+    /** As stored, in {@link Part}s to be opened: {@link #read}. */
+    PENDING
+  }
+
   /** Per record type, its shape; null where a component is of a kind the binder does not know. */
-  private static final ClassValue<Shape> SHAPES = shapes(false);
+  private static final ClassValue<Shape> SHAPES = shapes(Mode.PLAIN);
 
   /** The same, reading encrypted personal data as a reader without the keys does (erased). */
-  private static final ClassValue<Shape> SHAPES_WITHOUT_KEYS = shapes(true);
+  private static final ClassValue<Shape> SHAPES_WITHOUT_KEYS = shapes(Mode.WITHOUT_KEYS);
 
-  private static ClassValue<Shape> shapes(boolean withoutKeys) {
+  /**
+   * The same, for {@link #read}: records and lists that may hold personal data are read as parts;
+   * null also where a subject or a personal text is not a string component (the walk decides).
+   */
+  private static final ClassValue<Shape> SHAPES_PENDING = shapes(Mode.PENDING);
+
+  private static ClassValue<Shape> shapes(Mode mode) {
     return new ClassValue<>() {
       @Override
       protected Shape computeValue(Class<?> type) {
@@ -458,16 +651,27 @@ final class RecordBinder {
         Reader[] readers = new Reader[components.length];
         Class<?>[] parameters = new Class<?>[components.length];
         boolean[] primitive = new boolean[components.length];
+        boolean[] subject = new boolean[components.length];
+        boolean[] personal = new boolean[components.length];
         for (int i = 0; i < components.length; i++) {
           names[i] = components[i].getName();
           parameters[i] = components[i].getType();
           primitive[i] = parameters[i].isPrimitive();
-          readers[i] =
-              withoutKeys
-                      && parameters[i] == String.class
-                      && components[i].isAnnotationPresent(PersonalData.class)
-                  ? WITHOUT_KEY
-                  : reader(components[i].getGenericType(), this);
+          subject[i] = components[i].isAnnotationPresent(DataSubject.class);
+          personal[i] = components[i].isAnnotationPresent(PersonalData.class);
+          if (mode == Mode.PENDING
+              && (subject[i] || personal[i])
+              && parameters[i] != String.class) {
+            return null;
+          }
+          Type declared = components[i].getGenericType();
+          if (mode == Mode.WITHOUT_KEYS && personal[i] && parameters[i] == String.class) {
+            readers[i] = WITHOUT_KEY;
+          } else if (mode == Mode.PENDING && PersonalDataWalk.mayHoldPersonalData(declared)) {
+            readers[i] = pendingReader(declared);
+          } else {
+            readers[i] = reader(declared, mode == Mode.PENDING ? SHAPES : this);
+          }
           if (readers[i] == null) {
             return null;
           }
@@ -475,12 +679,32 @@ final class RecordBinder {
         try {
           Constructor<?> constructor = type.getDeclaredConstructor(parameters);
           constructor.setAccessible(true);
-          return new Shape(names, primitive, readers, constructor);
+          return new Shape(names, primitive, readers, constructor, subject, personal);
         } catch (ReflectiveOperationException | RuntimeException inaccessible) {
           return null;
         }
       }
     };
+  }
+
+  /**
+   * The reader of a declared type that may hold personal data, where {@link PersonalDataWalk} walks
+   * into it: a record, or a list of such values; anything else (a map) as stored, as the walk
+   * leaves it.
+   */
+  private static Reader pendingReader(Type type) {
+    if (type instanceof Class<?> record && record.isRecord()) {
+      return new PendingNested(record);
+    }
+    if (type instanceof ParameterizedType generic && generic.getRawType() == List.class) {
+      Type element = generic.getActualTypeArguments()[0];
+      Reader reader =
+          PersonalDataWalk.mayHoldPersonalData(element)
+              ? pendingReader(element)
+              : reader(element, SHAPES);
+      return reader == null ? null : new PendingListed(reader);
+    }
+    return reader(type, SHAPES);
   }
 
   /** The reader of one declared type; null for a type the binder leaves to JSON-B. */

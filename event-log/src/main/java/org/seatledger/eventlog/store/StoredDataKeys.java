@@ -54,26 +54,35 @@ public class StoredDataKeys implements DataKeys, SubjectKeys {
   }
 
   /**
-   * Keys not in memory are read in one query; subjects without a row (erased) are remembered as
-   * such, as {@link #find} does.
+   * Keys not in memory are read in one query and remembered; subjects without a row (erased) are
+   * remembered as such, as {@link #find} does. The page that asked decrypts with the map answered:
+   * it does not depend on the memory keeping them (when full, the memory is emptied — a rebuild
+   * reading more people than it holds would otherwise have looked each one up again on its own).
    */
   @Override
-  public void prefetch(Collection<String> subjectIds) {
+  public Map<String, Optional<SecretKey>> findAll(Collection<String> subjectIds) {
+    Map<String, Optional<SecretKey>> found = new HashMap<>();
     Set<String> lookUp = new HashSet<>();
     for (String subject : subjectIds) {
-      if (cache.fresh(subject).isEmpty()) {
+      Optional<DataKeyCache.Known> known = cache.fresh(subject);
+      if (known.isPresent()) {
+        found.put(subject, known.get().key());
+      } else {
         lookUp.add(subject);
       }
     }
     if (lookUp.isEmpty()) {
-      return;
+      return found;
     }
     Map<String, SubjectKeyRows.Wrapped> wrapped = rows.wrappedKeys(lookUp);
     for (String subject : lookUp) {
       SubjectKeyRows.Wrapped row = wrapped.get(subject);
-      cache.remember(
-          subject, row == null || row.erased() ? Optional.empty() : Optional.of(unwrap(row)));
+      Optional<SecretKey> key =
+          row == null || row.erased() ? Optional.empty() : Optional.of(unwrap(row));
+      cache.remember(subject, key);
+      found.put(subject, key);
     }
+    return found;
   }
 
   /** A new key and its row, not stored yet. */

@@ -15,6 +15,7 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 import org.seatledger.eventlog.api.AppendResult;
+import org.seatledger.eventlog.api.SubjectKeys.KeyState;
 
 /**
  * The data keys an append encrypts with: a subject the command brings into being is not looked up,
@@ -57,6 +58,12 @@ class StoredDataKeysTest {
           public Optional<Wrapped> wrappedKey(String subjectId) {
             return Optional.ofNullable(stored.get(subjectId));
           }
+
+          @Override
+          public KeyState erase(String subjectId) {
+            Wrapped before = stored.put(subjectId, new Wrapped(subjectId, null, ERASED));
+            return before == null ? KeyState.NONE : KeyState.PRESENT;
+          }
         };
   }
 
@@ -79,6 +86,29 @@ class StoredDataKeysTest {
     assertEquals(
         1, append.created().size(), "a new key for the new subject, stored with the append");
     assertEquals("registrant-new", append.created().get(0).subjectId());
+  }
+
+  @Test
+  void aPagesPeopleAreLookedUpInOneQueryThoseKnownFromMemoryAndAnErasureCountsAtOnce() {
+    byte[] alice = new byte[32];
+    alice[0] = 1;
+    store("alice", alice);
+    store("bob", new byte[32]);
+    stored.put("carol", new SubjectKeyRows.Wrapped("carol", null, SubjectKeyRows.ERASED));
+
+    Map<String, Optional<SecretKey>> page = keys.findAll(Set.of("alice", "bob", "carol", "dave"));
+
+    assertEquals(List.of(Set.of("alice", "bob", "carol", "dave")), lookedUp, "one query");
+    assertArrayEquals(alice, page.get("alice").orElseThrow().getEncoded());
+    assertEquals(Optional.empty(), page.get("carol"), "erased");
+    assertEquals(Optional.empty(), page.get("dave"), "never had personal data");
+
+    keys.erase("alice");
+    Map<String, Optional<SecretKey>> next = keys.findAll(Set.of("alice", "bob"));
+
+    assertEquals(1, lookedUp.size(), "both known from memory");
+    assertEquals(Optional.empty(), next.get("alice"), "erased on this server: at once");
+    assertEquals(page.get("bob"), next.get("bob"));
   }
 
   @Test
