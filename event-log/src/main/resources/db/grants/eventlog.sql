@@ -7,7 +7,9 @@ GRANT SELECT, INSERT, DELETE ON snapshots TO ${app};
 -- UPDATE: rotation re-wraps data keys under a new master key.
 GRANT SELECT, INSERT, UPDATE, DELETE ON subject_keys TO ${app};
 GRANT SELECT, INSERT, UPDATE ON master_key TO ${app};
--- The committer's one-round-trip append (V5) and the same with its commit (V6); they run with
--- this account's rights (SQL SECURITY INVOKER), so they append only as the grants above allow.
+-- The committer's one-round-trip append (V5), the same with its commit (V6) and with its rows as
+-- arrays (V7, the one the committer calls); they run with this account's rights (SQL SECURITY
+-- INVOKER), so they append only as the grants above allow.
 GRANT EXECUTE ON PROCEDURE append_group TO ${app};
 GRANT EXECUTE ON PROCEDURE append_group_committed TO ${app};
+GRANT EXECUTE ON PROCEDURE append_group_rows TO ${app};

@@ -118,8 +118,8 @@ public class LogWriter {
 
   /**
    * True when groups may be written in one round trip ({@link #writeInOneTrip}): on MySQL and
-   * MariaDB, where the event log's migrations created {@code append_group_committed}, once the
-   * first commit found out which database this is.
+   * MariaDB, where the event log's migrations created {@code append_group_rows}, once the first
+   * commit found out which database this is.
    */
   public boolean writesInOneTrip() {
     SequenceLock known = sequenceLock;
