@@ -47,7 +47,6 @@ public final class AuditTrailProjection implements Projection {
     Sql.insert(
         c,
         "INSERT IGNORE INTO audit_entries (generation, global_position, event_hash)",
-        3,
         events,
         (insert, e) -> {
           insert.setInt(1, generation);

@@ -188,7 +188,6 @@ public class LogWriter {
         "INSERT INTO events (global_position, event_id, stream_id, stream_type, stream_version,"
             + " event_type, schema_version, payload, recorded_at, recorded_by, command_id,"
             + " correlation_id, causation_id, reason, previous_hash, hash)",
-        16,
         events,
         (insert, e) -> {
           insert.setLong(1, e.globalPosition);
@@ -215,7 +214,6 @@ public class LogWriter {
         c,
         "INSERT INTO processed_commands (command_id, outcome, first_position, last_position,"
             + " recorded_at)",
-        5,
         processed,
         (insert, p) -> {
           insert.setString(1, p.commandId);
@@ -243,7 +241,6 @@ public class LogWriter {
     Sql.insert(
         c,
         "INSERT INTO subject_keys (subject_id, key_id, wrapped_key, created_at)",
-        4,
         keys,
         (insert, key) -> {
           insert.setString(1, key.subjectId());

@@ -3,15 +3,12 @@ package org.seatledger.eventlog.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,14 +25,7 @@ class SubjectKeyRowsTest {
 
   @BeforeEach
   void database() throws SQLException {
-    String url =
-        "jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1";
-    Flyway.configure()
-        .dataSource(url, "sa", "")
-        .locations("classpath:db/eventlog")
-        .load()
-        .migrate();
-    connection = DriverManager.getConnection(url, "sa", "");
+    connection = MigratedLog.open();
   }
 
   @AfterEach

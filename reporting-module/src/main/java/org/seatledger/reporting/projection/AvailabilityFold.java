@@ -163,7 +163,6 @@ final class AvailabilityFold {
         c,
         "INSERT IGNORE INTO reporting_conferences (generation, conference_id, name, slug, starts_on,"
             + " ends_on, venue, published, last_position)",
-        9,
         conferences.values().stream().filter(row -> row.created != null).toList(),
         (insert, row) -> {
           ConferenceCreated e = row.created;
@@ -197,7 +196,6 @@ final class AvailabilityFold {
         c,
         "INSERT IGNORE INTO reporting_seat_types (generation, conference_id, code, name, ordinal,"
             + " capacity, held, sold, price, currency, last_position)",
-        11,
         seats.values().stream().filter(row -> row.added != null).toList(),
         (insert, row) -> {
           SeatTypeAdded e = row.added;

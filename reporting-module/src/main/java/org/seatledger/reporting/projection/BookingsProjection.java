@@ -147,7 +147,6 @@ public final class BookingsProjection implements Projection {
         "INSERT IGNORE INTO reporting_bookings (generation, booking_id, conference_id, status, registrant_id,"
             + " registrant_name, registrant_email, seats, seat_count, total, currency, hold_until, placed_at,"
             + " updated_at, last_position)",
-        15,
         placed.values(),
         (insert, booking) -> {
           BookingPlaced e = booking.placed;

@@ -167,7 +167,6 @@ public final class StatsProjection implements Projection {
     Sql.insert(
         c,
         "INSERT IGNORE INTO reporting_stat_bookings (generation, booking_id, conference_id, total)",
-        4,
         placed.entrySet(),
         (insert, booking) -> {
           insert.setInt(1, generation);
@@ -222,7 +221,6 @@ public final class StatsProjection implements Projection {
         c,
         "INSERT IGNORE INTO reporting_daily_stats (generation, conference_id, stat_day, bookings, confirmations,"
             + " cancellations, expirations, revenue, last_position)",
-        9,
         missing,
         (insert, entry) -> {
           Day day = entry.getValue();

@@ -101,9 +101,10 @@ public final class Sql {
 
   /**
    * Inserts {@code rows} with few statements: {@code insertInto} (such as {@code "INSERT IGNORE
-   * INTO t (a, b, c)"}) followed by {@code VALUES (?, ?, ?), (?, ?, ?) …}, at most 500 rows and
-   * 2,000 values to a statement; nothing at all when there are no rows. Returns the number of rows
-   * inserted (an {@code INSERT IGNORE} does not count those it skipped).
+   * INTO t (a, b, c)"}, which must name its columns: their number is read from it) followed by
+   * {@code VALUES (?, ?, ?), (?, ?, ?) …}, at most 500 rows and 2,000 values to a statement;
+   * nothing at all when there are no rows. Returns the number of rows inserted (an {@code INSERT
+   * IGNORE} does not count those it skipped).
    *
    * <p>Why not {@link #batch}: MySQL Connector/J does send a batch of inserts as the same multi-row
    * statement ({@code rewriteBatchedStatements}), but handles every bound value three more times on
@@ -118,15 +119,9 @@ public final class Sql {
    * until the caller's transaction rolls back.
    */
   public static <T> int insert(
-      Connection connection,
-      String insertInto,
-      int columns,
-      Collection<T> rows,
-      RowBinder<? super T> binder)
+      Connection connection, String insertInto, Collection<T> rows, RowBinder<? super T> binder)
       throws SQLException {
-    if (columns < 1) {
-      throw new IllegalArgumentException("an insert needs at least one column: " + columns);
-    }
+    int columns = columnsOf(insertInto);
     if (rows.isEmpty()) {
       return 0;
     }
@@ -152,6 +147,19 @@ public final class Sql {
       }
     }
     return inserted;
+  }
+
+  /** The number of columns {@code insertInto} names in its last parentheses. */
+  static int columnsOf(String insertInto) {
+    int open = insertInto.lastIndexOf('(');
+    int close = insertInto.lastIndexOf(')');
+    if (open < 0 || close < open || insertInto.substring(open + 1, close).isBlank()) {
+      throw new IllegalArgumentException(
+          "an insert names its columns, as INSERT INTO t (a, b): " + insertInto);
+    }
+    return (int)
+            insertInto.chars().skip(open + 1).limit(close - open - 1).filter(c -> c == ',').count()
+        + 1;
   }
 
   private static <T> int send(

@@ -131,7 +131,7 @@ class SqlInsertTest {
     int perStatement = Sql.rowsPerInsert(7);
     List<Line> lines = lines(1, 2 * perStatement + 3); // two full statements and three rows
 
-    int inserted = Sql.insert(connection(), INSERT, 7, lines, BINDER);
+    int inserted = Sql.insert(connection(), INSERT, lines, BINDER);
 
     assertEquals(lines.size(), inserted);
     assertEquals(expected(lines), rows());
@@ -145,7 +145,7 @@ class SqlInsertTest {
   void exactlyOneStatementOfRowsIsOneStatement() throws SQLException {
     List<Line> lines = lines(1, Sql.rowsPerInsert(7));
 
-    Sql.insert(connection(), INSERT, 7, lines, BINDER);
+    Sql.insert(connection(), INSERT, lines, BINDER);
 
     assertEquals(expected(lines), rows());
     assertEquals(1, sent.size());
@@ -153,19 +153,19 @@ class SqlInsertTest {
 
   @Test
   void noRowsSendNothing() throws SQLException {
-    assertEquals(0, Sql.insert(connection(), INSERT, 7, List.of(), BINDER));
+    assertEquals(0, Sql.insert(connection(), INSERT, List.of(), BINDER));
     assertEquals(List.of(), sent, "no statement prepared or sent");
   }
 
   @Test
   void insertIgnoreSkipsTheDuplicatesAloneAndCountsTheRest() throws SQLException {
     List<Line> first = lines(1, 3);
-    Sql.insert(database, INSERT, 7, first, BINDER);
+    Sql.insert(database, INSERT, first, BINDER);
     List<Line> again = new ArrayList<>(lines(2, 4)); // 2 and 3 are stored, 4 and 5 are new
     again.add(new Line(5, "twice in one statement", null, null, false));
 
     int inserted =
-        Sql.insert(database, INSERT.replace("INSERT INTO", "INSERT IGNORE INTO"), 7, again, BINDER);
+        Sql.insert(database, INSERT.replace("INSERT INTO", "INSERT IGNORE INTO"), again, BINDER);
 
     assertEquals(2, inserted);
     assertEquals(expected(lines(1, 5)), rows(), "the stored rows and the first of each new one");
@@ -173,11 +173,11 @@ class SqlInsertTest {
 
   @Test
   void aDuplicateKeyRefusesItsWholeStatementAsAConstraintViolation() throws SQLException {
-    Sql.insert(database, INSERT, 7, lines(10, 1), BINDER);
+    Sql.insert(database, INSERT, lines(10, 1), BINDER);
     List<Line> clashing = lines(7, 5); // 7..11: 10 is stored
 
     SQLException refused =
-        assertThrows(SQLException.class, () -> Sql.insert(database, INSERT, 7, clashing, BINDER));
+        assertThrows(SQLException.class, () -> Sql.insert(database, INSERT, clashing, BINDER));
 
     assertTrue(refused.getSQLState().startsWith("23"), refused.getSQLState());
     assertEquals(expected(lines(10, 1)), rows(), "none of the statement's rows is written");
@@ -192,8 +192,16 @@ class SqlInsertTest {
         };
 
     assertThrows(
+        IllegalArgumentException.class, () -> Sql.insert(database, INSERT, lines(1, 2), oneTooFar));
+  }
+
+  @Test
+  void theColumnsAreCountedFromTheInsertAndAnInsertWithoutThemIsRefused() {
+    assertEquals(7, Sql.columnsOf(INSERT));
+    assertEquals(1, Sql.columnsOf("INSERT IGNORE INTO t (id)"));
+    assertThrows(
         IllegalArgumentException.class,
-        () -> Sql.insert(database, INSERT, 7, lines(1, 2), oneTooFar));
+        () -> Sql.insert(database, "INSERT INTO t", lines(1, 2), BINDER));
   }
 
   @Test
