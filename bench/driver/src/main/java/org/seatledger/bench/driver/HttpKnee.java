@@ -28,6 +28,9 @@ final class HttpKnee {
   static final int SPREAD = 32;
   static final double KNEE_P99_MILLIS = 200;
 
+  /** How long the steady load waits for its probes to have started. */
+  static final long PROBES_SETTLE_MILLIS = 2_000;
+
   /** The lowest rate tried when the first step does not keep up. */
   static final double FLOOR_PER_SECOND = 6;
 
@@ -50,7 +53,13 @@ final class HttpKnee {
     Run.log("steady load at " + half + "/s (half the knee) with the lag probe");
     long before = db.headPosition();
     LagProbe lag = new LagProbe(db.url, db.user, db.password, 2);
+    SteadyWatch stalls = new SteadyWatch(db.url, db.user, db.password);
     RelayProbe relay = RelayProbe.startIfEnabled(); // beside the read models' lag, with Kafka on
+    // the probes start before the load: their own start-up (a Kafka consumer joining its topic,
+    // JDBC connections, their first polls) takes the driver's CPU from the machine's two cores and
+    // would count as the server's latency in the first seconds of the load
+    Thread.sleep(PROBES_SETTLE_MILLIS);
+    long loadStart = System.currentTimeMillis();
     Load.Step steady =
         Load.constantRate(
             staff,
@@ -59,6 +68,7 @@ final class HttpKnee {
             2000,
             n -> run.booking(staff, ids.get((int) (n % SPREAD))));
     run.accepted(steady.count(201));
+    JsonObject stalled = stalls.figures(steady, loadStart);
     long after = db.headPosition();
     db.awaitProjections(Duration.ofSeconds(60));
     Map<String, Histogram> lags = lag.lags(db.connection, before, after);
@@ -110,7 +120,8 @@ final class HttpKnee {
             .add("steady_p99_ms", round(steady.percentileMillis(99)))
             .add("steady_p999_ms", round(steady.percentileMillis(99.9)))
             .add("steady_max_ms", round(steady.latencyMicros.getMaxValue() / 1000.0))
-            .add("projection_lag", lagJson));
+            .add("projection_lag", lagJson)
+            .add("stalls", stalled));
     run.results
         .metrics
         .add("http_bookings_per_s", knee)

@@ -2,6 +2,7 @@ package org.seatledger.bench.driver;
 
 import java.net.http.HttpRequest;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -11,7 +12,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongFunction;
@@ -22,6 +25,9 @@ import org.HdrHistogram.Recorder;
 final class Load {
   private Load() {}
 
+  /** One second of a constant-rate step: its requests by due time, and how long they took. */
+  record Second(int index, int requests, int over200Millis, long maxMicros) {}
+
   /** What one load step saw. */
   static final class Step {
     final Map<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
@@ -29,12 +35,31 @@ final class Load {
     final double seconds;
     final double offeredPerSecond;
     final long notSent;
+    private final List<Second> timeline;
 
     Step(Histogram latencyMicros, double seconds, double offeredPerSecond, long notSent) {
+      this(latencyMicros, seconds, offeredPerSecond, notSent, List.of());
+    }
+
+    Step(
+        Histogram latencyMicros,
+        double seconds,
+        double offeredPerSecond,
+        long notSent,
+        List<Second> timeline) {
       this.latencyMicros = latencyMicros;
       this.seconds = seconds;
       this.offeredPerSecond = offeredPerSecond;
       this.notSent = notSent;
+      this.timeline = timeline;
+    }
+
+    /** The {@code n} seconds whose slowest request took longest (constant-rate steps only). */
+    List<Second> worstSeconds(int n) {
+      return timeline.stream()
+          .sorted(Comparator.comparingLong(Second::maxMicros).reversed())
+          .limit(n)
+          .toList();
     }
 
     long count(int status) {
@@ -170,6 +195,10 @@ final class Load {
     long start = System.nanoTime();
     long total = (long) (perSecond * seconds);
     double intervalNanos = 1e9 / perSecond;
+    int secondsDue = (int) Math.ceil(seconds) + 1;
+    AtomicIntegerArray requestsDue = new AtomicIntegerArray(secondsDue);
+    AtomicIntegerArray slowDue = new AtomicIntegerArray(secondsDue);
+    AtomicLongArray maxMicrosDue = new AtomicLongArray(secondsDue);
     for (long i = 0; i < total; i++) {
       long due = start + (long) (i * intervalNanos);
       for (long wait; (wait = due - System.nanoTime()) > 0; ) {
@@ -183,7 +212,14 @@ final class Load {
       api.sendAsync(request)
           .whenComplete(
               (answer, failure) -> {
-                recorder.recordValue(Math.max(1, (System.nanoTime() - due) / 1000));
+                long micros = Math.max(1, (System.nanoTime() - due) / 1000);
+                recorder.recordValue(micros);
+                int second = (int) Math.min(secondsDue - 1, (due - start) / 1_000_000_000L);
+                requestsDue.incrementAndGet(second);
+                if (micros > 200_000) {
+                  slowDue.incrementAndGet(second);
+                }
+                maxMicrosDue.accumulateAndGet(second, micros, Math::max);
                 int status = answer == null ? -1 : answer.status();
                 statuses.computeIfAbsent(status, s -> new LongAdder()).increment();
                 outstanding.release();
@@ -192,7 +228,15 @@ final class Load {
     // wait for the stragglers: their latency counts
     outstanding.tryAcquire(maxOutstanding, 120, TimeUnit.SECONDS);
     double took = (System.nanoTime() - start) / 1e9;
-    Step step = new Step(recorder.getIntervalHistogram(), took, perSecond, notSent.get());
+    List<Second> timeline = new ArrayList<>();
+    for (int second = 0; second < secondsDue; second++) {
+      if (requestsDue.get(second) > 0) {
+        timeline.add(
+            new Second(
+                second, requestsDue.get(second), slowDue.get(second), maxMicrosDue.get(second)));
+      }
+    }
+    Step step = new Step(recorder.getIntervalHistogram(), took, perSecond, notSent.get(), timeline);
     step.statuses.putAll(statuses);
     return step;
   }

@@ -259,6 +259,7 @@ final class Report {
                       v.asJsonObject().get("p99_ms"),
                       v.asJsonObject().get("max_ms")));
       md.append('\n');
+      stalls(md, http.getJsonObject("stalls"));
       kneeSteps(md, "CRUD rival, no added round trip", http);
     }
     JsonObject net = f.getJsonObject("http_rtt05");
@@ -462,5 +463,45 @@ final class Report {
         s.get("es_conflict_rate"),
         s.get("crud_conflict_rate"),
         s.get("es_cpu_ms_per_booking") + " / " + s.get("crud_cpu_ms_per_booking"));
+  }
+
+  /** What the server's JVM and the database did during the steady load ({@link SteadyWatch}). */
+  private static void stalls(StringBuilder md, JsonObject stalls) {
+    if (stalls == null) {
+      return;
+    }
+    JsonObject jvm = stalls.getJsonObject("server_safepoints");
+    md.append("Stalls during the steady load. ");
+    if (jvm.getBoolean("recorded")) {
+      md.append("The server's JVM stopped ")
+          .append(jvm.get("count"))
+          .append(" times, ")
+          .append(jvm.get("total_ms"))
+          .append(" ms in all, the longest ")
+          .append(jvm.get("max_ms"))
+          .append(" ms (by cause, ms: ")
+          .append(jvm.get("ms_by_cause"))
+          .append("; 20 ms or more: ")
+          .append(jvm.get("over_20_ms"))
+          .append("). ");
+    } else {
+      md.append("No GC log of the server. ");
+    }
+    JsonObject db = stalls.getJsonObject("database");
+    md.append("The database's redo log (")
+        .append(db.get("redo_log_mb"))
+        .append(" MB) was at most ")
+        .append(db.get("checkpoint_age_max_of_redo_log"))
+        .append(" full (")
+        .append(db.get("checkpoint_age_max_mb"))
+        .append(" MB not yet checkpointed), at most ")
+        .append(db.get("pages_flushed_per_s_max"))
+        .append(" pages flushed a second, ")
+        .append(db.get("waits_for_a_free_page"))
+        .append(" waits for a free page and ")
+        .append(db.get("waits_for_the_log_buffer"))
+        .append(" for the log buffer. The slowest seconds of the load (by due time): ")
+        .append(stalls.get("worst_seconds"))
+        .append(".\n\n");
   }
 }

@@ -1,0 +1,212 @@
+package org.seatledger.bench.driver;
+
+import static org.seatledger.bench.driver.Results.round;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What stalled the server during the steady load, if anything: a stall of the whole server shows as
+ * the same maximum lag in every read model, and its cause is either the server's JVM stopping
+ * (collections and other safepoints, from the GC log {@code bench/run} has the server write) or the
+ * database (its redo log filling up so that it must flush pages before it takes more writes,
+ * sampled once a second). Beside them, the seconds of the load whose requests waited longest, to
+ * line the three up.
+ */
+final class SteadyWatch implements AutoCloseable {
+
+  /**
+   * Written by the server: {@code bench/run} puts {@code -Xlog:safepoint,gc} in its jvm.options.
+   */
+  static final Path SERVER_GC_LOG = Path.of("bench/target/server-gc.log");
+
+  /** A safepoint this long or longer is listed by itself. */
+  private static final double LONG_SAFEPOINT_MILLIS = 20;
+
+  private static final Pattern SAFEPOINT =
+      Pattern.compile("^\\[([^\\]]+)\\].*Safepoint \"([^\"]+)\".*Total: (\\d+) ns");
+  private static final DateTimeFormatter UTC_TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
+
+  private record Sample(long atMillis, Map<String, Long> status) {}
+
+  private final Connection db;
+  private final long logCapacityBytes;
+  private final List<Sample> samples = new ArrayList<>();
+  private final Thread sampler;
+  private volatile boolean running = true;
+
+  SteadyWatch(String url, String user, String password) throws Exception {
+    db = DriverManager.getConnection(url, user, password);
+    logCapacityBytes = variable("innodb_log_file_size");
+    sampler = new Thread(this::sample, "steady-watch");
+    sampler.setDaemon(true);
+    sampler.start();
+  }
+
+  private long variable(String name) throws Exception {
+    try (Statement s = db.createStatement();
+        ResultSet rs = s.executeQuery("SHOW GLOBAL VARIABLES LIKE '" + name + "'")) {
+      return rs.next() ? Long.parseLong(rs.getString(2)) : 0;
+    }
+  }
+
+  private void sample() {
+    try (Statement s = db.createStatement()) {
+      while (running) {
+        Map<String, Long> status = new HashMap<>();
+        try (ResultSet rs =
+            s.executeQuery(
+                "SHOW GLOBAL STATUS WHERE Variable_name IN ('Innodb_checkpoint_age',"
+                    + " 'Innodb_buffer_pool_pages_dirty', 'Innodb_buffer_pool_pages_flushed',"
+                    + " 'Innodb_buffer_pool_wait_free', 'Innodb_log_waits')")) {
+          while (rs.next()) {
+            status.put(rs.getString(1), Long.parseLong(rs.getString(2)));
+          }
+        }
+        samples.add(new Sample(System.currentTimeMillis(), status));
+        Thread.sleep(1000);
+      }
+    } catch (Exception stopped) {
+      // the figures say how many samples there were
+    }
+  }
+
+  /**
+   * Stops sampling; the stalls of the steady load {@code step}, begun at {@code loadStartMillis},
+   * in the report's figures (seconds counted from the load's start).
+   */
+  JsonObject figures(Load.Step step, long loadStartMillis) throws Exception {
+    close();
+    sampler.join(5000);
+    db.close();
+    long endMillis = System.currentTimeMillis();
+    JsonObjectBuilder figures =
+        Json.createObjectBuilder()
+            .add("load_started_at", Instant.ofEpochMilli(loadStartMillis).toString());
+    figures.add("server_safepoints", safepoints(loadStartMillis, endMillis));
+    figures.add("database", database());
+    JsonArrayBuilder worst = Json.createArrayBuilder();
+    for (Load.Second second : step.worstSeconds(5)) {
+      worst.add(
+          Json.createObjectBuilder()
+              .add("second", second.index())
+              .add("requests", second.requests())
+              .add("over_200_ms", second.over200Millis())
+              .add("max_ms", round(second.maxMicros() / 1000.0)));
+    }
+    figures.add("worst_seconds", worst);
+    return figures.build();
+  }
+
+  /** The server's safepoints (collections among them) between two instants, from its GC log. */
+  static JsonObject safepoints(long fromMillis, long toMillis) throws Exception {
+    JsonObjectBuilder out = Json.createObjectBuilder();
+    if (!Files.exists(SERVER_GC_LOG)) {
+      return out.add("recorded", false).build();
+    }
+    int count = 0;
+    double totalMillis = 0;
+    double maxMillis = 0;
+    Map<String, Double> millisByCause = new TreeMap<>();
+    JsonArrayBuilder longest = Json.createArrayBuilder();
+    for (String line : Files.readAllLines(SERVER_GC_LOG)) {
+      Matcher m = SAFEPOINT.matcher(line);
+      if (!m.find()) {
+        continue;
+      }
+      long at = OffsetDateTime.parse(m.group(1), UTC_TIME).toInstant().toEpochMilli();
+      if (at < fromMillis || at > toMillis) {
+        continue;
+      }
+      double millis = Long.parseLong(m.group(3)) / 1e6;
+      count++;
+      totalMillis += millis;
+      maxMillis = Math.max(maxMillis, millis);
+      millisByCause.merge(m.group(2), millis, Double::sum);
+      if (millis >= LONG_SAFEPOINT_MILLIS) {
+        longest.add(
+            Json.createObjectBuilder()
+                .add("second", (at - fromMillis) / 1000)
+                .add("cause", m.group(2))
+                .add("ms", round(millis)));
+      }
+    }
+    JsonObjectBuilder causes = Json.createObjectBuilder();
+    millisByCause.forEach((cause, millis) -> causes.add(cause, round(millis)));
+    return out.add("recorded", true)
+        .add("count", count)
+        .add("total_ms", round(totalMillis))
+        .add("max_ms", round(maxMillis))
+        .add("ms_by_cause", causes)
+        .add("over_" + (int) LONG_SAFEPOINT_MILLIS + "_ms", longest)
+        .build();
+  }
+
+  private JsonObject database() {
+    JsonObjectBuilder out =
+        Json.createObjectBuilder()
+            .add("samples", samples.size())
+            .add("redo_log_mb", round(logCapacityBytes / 1e6));
+    if (samples.size() < 2) {
+      return out.build();
+    }
+    long maxAge = 0;
+    long maxDirty = 0;
+    double maxFlushedPerSecond = 0;
+    for (int i = 0; i < samples.size(); i++) {
+      Map<String, Long> s = samples.get(i).status();
+      maxAge = Math.max(maxAge, s.getOrDefault("Innodb_checkpoint_age", 0L));
+      maxDirty = Math.max(maxDirty, s.getOrDefault("Innodb_buffer_pool_pages_dirty", 0L));
+      if (i > 0) {
+        Sample before = samples.get(i - 1);
+        double seconds = (samples.get(i).atMillis() - before.atMillis()) / 1000.0;
+        maxFlushedPerSecond =
+            Math.max(
+                maxFlushedPerSecond,
+                (s.getOrDefault("Innodb_buffer_pool_pages_flushed", 0L)
+                        - before.status().getOrDefault("Innodb_buffer_pool_pages_flushed", 0L))
+                    / seconds);
+      }
+    }
+    Map<String, Long> first = samples.get(0).status();
+    Map<String, Long> last = samples.get(samples.size() - 1).status();
+    return out.add("checkpoint_age_max_mb", round(maxAge / 1e6))
+        .add(
+            "checkpoint_age_max_of_redo_log",
+            logCapacityBytes == 0 ? 0 : round((double) maxAge / logCapacityBytes))
+        .add("dirty_pages_max", maxDirty)
+        .add("pages_flushed_per_s_max", round(maxFlushedPerSecond))
+        .add(
+            "waits_for_a_free_page",
+            last.getOrDefault("Innodb_buffer_pool_wait_free", 0L)
+                - first.getOrDefault("Innodb_buffer_pool_wait_free", 0L))
+        .add(
+            "waits_for_the_log_buffer",
+            last.getOrDefault("Innodb_log_waits", 0L) - first.getOrDefault("Innodb_log_waits", 0L))
+        .build();
+  }
+
+  @Override
+  public void close() throws Exception {
+    running = false;
+  }
+}
