@@ -488,6 +488,13 @@ final class Report {
       md.append("No GC log of the server. ");
     }
     JsonObject db = stalls.getJsonObject("database");
+    if (!db.getBoolean("redo_log_followed", false)) {
+      md.append("The database's redo log was not followed (MariaDB's status only). ")
+          .append("The slowest seconds of the load (by due time): ")
+          .append(stalls.get("worst_seconds"))
+          .append(".\n\n");
+      return;
+    }
     md.append("The database's redo log (")
         .append(db.get("redo_log_mb"))
         .append(" MB) was at most ")

@@ -166,8 +166,9 @@ final class SteadyWatch implements AutoCloseable {
         Json.createObjectBuilder()
             .add("samples", samples.size())
             .add("redo_log_mb", round(logCapacityBytes / 1e6));
-    if (samples.size() < 2) {
-      return out.build();
+    if (samples.size() < 2 || !samples.get(0).status().containsKey("Innodb_checkpoint_age")) {
+      // MySQL 8 has no Innodb_checkpoint_age status: its redo log is not followed here
+      return out.add("redo_log_followed", false).build();
     }
     long maxAge = 0;
     long maxDirty = 0;
@@ -189,7 +190,8 @@ final class SteadyWatch implements AutoCloseable {
     }
     Map<String, Long> first = samples.get(0).status();
     Map<String, Long> last = samples.get(samples.size() - 1).status();
-    return out.add("checkpoint_age_max_mb", round(maxAge / 1e6))
+    return out.add("redo_log_followed", true)
+        .add("checkpoint_age_max_mb", round(maxAge / 1e6))
         .add(
             "checkpoint_age_max_of_redo_log",
             logCapacityBytes == 0 ? 0 : round((double) maxAge / logCapacityBytes))
