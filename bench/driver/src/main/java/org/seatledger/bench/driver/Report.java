@@ -481,33 +481,33 @@ final class Report {
           .append(jvm.get("max_ms"))
           .append(" ms (by cause, ms: ")
           .append(jvm.get("ms_by_cause"))
-          .append("; 20 ms or more: ")
-          .append(jvm.get("over_20_ms"))
+          .append("; ")
+          .append(SteadyWatch.LONG_SAFEPOINT_MILLIS)
+          .append(" ms or more: ")
+          .append(jvm.get("long_ones"))
           .append("). ");
     } else {
       md.append("No GC log of the server. ");
     }
     JsonObject db = stalls.getJsonObject("database");
-    if (!db.getBoolean("redo_log_followed", false)) {
-      md.append("The database's redo log was not followed (MariaDB's status only). ")
-          .append("The slowest seconds of the load (by due time): ")
-          .append(stalls.get("worst_seconds"))
-          .append(".\n\n");
-      return;
+    if (db.getBoolean("redo_log_followed", false)) {
+      md.append("The database's redo log (")
+          .append(db.get("redo_log_mb"))
+          .append(" MB) was at most ")
+          .append(db.get("checkpoint_age_max_of_redo_log"))
+          .append(" full (")
+          .append(db.get("checkpoint_age_max_mb"))
+          .append(" MB not yet checkpointed), at most ")
+          .append(db.get("pages_flushed_per_s_max"))
+          .append(" pages flushed a second, ")
+          .append(db.get("waits_for_a_free_page"))
+          .append(" waits for a free page and ")
+          .append(db.get("waits_for_the_log_buffer"))
+          .append(" for the log buffer. ");
+    } else {
+      md.append("The database's redo log was not followed (MariaDB's status only). ");
     }
-    md.append("The database's redo log (")
-        .append(db.get("redo_log_mb"))
-        .append(" MB) was at most ")
-        .append(db.get("checkpoint_age_max_of_redo_log"))
-        .append(" full (")
-        .append(db.get("checkpoint_age_max_mb"))
-        .append(" MB not yet checkpointed), at most ")
-        .append(db.get("pages_flushed_per_s_max"))
-        .append(" pages flushed a second, ")
-        .append(db.get("waits_for_a_free_page"))
-        .append(" waits for a free page and ")
-        .append(db.get("waits_for_the_log_buffer"))
-        .append(" for the log buffer. The slowest seconds of the load (by due time): ")
+    md.append("The slowest seconds of the load (by due time): ")
         .append(stalls.get("worst_seconds"))
         .append(".\n\n");
   }

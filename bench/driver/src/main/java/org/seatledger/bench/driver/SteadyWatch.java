@@ -38,8 +38,8 @@ final class SteadyWatch implements AutoCloseable {
    */
   static final Path SERVER_GC_LOG = Path.of("bench/target/server-gc.log");
 
-  /** A safepoint this long or longer is listed by itself. */
-  private static final double LONG_SAFEPOINT_MILLIS = 20;
+  /** A safepoint this long or longer is listed by itself ({@code long_ones}). */
+  static final int LONG_SAFEPOINT_MILLIS = 20;
 
   private static final Pattern SAFEPOINT =
       Pattern.compile("^\\[([^\\]]+)\\].*Safepoint \"([^\"]+)\".*Total: (\\d+) ns");
@@ -103,7 +103,7 @@ final class SteadyWatch implements AutoCloseable {
         Json.createObjectBuilder()
             .add("load_started_at", Instant.ofEpochMilli(loadStartMillis).toString());
     figures.add("server_safepoints", safepoints(loadStartMillis, endMillis));
-    figures.add("database", database());
+    figures.add("database", database(loadStartMillis));
     JsonArrayBuilder worst = Json.createArrayBuilder();
     for (Load.Second second : step.worstSeconds(5)) {
       worst.add(
@@ -157,29 +157,38 @@ final class SteadyWatch implements AutoCloseable {
         .add("total_ms", round(totalMillis))
         .add("max_ms", round(maxMillis))
         .add("ms_by_cause", causes)
-        .add("over_" + (int) LONG_SAFEPOINT_MILLIS + "_ms", longest)
+        .add("long_ones", longest)
         .build();
   }
 
-  private JsonObject database() {
+  /**
+   * The database during the load: the samples from the last one before it started (the baseline of
+   * the counters) on; those of the probes' settling before it are left out.
+   */
+  private JsonObject database(long loadStartMillis) {
+    int start = 0;
+    while (start + 1 < samples.size() && samples.get(start + 1).atMillis() <= loadStartMillis) {
+      start++;
+    }
+    List<Sample> during = samples.subList(start, samples.size());
     JsonObjectBuilder out =
         Json.createObjectBuilder()
-            .add("samples", samples.size())
+            .add("samples", during.size())
             .add("redo_log_mb", round(logCapacityBytes / 1e6));
-    if (samples.size() < 2 || !samples.get(0).status().containsKey("Innodb_checkpoint_age")) {
+    if (during.size() < 2 || !during.get(0).status().containsKey("Innodb_checkpoint_age")) {
       // MySQL 8 has no Innodb_checkpoint_age status: its redo log is not followed here
       return out.add("redo_log_followed", false).build();
     }
     long maxAge = 0;
     long maxDirty = 0;
     double maxFlushedPerSecond = 0;
-    for (int i = 0; i < samples.size(); i++) {
-      Map<String, Long> s = samples.get(i).status();
+    for (int i = 0; i < during.size(); i++) {
+      Map<String, Long> s = during.get(i).status();
       maxAge = Math.max(maxAge, s.getOrDefault("Innodb_checkpoint_age", 0L));
       maxDirty = Math.max(maxDirty, s.getOrDefault("Innodb_buffer_pool_pages_dirty", 0L));
       if (i > 0) {
-        Sample before = samples.get(i - 1);
-        double seconds = (samples.get(i).atMillis() - before.atMillis()) / 1000.0;
+        Sample before = during.get(i - 1);
+        double seconds = (during.get(i).atMillis() - before.atMillis()) / 1000.0;
         maxFlushedPerSecond =
             Math.max(
                 maxFlushedPerSecond,
@@ -188,8 +197,8 @@ final class SteadyWatch implements AutoCloseable {
                     / seconds);
       }
     }
-    Map<String, Long> first = samples.get(0).status();
-    Map<String, Long> last = samples.get(samples.size() - 1).status();
+    Map<String, Long> first = during.get(0).status();
+    Map<String, Long> last = during.get(during.size() - 1).status();
     return out.add("redo_log_followed", true)
         .add("checkpoint_age_max_mb", round(maxAge / 1e6))
         .add(
