@@ -54,10 +54,11 @@ final class HttpKnee {
     long before = db.headPosition();
     LagProbe lag = new LagProbe(db.url, db.user, db.password, 2);
     SteadyWatch stalls = new SteadyWatch(db.url, db.user, db.password);
-    RelayProbe relay = RelayProbe.startIfEnabled(); // beside the read models' lag, with Kafka on
-    // the probes start before the load: their own start-up (a Kafka consumer joining its topic,
-    // JDBC connections, their first polls) takes the driver's CPU from the machine's two cores and
-    // would count as the server's latency in the first seconds of the load
+    // beside the read models' lag, with Kafka on; it reads the topic only after the load
+    RelayProbe relay = RelayProbe.startIfEnabled();
+    // the probes start before the load: their own start-up (JDBC connections, their first polls,
+    // the broker taking a topic setting) takes CPU from the machine's two cores and would count as
+    // the server's latency in the first seconds of the load
     Thread.sleep(PROBES_SETTLE_MILLIS);
     long loadStart = System.currentTimeMillis();
     Load.Step steady =

@@ -11,77 +11,85 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.record.TimestampType;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * The integration relay seen from a consumer of {@code seatledger.events}, beside the read models'
- * lag: while load runs, reads every new message and notes when it arrived; afterwards, for each
- * event of the window that arrived, the end-to-end latency is the arrival minus the event's
- * recorded time (taken in the append's transaction), and the throughput is the messages of the
- * window over the time from the first to the last arrival. Only when the server runs with Kafka
- * ({@code SEATLEDGER_KAFKA_BOOTSTRAP_SERVERS}, which {@code bench/run} sets after {@code dev/kafka
- * start}).
+ * The integration relay seen from its topic, beside the read models' lag: for each event of the
+ * load's window, the latency from its append (its recorded time, taken in the append's transaction)
+ * to the moment the broker appended its message to {@code seatledger.events} — from then on any
+ * consumer can fetch it — and the throughput, the window's messages over the time from the first to
+ * the last broker append. Only when the server runs with Kafka ({@code
+ * SEATLEDGER_KAFKA_BOOTSTRAP_SERVERS}, which {@code bench/run} sets after {@code dev/kafka start}).
+ *
+ * <p>Nothing of it runs during the load. Before, it has the broker stamp each new message of the
+ * topic with the time it appended it ({@code message.timestamp.type=LogAppendTime}, a setting of
+ * the benchmark's own broker) and notes where the topic ends; after, it reads the messages from
+ * there. An earlier version read the topic during the load, polling every 20 ms: on two cores that
+ * consumer and the broker serving its fetches took the CPU the server needed, and the steady load's
+ * p99 was 160–230 ms with it against 48 ms without it, the relay running in both (quick runs of the
+ * same hour, docs/performance.md).
  */
-final class RelayProbe implements AutoCloseable {
+final class RelayProbe {
 
   private static final String TOPIC = "seatledger.events";
 
-  private record Arrival(long position, long atMicros) {}
+  private final String servers;
+  private final Map<TopicPartition, Long> start;
 
-  private final KafkaConsumer<String, String> consumer;
-  private final List<Arrival> arrivals = new ArrayList<>();
-  private final Thread reader;
-  private volatile boolean running = true;
-  private volatile Exception failure;
-
-  /** A probe reading from the topic's current end, or null when the server runs without Kafka. */
-  static RelayProbe startIfEnabled() {
+  /** A probe of the messages from the topic's current end, or null when Kafka is off. */
+  static RelayProbe startIfEnabled() throws Exception {
     String servers = System.getenv("SEATLEDGER_KAFKA_BOOTSTRAP_SERVERS");
     return servers == null || servers.isBlank() ? null : new RelayProbe(servers);
   }
 
-  private RelayProbe(String servers) {
+  private RelayProbe(String servers) throws Exception {
+    this.servers = servers;
+    Properties admin = new Properties();
+    admin.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
+    try (Admin client = Admin.create(admin)) {
+      ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, TOPIC);
+      client
+          .incrementalAlterConfigs(
+              Map.of(
+                  topic,
+                  List.of(
+                      new AlterConfigOp(
+                          new ConfigEntry(
+                              TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG,
+                              TimestampType.LOG_APPEND_TIME.name),
+                          AlterConfigOp.OpType.SET))))
+          .all()
+          .get(30, TimeUnit.SECONDS);
+    }
+    try (KafkaConsumer<String, String> consumer = consumer()) {
+      List<TopicPartition> partitions =
+          consumer.partitionsFor(TOPIC, Duration.ofSeconds(30)).stream()
+              .map(p -> new TopicPartition(TOPIC, p.partition()))
+              .toList();
+      this.start = consumer.endOffsets(partitions, Duration.ofSeconds(30));
+    }
+  }
+
+  private KafkaConsumer<String, String> consumer() {
     Properties settings = new Properties();
     settings.put("bootstrap.servers", servers);
     settings.put("key.deserializer", StringDeserializer.class.getName());
     settings.put("value.deserializer", StringDeserializer.class.getName());
     settings.put("enable.auto.commit", "false");
-    consumer = new KafkaConsumer<>(settings);
-    List<TopicPartition> partitions =
-        consumer.partitionsFor(TOPIC, Duration.ofSeconds(30)).stream()
-            .map(p -> new TopicPartition(TOPIC, p.partition()))
-            .toList();
-    consumer.assign(partitions);
-    consumer.seekToEnd(partitions);
-    partitions.forEach(consumer::position); // fixes the start now, before the load
-    reader = new Thread(this::read, "relay-probe");
-    reader.setDaemon(true);
-    reader.start();
-  }
-
-  private void read() {
-    try {
-      while (running) {
-        for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(20))) {
-          long at = LagProbe.micros();
-          Header position = record.headers().lastHeader("ce_position");
-          if (position != null) {
-            arrivals.add(
-                new Arrival(
-                    Long.parseLong(new String(position.value(), StandardCharsets.UTF_8)), at));
-          }
-        }
-      }
-    } catch (Exception e) {
-      failure = e;
-    } finally {
-      consumer.close();
-    }
+    return new KafkaConsumer<>(settings);
   }
 
   /**
@@ -94,17 +102,25 @@ final class RelayProbe implements AutoCloseable {
         && db.count("SELECT COALESCE(MAX(position), 0) FROM web_projections", null) < upTo) {
       Thread.sleep(50);
     }
-    Thread.sleep(500); // the last acknowledged messages reach this consumer too
-    running = false;
-    reader.join(5000);
-    if (failure != null) {
-      throw failure;
-    }
-    Map<Long, Long> firstArrival = new HashMap<>();
+    Map<Long, Long> firstAppend = new HashMap<>();
     int duplicates = 0;
-    for (Arrival arrival : arrivals) {
-      if (firstArrival.putIfAbsent(arrival.position(), arrival.atMicros()) != null) {
-        duplicates++;
+    for (ConsumerRecord<String, String> record : messagesSinceStart(until)) {
+      if (record.timestampType() != TimestampType.LOG_APPEND_TIME) {
+        throw new IllegalStateException(
+            "a message of "
+                + TOPIC
+                + " at offset "
+                + record.offset()
+                + " has no broker append time ("
+                + record.timestampType()
+                + "): the relay's latency cannot be measured");
+      }
+      Header position = record.headers().lastHeader("ce_position");
+      if (position != null) {
+        long at = Long.parseLong(new String(position.value(), StandardCharsets.UTF_8));
+        if (firstAppend.putIfAbsent(at, record.timestamp() * 1000) != null) {
+          duplicates++;
+        }
       }
     }
     Histogram latency = new Histogram(3);
@@ -119,12 +135,13 @@ final class RelayProbe implements AutoCloseable {
       q.setLong(2, upTo);
       try (ResultSet rs = q.executeQuery()) {
         while (rs.next()) {
-          Long arrived = firstArrival.get(rs.getLong(1));
-          if (arrived != null) {
+          Long appended = firstAppend.get(rs.getLong(1));
+          if (appended != null) {
             relayed++;
-            latency.recordValue(Math.max(1, arrived - rs.getLong(2)));
-            first = Math.min(first, arrived);
-            last = Math.max(last, arrived);
+            // the broker stamps whole milliseconds: at most 1 ms early, never below 1 µs
+            latency.recordValue(Math.max(1, appended - rs.getLong(2)));
+            first = Math.min(first, appended);
+            last = Math.max(last, appended);
           }
         }
       }
@@ -137,12 +154,29 @@ final class RelayProbe implements AutoCloseable {
         .add("p99_ms", latency.getValueAtPercentile(99) / 1000.0)
         .add("max_ms", latency.getMaxValue() / 1000.0)
         .add("duplicates", duplicates)
-        .add("measures", "append (recorded_at) to arrival at a consumer of " + TOPIC)
+        .add(
+            "measures",
+            "append (recorded_at) to the broker's append to "
+                + TOPIC
+                + " (LogAppendTime), read after the load")
         .build();
   }
 
-  @Override
-  public void close() {
-    running = false;
+  /** Every message from where the topic ended at the start to where it ends now. */
+  private List<ConsumerRecord<String, String>> messagesSinceStart(long untilNanos) {
+    List<ConsumerRecord<String, String>> messages = new ArrayList<>();
+    try (KafkaConsumer<String, String> consumer = consumer()) {
+      consumer.assign(start.keySet());
+      start.forEach(consumer::seek);
+      Map<TopicPartition, Long> end = consumer.endOffsets(start.keySet(), Duration.ofSeconds(30));
+      while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
+        if (System.nanoTime() > untilNanos + Duration.ofSeconds(30).toNanos()) {
+          throw new IllegalStateException(
+              "the messages of " + TOPIC + " since the load's start could not all be read");
+        }
+        consumer.poll(Duration.ofMillis(500)).forEach(messages::add);
+      }
+    }
+    return messages;
   }
 }

@@ -259,6 +259,18 @@ final class Report {
                       v.asJsonObject().get("p99_ms"),
                       v.asJsonObject().get("max_ms")));
       md.append('\n');
+      JsonObject relay = http.getJsonObject("projection_lag").getJsonObject("integration.relay");
+      if (relay != null) {
+        md.append("The integration relay's row measures ")
+            .append(relay.getString("measures"))
+            .append(": ")
+            .append(relay.get("messages"))
+            .append(" messages at ")
+            .append(relay.get("messages_per_s"))
+            .append("/s, ")
+            .append(relay.get("duplicates"))
+            .append(" duplicates.\n\n");
+      }
       stalls(md, http.getJsonObject("stalls"));
       kneeSteps(md, "CRUD rival, no added round trip", http);
     }
