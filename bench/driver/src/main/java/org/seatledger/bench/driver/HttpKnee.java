@@ -49,6 +49,7 @@ final class HttpKnee {
     double knee = es.knee();
     run.results.metrics.add("knee_vs_crud_rtt0", ratio(es.knee(), crud.knee()));
     db.awaitProjections(Duration.ofSeconds(120));
+    double quietSeconds = quiet(run, "steady load");
     double half = Math.max(10, Math.round(knee / 2));
     Run.log("steady load at " + half + "/s (half the knee) with the lag probe");
     long before = db.headPosition();
@@ -117,6 +118,7 @@ final class HttpKnee {
                     + " times")
             .add("steps", es.steps())
             .add("steady_rate_per_s", half)
+            .add("database_quiet_wait_s", quietSeconds)
             .add("steady_p50_ms", round(steady.percentileMillis(50)))
             .add("steady_p99_ms", round(steady.percentileMillis(99)))
             .add("steady_p999_ms", round(steady.percentileMillis(99.9)))
@@ -157,6 +159,18 @@ final class HttpKnee {
         .add("knee_vs_crud_rtt05", ratio(es.knee(), crud.knee()));
   }
 
+  /** Waits for the database to be quiet ({@link Database#awaitQuiet}); the seconds it took. */
+  private static double quiet(Run run, String before) throws Exception {
+    double waited = run.db.awaitQuiet();
+    Run.log(
+        "  database "
+            + (waited < 0 ? "still flushing after " : "quiet after ")
+            + round(Math.abs(waited))
+            + " s, before the "
+            + before);
+    return round(waited);
+  }
+
   /** The highest rate kept up with, and every step tried. */
   private record Ladder(double knee, JsonArray steps) {}
 
@@ -190,6 +204,8 @@ final class HttpKnee {
   private static Ladder ladder(Run run, boolean eventSourced, LongFunction<HttpRequest> booking)
       throws Exception {
     JsonArrayBuilder steps = Json.createArrayBuilder();
+    // both designs start their ladder on a database that has written out the phase before
+    quiet(run, eventSourced ? "event-sourced ladder" : "rival's ladder");
     double rate = 25;
     while (!keepsUp(run, eventSourced, booking, rate, steps)) {
       if (rate <= FLOOR_PER_SECOND) {

@@ -3,6 +3,7 @@ package org.seatledger.bench.driver;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonGenerator;
 import java.io.StringWriter;
@@ -240,9 +241,14 @@ final class Report {
           .append(http.getString("knee_rule"))
           .append(").\n\n");
       ladderSteps(md, http.getJsonArray("steps"));
-      md.append("\nAt half the knee (")
-          .append(http.get("steady_rate_per_s"))
-          .append("/s): p50 ")
+      md.append("\nAt half the knee (").append(http.get("steady_rate_per_s")).append("/s");
+      if (http.containsKey("database_quiet_wait_s")) {
+        double waited = http.getJsonNumber("database_quiet_wait_s").doubleValue();
+        md.append(waited < 0 ? ", the database still flushing after " : ", after ")
+            .append(Math.abs(waited))
+            .append(" s waiting for the database to write out the phase before");
+      }
+      md.append("): p50 ")
           .append(http.get("steady_p50_ms"))
           .append(" ms, p99 ")
           .append(http.get("steady_p99_ms"))
@@ -522,5 +528,40 @@ final class Report {
     md.append("The slowest seconds of the load (by due time): ")
         .append(stalls.get("worst_seconds"))
         .append(".\n\n");
+    cpuBySecond(md, stalls.getJsonObject("cpu_by_second"));
+  }
+
+  /** The steady load's CPU second by second, one column per process followed. */
+  private static void cpuBySecond(StringBuilder md, JsonObject cpu) {
+    if (cpu == null || cpu.getJsonArray("seconds").isEmpty()) {
+      return;
+    }
+    List<String> names =
+        cpu.getJsonArray("followed").getValuesAs(JsonString.class).stream()
+            .map(JsonString::getString)
+            .toList();
+    md.append("CPU of each process during the steady load, ms a second (")
+        .append(cpu.getInt("cores"))
+        .append(" cores: ")
+        .append(cpu.getInt("cores") * 1000)
+        .append(" in all), with the database's pages flushed a second:\n\n| second |");
+    names.forEach(name -> md.append(' ').append(name).append(" |"));
+    md.append(" total | pages flushed |\n|---|");
+    names.forEach(name -> md.append("---|"));
+    md.append("---|---|\n");
+    for (JsonObject second : cpu.getJsonArray("seconds").getValuesAs(JsonObject.class)) {
+      md.append("| ").append(second.get("second")).append(" |");
+      for (String name : names) {
+        md.append(' ')
+            .append(second.containsKey(name + "_ms") ? second.get(name + "_ms") : "")
+            .append(" |");
+      }
+      md.append(' ')
+          .append(second.get("total_ms"))
+          .append(" | ")
+          .append(second.containsKey("pages_flushed") ? second.get("pages_flushed") : "")
+          .append(" |\n");
+    }
+    md.append('\n');
   }
 }

@@ -17,8 +17,10 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,7 +31,9 @@ import java.util.regex.Pattern;
  * (collections and other safepoints, from the GC log {@code bench/run} has the server write) or the
  * database (its redo log filling up so that it must flush pages before it takes more writes,
  * sampled once a second). Beside them, the seconds of the load whose requests waited longest, to
- * line the three up.
+ * line the three up, and second by second the CPU each process on the machine took (the server, the
+ * database, the benchmark's driver, broker and latency proxy): on two cores a stall can be the
+ * machine being full rather than anything in one of them.
  */
 final class SteadyWatch implements AutoCloseable {
 
@@ -46,9 +50,13 @@ final class SteadyWatch implements AutoCloseable {
   private static final DateTimeFormatter UTC_TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
 
-  private record Sample(long atMillis, Map<String, Long> status) {}
+  /** Clock ticks per second of {@code /proc/<pid>/stat}'s CPU times (USER_HZ, 100 on Linux). */
+  private static final double TICKS_PER_SECOND = 100;
+
+  private record Sample(long atMillis, Map<String, Long> status, Map<String, Long> cpuTicks) {}
 
   private final Connection db;
+  private final Map<String, Long> processes = followed();
   private final long logCapacityBytes;
   private final List<Sample> samples = new ArrayList<>();
   private final Thread sampler;
@@ -82,7 +90,9 @@ final class SteadyWatch implements AutoCloseable {
             status.put(rs.getString(1), Long.parseLong(rs.getString(2)));
           }
         }
-        samples.add(new Sample(System.currentTimeMillis(), status));
+        Map<String, Long> ticks = new LinkedHashMap<>();
+        processes.forEach((name, pid) -> cpuTicks(pid).ifPresent(t -> ticks.put(name, t)));
+        samples.add(new Sample(System.currentTimeMillis(), status, ticks));
         Thread.sleep(1000);
       }
     } catch (Exception stopped) {
@@ -104,6 +114,7 @@ final class SteadyWatch implements AutoCloseable {
             .add("load_started_at", Instant.ofEpochMilli(loadStartMillis).toString());
     figures.add("server_safepoints", safepoints(loadStartMillis, endMillis));
     figures.add("database", database(loadStartMillis));
+    figures.add("cpu_by_second", cpuBySecond(loadStartMillis));
     JsonArrayBuilder worst = Json.createArrayBuilder();
     for (Load.Second second : step.worstSeconds(5)) {
       worst.add(
@@ -162,15 +173,106 @@ final class SteadyWatch implements AutoCloseable {
   }
 
   /**
-   * The database during the load: the samples from the last one before it started (the baseline of
-   * the counters) on; those of the probes' settling before it are left out.
+   * The processes whose CPU is followed, by the name the report gives them, where this machine runs
+   * them: the server ({@code SEATLEDGER_BENCH_SERVER_PID}), this driver, and by their command lines
+   * the database, the benchmark's broker and its latency proxy.
    */
-  private JsonObject database(long loadStartMillis) {
+  private static Map<String, Long> followed() {
+    Map<String, Long> found = new LinkedHashMap<>();
+    String server = System.getenv("SEATLEDGER_BENCH_SERVER_PID");
+    if (server != null && !server.isBlank()) {
+      found.put("server", Long.parseLong(server.trim()));
+    }
+    found.put("driver", ProcessHandle.current().pid());
+    ProcessHandle.allProcesses()
+        .forEach(
+            process -> {
+              String line = commandLine(process.pid());
+              if (line.matches("(\\S*/)?(mariadbd|mysqld)( .*)?")) {
+                found.putIfAbsent("database", process.pid());
+              } else if (line.contains("kafka.Kafka ")) {
+                found.putIfAbsent("broker", process.pid());
+              } else if (line.contains(LatencyProxy.class.getName())) {
+                found.putIfAbsent("proxy", process.pid());
+              }
+            });
+    return found;
+  }
+
+  private static String commandLine(long pid) {
+    try {
+      return new String(Files.readAllBytes(Path.of("/proc/" + pid + "/cmdline")))
+          .replace('\0', ' ');
+    } catch (Exception gone) {
+      return "";
+    }
+  }
+
+  /** User and system CPU ticks of a process so far; empty when it cannot be read. */
+  private static Optional<Long> cpuTicks(long pid) {
+    try {
+      String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      return Optional.of(Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
+    } catch (Exception unreadable) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Each second of the load (between consecutive samples): milliseconds of CPU a second each
+   * followed process took, their total, and the database's pages flushed a second.
+   */
+  private JsonObject cpuBySecond(long loadStartMillis) {
+    List<Sample> during = during(loadStartMillis);
+    JsonArrayBuilder seconds = Json.createArrayBuilder();
+    for (int i = 1; i < during.size(); i++) {
+      Sample before = during.get(i - 1);
+      Sample now = during.get(i);
+      double wall = (now.atMillis() - before.atMillis()) / 1000.0;
+      JsonObjectBuilder second =
+          Json.createObjectBuilder()
+              .add("second", Math.floorDiv(before.atMillis() - loadStartMillis, 1000));
+      double total = 0;
+      for (String name : processes.keySet()) {
+        Long from = before.cpuTicks().get(name);
+        Long to = now.cpuTicks().get(name);
+        if (from != null && to != null) {
+          double millis = (to - from) * 1000 / TICKS_PER_SECOND / wall;
+          total += millis;
+          second.add(name + "_ms", Math.round(millis));
+        }
+      }
+      second.add("total_ms", Math.round(total));
+      Long flushedFrom = before.status().get("Innodb_buffer_pool_pages_flushed");
+      Long flushedTo = now.status().get("Innodb_buffer_pool_pages_flushed");
+      if (flushedFrom != null && flushedTo != null) {
+        second.add("pages_flushed", Math.round((flushedTo - flushedFrom) / wall));
+      }
+      seconds.add(second);
+    }
+    return Json.createObjectBuilder()
+        .add("cores", Runtime.getRuntime().availableProcessors())
+        .add("followed", Json.createArrayBuilder(List.copyOf(processes.keySet())))
+        .add("seconds", seconds)
+        .build();
+  }
+
+  /** The samples from the last one before the load started (the counters' baseline) on. */
+  private List<Sample> during(long loadStartMillis) {
     int start = 0;
     while (start + 1 < samples.size() && samples.get(start + 1).atMillis() <= loadStartMillis) {
       start++;
     }
-    List<Sample> during = samples.subList(start, samples.size());
+    return samples.subList(start, samples.size());
+  }
+
+  /**
+   * The database during the load: the samples from the last one before it started (the baseline of
+   * the counters) on; those of the probes' settling before it are left out.
+   */
+  private JsonObject database(long loadStartMillis) {
+    List<Sample> during = during(loadStartMillis);
     JsonObjectBuilder out =
         Json.createObjectBuilder()
             .add("samples", during.size())
