@@ -122,6 +122,8 @@ final class HotConference {
     double esIdlePerSecond = idleCpuPerSecond(run);
     long retriesBefore = run.retries();
     double esCpu = run.process.cpuSeconds();
+    double esSystem = run.process.systemCpuSeconds();
+    long esSwitches = run.process.contextSwitches();
     long esStart = System.nanoTime();
     Load.Step es =
         Load.closed(
@@ -131,6 +133,8 @@ final class HotConference {
             client -> run.booking(staff, esIds.get((int) (client % conferences))));
     run.db.awaitProjections(Duration.ofMinutes(5));
     esCpu = run.process.cpuSeconds() - esCpu;
+    esSystem = run.process.systemCpuSeconds() - esSystem;
+    esSwitches = run.process.contextSwitches() - esSwitches;
     double esIdle = esIdlePerSecond * (System.nanoTime() - esStart) / 1e9;
     long retries = run.retries() - retriesBefore;
     run.accepted(es.count(201));
@@ -140,6 +144,8 @@ final class HotConference {
             .getJsonArray("conferences");
     double crudIdlePerSecond = idleCpuPerSecond(run);
     double crudCpu = run.process.cpuSeconds();
+    double crudSystem = run.process.systemCpuSeconds();
+    long crudSwitches = run.process.contextSwitches();
     Load.Step crud =
         Load.closed(
             run.rival,
@@ -147,6 +153,8 @@ final class HotConference {
             seconds,
             client -> run.rivalBooking(crudIds.getString((int) (client % conferences))));
     crudCpu = run.process.cpuSeconds() - crudCpu;
+    crudSystem = run.process.systemCpuSeconds() - crudSystem;
+    crudSwitches = run.process.contextSwitches() - crudSwitches;
     double crudIdle = crudIdlePerSecond * crud.seconds;
     long crudRetries = checkRival(run, crud.count(201));
     run.check(es.errors() == 0, "event-sourced hot conference: errors " + es.statusCounts());
@@ -177,7 +185,16 @@ final class HotConference {
         .add("crud_idle_cpu_s", round(crudIdle))
         .add("es_cpu_ms_per_booking", round(esPerBooking))
         .add("crud_cpu_ms_per_booking", round(crudPerBooking))
-        .add("cpu_per_booking_ratio", ratio(esPerBooking, crudPerBooking));
+        .add("cpu_per_booking_ratio", ratio(esPerBooking, crudPerBooking))
+        // where the CPU went: the kernel's share (sockets, wake-ups) and the threads' switches
+        .add("es_system_cpu_s", round(esSystem))
+        .add("crud_system_cpu_s", round(crudSystem))
+        .add(
+            "es_context_switches_per_booking",
+            round((double) esSwitches / Math.max(1, es.count(201))))
+        .add(
+            "crud_context_switches_per_booking",
+            round((double) crudSwitches / Math.max(1, crud.count(201))));
     JsonObject built = row.build();
     Run.log("  " + built);
     return built;

@@ -54,6 +54,37 @@ final class ServerProcess {
     return (userTicks + systemTicks) / TICKS_PER_SECOND;
   }
 
+  /** Of {@link #cpuSeconds}, the seconds spent in the kernel on the process's behalf. */
+  double systemCpuSeconds() throws IOException {
+    String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    return Long.parseLong(fields[12]) / TICKS_PER_SECOND;
+  }
+
+  /**
+   * Context switches of the process's threads so far, voluntary (a thread waited: a lock, a queue,
+   * a socket) and not, summed over the threads alive now ({@code /proc/<pid>/task/<tid>/status});
+   * the server's pooled threads live as long as it does.
+   */
+  long contextSwitches() throws IOException {
+    long switches = 0;
+    try (var threads = Files.list(Path.of("/proc/" + pid + "/task"))) {
+      for (Path thread : threads.toList()) {
+        try {
+          for (String line : Files.readAllLines(thread.resolve("status"))) {
+            if (line.startsWith("voluntary_ctxt_switches:")
+                || line.startsWith("nonvoluntary_ctxt_switches:")) {
+              switches += Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
+            }
+          }
+        } catch (IOException ended) {
+          // the thread ended meanwhile
+        }
+      }
+    }
+    return switches;
+  }
+
   /**
    * Starts a JFR recording of Java stacks on the CPU, sampled every 2 ms ({@code cpu-samples.jfc}).
    */
