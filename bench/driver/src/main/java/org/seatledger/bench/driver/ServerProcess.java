@@ -27,7 +27,7 @@ import jdk.jfr.consumer.RecordingFile;
 final class ServerProcess {
 
   /** Clock ticks per second of {@code /proc/<pid>/stat}'s CPU times (USER_HZ, 100 on Linux). */
-  private static final double TICKS_PER_SECOND = 100;
+  static final double TICKS_PER_SECOND = 100;
 
   private final long pid;
 
@@ -46,19 +46,21 @@ final class ServerProcess {
 
   /** CPU seconds the server process has used so far, all threads, user and system. */
   double cpuSeconds() throws IOException {
+    long[] ticks = ticks(pid);
+    return (ticks[0] + ticks[1]) / TICKS_PER_SECOND;
+  }
+
+  /** User and system CPU ticks a process has used so far ({@code /proc/<pid>/stat}). */
+  static long[] ticks(long pid) throws IOException {
     String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
     // the command name in parentheses may hold spaces: count fields after its closing parenthesis
     String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-    long userTicks = Long.parseLong(fields[11]);
-    long systemTicks = Long.parseLong(fields[12]);
-    return (userTicks + systemTicks) / TICKS_PER_SECOND;
+    return new long[] {Long.parseLong(fields[11]), Long.parseLong(fields[12])};
   }
 
   /** Of {@link #cpuSeconds}, the seconds spent in the kernel on the process's behalf. */
   double systemCpuSeconds() throws IOException {
-    String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-    return Long.parseLong(fields[12]) / TICKS_PER_SECOND;
+    return ticks(pid)[1] / TICKS_PER_SECOND;
   }
 
   /**

@@ -50,9 +50,6 @@ final class SteadyWatch implements AutoCloseable {
   private static final DateTimeFormatter UTC_TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
 
-  /** Clock ticks per second of {@code /proc/<pid>/stat}'s CPU times (USER_HZ, 100 on Linux). */
-  private static final double TICKS_PER_SECOND = 100;
-
   private record Sample(long atMillis, Map<String, Long> status, Map<String, Long> cpuTicks) {}
 
   private final Connection db;
@@ -211,9 +208,8 @@ final class SteadyWatch implements AutoCloseable {
   /** User and system CPU ticks of a process so far; empty when it cannot be read. */
   private static Optional<Long> cpuTicks(long pid) {
     try {
-      String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-      return Optional.of(Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
+      long[] ticks = ServerProcess.ticks(pid);
+      return Optional.of(ticks[0] + ticks[1]);
     } catch (Exception unreadable) {
       return Optional.empty();
     }
@@ -238,7 +234,7 @@ final class SteadyWatch implements AutoCloseable {
         Long from = before.cpuTicks().get(name);
         Long to = now.cpuTicks().get(name);
         if (from != null && to != null) {
-          double millis = (to - from) * 1000 / TICKS_PER_SECOND / wall;
+          double millis = (to - from) * 1000 / ServerProcess.TICKS_PER_SECOND / wall;
           total += millis;
           second.add(name + "_ms", Math.round(millis));
         }
