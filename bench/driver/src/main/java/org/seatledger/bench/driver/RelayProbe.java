@@ -38,9 +38,9 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * topic with the time it appended it ({@code message.timestamp.type=LogAppendTime}, a setting of
  * the benchmark's own broker) and notes where the topic ends; after, it reads the messages from
  * there. An earlier version read the topic during the load, polling every 20 ms: on two cores that
- * consumer and the broker serving its fetches took the CPU the server needed, and the steady load's
- * p99 was 160–230 ms with it against 48 ms without it, the relay running in both (quick runs of the
- * same hour, docs/performance.md).
+ * consumer and the broker serving its fetches took CPU the server needed (the broker 260–480 ms a
+ * second at 145 bookings/s, against 70–300 ms at twice the rate without a consumer; quick runs of
+ * one hour, docs/performance.md).
  */
 final class RelayProbe {
 
