@@ -45,7 +45,7 @@ final class Database {
    * @return the seconds waited, negative when the database was still busy at the end
    */
   double awaitQuiet() throws Exception {
-    long backgroundRate = Math.max(1, globalVariable("innodb_io_capacity"));
+    long backgroundRate = Math.max(1, globalVariable(connection, "innodb_io_capacity"));
     long start = System.nanoTime();
     long before = pagesFlushed();
     int quietSeconds = 0;
@@ -64,7 +64,8 @@ final class Database {
     }
   }
 
-  private long globalVariable(String name) throws Exception {
+  /** A numeric global variable of the database (0 when it has none of that name). */
+  static long globalVariable(Connection connection, String name) throws Exception {
     try (Statement s = connection.createStatement();
         ResultSet rs = s.executeQuery("SHOW GLOBAL VARIABLES LIKE '" + name + "'")) {
       return rs.next() ? Long.parseLong(rs.getString(2)) : 0;

@@ -46,21 +46,27 @@ final class ServerProcess {
 
   /** CPU seconds the server process has used so far, all threads, user and system. */
   double cpuSeconds() throws IOException {
-    long[] ticks = ticks(pid);
-    return (ticks[0] + ticks[1]) / TICKS_PER_SECOND;
-  }
-
-  /** User and system CPU ticks a process has used so far ({@code /proc/<pid>/stat}). */
-  static long[] ticks(long pid) throws IOException {
-    String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-    // the command name in parentheses may hold spaces: count fields after its closing parenthesis
-    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-    return new long[] {Long.parseLong(fields[11]), Long.parseLong(fields[12])};
+    return ticks(pid).total() / TICKS_PER_SECOND;
   }
 
   /** Of {@link #cpuSeconds}, the seconds spent in the kernel on the process's behalf. */
   double systemCpuSeconds() throws IOException {
-    return ticks(pid)[1] / TICKS_PER_SECOND;
+    return ticks(pid).system() / TICKS_PER_SECOND;
+  }
+
+  /** Clock ticks of CPU a process has used so far, in user space and in the kernel. */
+  record Ticks(long user, long system) {
+    long total() {
+      return user + system;
+    }
+  }
+
+  /** What a process has used so far ({@code /proc/<pid>/stat}). */
+  static Ticks ticks(long pid) throws IOException {
+    String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+    // the command name in parentheses may hold spaces: count fields after its closing parenthesis
+    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    return new Ticks(Long.parseLong(fields[11]), Long.parseLong(fields[12]));
   }
 
   /**

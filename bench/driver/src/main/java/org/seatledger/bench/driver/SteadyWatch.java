@@ -61,17 +61,10 @@ final class SteadyWatch implements AutoCloseable {
 
   SteadyWatch(String url, String user, String password) throws Exception {
     db = DriverManager.getConnection(url, user, password);
-    logCapacityBytes = variable("innodb_log_file_size");
+    logCapacityBytes = Database.globalVariable(db, "innodb_log_file_size");
     sampler = new Thread(this::sample, "steady-watch");
     sampler.setDaemon(true);
     sampler.start();
-  }
-
-  private long variable(String name) throws Exception {
-    try (Statement s = db.createStatement();
-        ResultSet rs = s.executeQuery("SHOW GLOBAL VARIABLES LIKE '" + name + "'")) {
-      return rs.next() ? Long.parseLong(rs.getString(2)) : 0;
-    }
   }
 
   private void sample() {
@@ -208,8 +201,7 @@ final class SteadyWatch implements AutoCloseable {
   /** User and system CPU ticks of a process so far; empty when it cannot be read. */
   private static Optional<Long> cpuTicks(long pid) {
     try {
-      long[] ticks = ServerProcess.ticks(pid);
-      return Optional.of(ticks[0] + ticks[1]);
+      return Optional.of(ServerProcess.ticks(pid).total());
     } catch (Exception unreadable) {
       return Optional.empty();
     }
@@ -240,10 +232,8 @@ final class SteadyWatch implements AutoCloseable {
         }
       }
       second.add("total_ms", Math.round(total));
-      Long flushedFrom = before.status().get("Innodb_buffer_pool_pages_flushed");
-      Long flushedTo = now.status().get("Innodb_buffer_pool_pages_flushed");
-      if (flushedFrom != null && flushedTo != null) {
-        second.add("pages_flushed", Math.round((flushedTo - flushedFrom) / wall));
+      if (now.status().containsKey("Innodb_buffer_pool_pages_flushed")) {
+        second.add("pages_flushed", Math.round(pagesFlushedPerSecond(before, now)));
       }
       seconds.add(second);
     }
@@ -252,6 +242,14 @@ final class SteadyWatch implements AutoCloseable {
         .add("followed", Json.createArrayBuilder(List.copyOf(processes.keySet())))
         .add("seconds", seconds)
         .build();
+  }
+
+  /** The database's pages flushed a second between two samples. */
+  private static double pagesFlushedPerSecond(Sample before, Sample now) {
+    double seconds = (now.atMillis() - before.atMillis()) / 1000.0;
+    return (now.status().getOrDefault("Innodb_buffer_pool_pages_flushed", 0L)
+            - before.status().getOrDefault("Innodb_buffer_pool_pages_flushed", 0L))
+        / seconds;
   }
 
   /** The samples from the last one before the load started (the counters' baseline) on. */
@@ -285,14 +283,8 @@ final class SteadyWatch implements AutoCloseable {
       maxAge = Math.max(maxAge, s.getOrDefault("Innodb_checkpoint_age", 0L));
       maxDirty = Math.max(maxDirty, s.getOrDefault("Innodb_buffer_pool_pages_dirty", 0L));
       if (i > 0) {
-        Sample before = during.get(i - 1);
-        double seconds = (during.get(i).atMillis() - before.atMillis()) / 1000.0;
         maxFlushedPerSecond =
-            Math.max(
-                maxFlushedPerSecond,
-                (s.getOrDefault("Innodb_buffer_pool_pages_flushed", 0L)
-                        - before.status().getOrDefault("Innodb_buffer_pool_pages_flushed", 0L))
-                    / seconds);
+            Math.max(maxFlushedPerSecond, pagesFlushedPerSecond(during.get(i - 1), during.get(i)));
       }
     }
     Map<String, Long> first = during.get(0).status();
