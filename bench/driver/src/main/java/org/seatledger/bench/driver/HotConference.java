@@ -123,7 +123,8 @@ final class HotConference {
     long retriesBefore = run.retries();
     double esCpu = run.process.cpuSeconds();
     double esSystem = run.process.systemCpuSeconds();
-    long esSwitches = run.process.contextSwitches();
+    double esCompilers = run.process.compilerCpuSeconds();
+    Map<String, Long> esThreads = run.process.contextSwitches();
     long esStart = System.nanoTime();
     Load.Step es =
         Load.closed(
@@ -134,7 +135,8 @@ final class HotConference {
     run.db.awaitProjections(Duration.ofMinutes(5));
     esCpu = run.process.cpuSeconds() - esCpu;
     esSystem = run.process.systemCpuSeconds() - esSystem;
-    esSwitches = run.process.contextSwitches() - esSwitches;
+    esCompilers = run.process.compilerCpuSeconds() - esCompilers;
+    long esSwitches = ServerProcess.switchesSince(esThreads, run.process.contextSwitches());
     double esIdle = esIdlePerSecond * (System.nanoTime() - esStart) / 1e9;
     long retries = run.retries() - retriesBefore;
     run.accepted(es.count(201));
@@ -145,7 +147,8 @@ final class HotConference {
     double crudIdlePerSecond = idleCpuPerSecond(run);
     double crudCpu = run.process.cpuSeconds();
     double crudSystem = run.process.systemCpuSeconds();
-    long crudSwitches = run.process.contextSwitches();
+    double crudCompilers = run.process.compilerCpuSeconds();
+    Map<String, Long> crudThreads = run.process.contextSwitches();
     Load.Step crud =
         Load.closed(
             run.rival,
@@ -154,7 +157,8 @@ final class HotConference {
             client -> run.rivalBooking(crudIds.getString((int) (client % conferences))));
     crudCpu = run.process.cpuSeconds() - crudCpu;
     crudSystem = run.process.systemCpuSeconds() - crudSystem;
-    crudSwitches = run.process.contextSwitches() - crudSwitches;
+    crudCompilers = run.process.compilerCpuSeconds() - crudCompilers;
+    long crudSwitches = ServerProcess.switchesSince(crudThreads, run.process.contextSwitches());
     double crudIdle = crudIdlePerSecond * crud.seconds;
     long crudRetries = checkRival(run, crud.count(201));
     run.check(es.errors() == 0, "event-sourced hot conference: errors " + es.statusCounts());
@@ -189,6 +193,9 @@ final class HotConference {
         // where the CPU went: the kernel's share (sockets, wake-ups) and the threads' switches
         .add("es_system_cpu_s", round(esSystem))
         .add("crud_system_cpu_s", round(crudSystem))
+        // the JIT compilers' part of it: small once the warm-up settled them (WarmUp)
+        .add("es_compiler_cpu_s", round(esCompilers))
+        .add("crud_compiler_cpu_s", round(crudCompilers))
         .add(
             "es_context_switches_per_booking",
             round((double) esSwitches / Math.max(1, es.count(201))))

@@ -42,7 +42,23 @@ final class Report {
     }
     md.append("- Machine: ").append(r.getString("machine")).append('\n');
     md.append("- Durability: ").append(r.getString("durability")).append('\n');
-    md.append("- Network: ").append(r.getString("network")).append("\n\n");
+    md.append("- Network: ").append(r.getString("network")).append('\n');
+    JsonObject warm = f == null ? null : f.getJsonObject("warm_up");
+    if (warm != null) {
+      md.append("- Warm-up: ")
+          .append(warm.get("rounds"))
+          .append(" rounds of both booking paths (")
+          .append(warm.get("seconds"))
+          .append(" s) before the first figure; in the last, the JIT compilers took ")
+          .append(Math.round(100 * warm.getJsonNumber("compiler_share_last_round").doubleValue()))
+          .append(" % of the server's CPU")
+          .append(
+              warm.getBoolean("settled")
+                  ? " (settled: under " + Math.round(100 * WarmUp.SETTLED_SHARE) + " %)"
+                  : " (not settled when the time was up)")
+          .append('\n');
+    }
+    md.append('\n');
     if (!r.getBoolean("correct")) {
       // a figure of a run that broke a promise means nothing: none is printed
       return md.toString();
@@ -208,7 +224,15 @@ final class Report {
           .append(hot.getJsonObject("crud_statuses").get("201"))
           .append(", ")
           .append(hot.get("crud_cpu_ms_per_booking"))
-          .append(" ms each.\n\n");
+          .append(" ms each.");
+      if (hot.containsKey("es_compiler_cpu_s")) {
+        md.append(" Of it, the JIT compilers: ")
+            .append(hot.get("es_compiler_cpu_s"))
+            .append(" s and ")
+            .append(hot.get("crud_compiler_cpu_s"))
+            .append(" s.");
+      }
+      md.append("\n\n");
     }
     JsonObject profile = f.getJsonObject("hot_profile");
     if (profile != null) {

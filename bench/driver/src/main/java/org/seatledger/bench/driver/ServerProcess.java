@@ -54,6 +54,28 @@ final class ServerProcess {
     return ticks(pid).system() / TICKS_PER_SECOND;
   }
 
+  /**
+   * CPU seconds the JIT compiler threads ({@code C1 CompilerThread}, {@code C2 CompilerThread})
+   * have used so far, summed over those alive now: how much of the server's CPU still goes to
+   * compiling rather than to the requests ({@link WarmUp}).
+   */
+  double compilerCpuSeconds() throws IOException {
+    long ticks = 0;
+    try (var threads = Files.list(Path.of("/proc/" + pid + "/task"))) {
+      for (Path thread : threads.toList()) {
+        try {
+          String name = Files.readString(thread.resolve("comm")).strip();
+          if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
+            ticks += threadTicks(Files.readString(thread.resolve("stat"))).total();
+          }
+        } catch (IOException ended) {
+          // the thread ended meanwhile
+        }
+      }
+    }
+    return ticks / TICKS_PER_SECOND;
+  }
+
   /** Clock ticks of CPU a process has used so far, in user space and in the kernel. */
   record Ticks(long user, long system) {
     long total() {
@@ -63,32 +85,52 @@ final class ServerProcess {
 
   /** What a process has used so far ({@code /proc/<pid>/stat}). */
   static Ticks ticks(long pid) throws IOException {
-    String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+    return threadTicks(Files.readString(Path.of("/proc/" + pid + "/stat")));
+  }
+
+  /** The CPU times of a process's or a thread's {@code stat} line. */
+  private static Ticks threadTicks(String stat) {
     // the command name in parentheses may hold spaces: count fields after its closing parenthesis
     String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
     return new Ticks(Long.parseLong(fields[11]), Long.parseLong(fields[12]));
   }
 
   /**
-   * Context switches of the process's threads so far, voluntary (a thread waited: a lock, a queue,
-   * a socket) and not, summed over the threads alive now ({@code /proc/<pid>/task/<tid>/status});
-   * the server's pooled threads live as long as it does.
+   * Context switches of each of the process's threads so far, voluntary (a thread waited: a lock, a
+   * queue, a socket) and not, by thread id ({@code /proc/<pid>/task/<tid>/status}); {@link
+   * #switchesSince} turns two of these into the switches between them.
    */
-  long contextSwitches() throws IOException {
-    long switches = 0;
+  Map<String, Long> contextSwitches() throws IOException {
+    Map<String, Long> switches = new HashMap<>();
     try (var threads = Files.list(Path.of("/proc/" + pid + "/task"))) {
       for (Path thread : threads.toList()) {
         try {
+          long count = 0;
           for (String line : Files.readAllLines(thread.resolve("status"))) {
             if (line.startsWith("voluntary_ctxt_switches:")
                 || line.startsWith("nonvoluntary_ctxt_switches:")) {
-              switches += Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
+              count += Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
             }
           }
+          switches.put(thread.getFileName().toString(), count);
         } catch (IOException ended) {
           // the thread ended meanwhile
         }
       }
+    }
+    return switches;
+  }
+
+  /**
+   * The context switches between two readings of {@link #contextSwitches}, over the threads alive
+   * at the second (a thread started meanwhile counts from zero): pooled threads that end between
+   * the readings take their switches with them, so it may count a few too few, never a negative
+   * number (summing over the threads alive at each reading did, in full run c9c06ebe).
+   */
+  static long switchesSince(Map<String, Long> before, Map<String, Long> after) {
+    long switches = 0;
+    for (Map.Entry<String, Long> thread : after.entrySet()) {
+      switches += Math.max(0, thread.getValue() - before.getOrDefault(thread.getKey(), 0L));
     }
     return switches;
   }
