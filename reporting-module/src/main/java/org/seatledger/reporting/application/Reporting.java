@@ -138,10 +138,11 @@ public class Reporting implements ReportingQueries {
         filter.sort() == null
             ? "placed_at"
             : BOOKING_SORTS.getOrDefault(filter.sort(), "placed_at");
-    // the tie-break runs the same way as the sort: an index on the column then serves the page
-    // (mixed directions made MariaDB sort every booking of the conference for each page)
+    // the tie-break is the order in which the bookings were placed (the table's key, which every
+    // index ends with) and runs the same way as the sort: an index on the column then serves the
+    // page (mixed directions made MariaDB sort every booking of the conference for each page)
     String direction = filter.descending() ? " DESC" : " ASC";
-    String order = column + direction + ", booking_id" + direction;
+    String order = column + direction + ", placed_position" + direction;
     List<BookingRow> items = new ArrayList<>();
     long total;
     try (Connection c = dataSource.getConnection()) {

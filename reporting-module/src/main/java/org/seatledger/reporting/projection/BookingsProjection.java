@@ -102,10 +102,15 @@ public final class BookingsProjection implements Projection {
     return null;
   }
 
-  /** A booking placed in this batch, with what the rest of the batch did to it. */
+  /**
+   * A booking placed in this batch, with what the rest of the batch did to it. Its row is keyed by
+   * the position of its {@code BookingPlaced} (reporting V5): rows go in at the end of the table,
+   * in the order of the log.
+   */
   private static final class NewBooking {
     final BookingPlaced placed;
     final long placedAt;
+    final long placedPosition;
     String status = "HELD";
     long updatedAt;
     long lastPosition;
@@ -113,6 +118,7 @@ public final class BookingsProjection implements Projection {
     NewBooking(BookingPlaced placed, long at, long position) {
       this.placed = placed;
       this.placedAt = at;
+      this.placedPosition = position;
       this.updatedAt = at;
       this.lastPosition = position;
     }
@@ -146,7 +152,7 @@ public final class BookingsProjection implements Projection {
         c,
         "INSERT IGNORE INTO reporting_bookings (generation, booking_id, conference_id, status, registrant_id,"
             + " registrant_name, registrant_email, seats, seat_count, total, currency, hold_until, placed_at,"
-            + " updated_at, last_position)",
+            + " updated_at, last_position, placed_position)",
         placed.values(),
         (insert, booking) -> {
           BookingPlaced e = booking.placed;
@@ -165,6 +171,7 @@ public final class BookingsProjection implements Projection {
           insert.setLong(13, booking.placedAt);
           insert.setLong(14, booking.updatedAt);
           insert.setLong(15, booking.lastPosition);
+          insert.setLong(16, booking.placedPosition);
         });
     placed.clear();
     Sql.batch(

@@ -162,6 +162,28 @@ class ProjectionTest {
   }
 
   /**
+   * The bookings list's rows are keyed by where each booking was placed in the log (reporting V5),
+   * whatever its id: the list's tie-break between bookings placed at the same time is the order of
+   * placing, and a rebuild adds its rows at the end of the table.
+   */
+  @Test
+  void bookingRowsAreKeyedByThePositionOfTheirPlacing() throws SQLException {
+    feed(conference());
+    feed(placed("zz", 1), placed("aa", 1));
+    feed(new BookingConfirmed("zz", "r-zz", "P", new BigDecimal("100"), "EUR"), placed("mm", 2));
+    List<List<Object>> rows =
+        query(
+            "SELECT booking_id, placed_position, last_position FROM reporting_bookings"
+                + " ORDER BY placed_position");
+    assertEquals(List.of("zz", "aa", "mm"), rows.stream().map(r -> r.get(0)).toList());
+    long zz = ((Number) rows.get(0).get(1)).longValue();
+    assertEquals(
+        List.of(zz + 1, zz + 3),
+        rows.subList(1, 3).stream().map(r -> ((Number) r.get(1)).longValue()).toList());
+    assertEquals(zz + 2, ((Number) rows.get(0).get(2)).longValue(), "confirmed after");
+  }
+
+  /**
    * What a rebuild does: the same events applied as folded batches (generation 2) leave exactly the
    * rows that applying them one at a time leaves (generation 1) — across batch boundaries, with
    * bookings confirmed, cancelled and given attendees in the batch that placed them or in a later
