@@ -60,20 +60,34 @@ final class ServerProcess {
    * compiling rather than to the requests ({@link WarmUp}).
    */
   double compilerCpuSeconds() throws IOException {
-    long ticks = 0;
+    long[] ticks = {0};
+    eachThread(
+        thread -> {
+          String name = Files.readString(thread.resolve("comm")).strip();
+          if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
+            ticks[0] += threadTicks(Files.readString(thread.resolve("stat"))).total();
+          }
+        });
+    return ticks[0] / TICKS_PER_SECOND;
+  }
+
+  /** Reads something of one thread's {@code /proc/<pid>/task/<tid>} folder. */
+  @FunctionalInterface
+  private interface ThreadReading {
+    void read(Path thread) throws IOException;
+  }
+
+  /** Reads each thread of the process alive now; a thread that ends meanwhile is left out. */
+  private void eachThread(ThreadReading reading) throws IOException {
     try (var threads = Files.list(Path.of("/proc/" + pid + "/task"))) {
       for (Path thread : threads.toList()) {
         try {
-          String name = Files.readString(thread.resolve("comm")).strip();
-          if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
-            ticks += threadTicks(Files.readString(thread.resolve("stat"))).total();
-          }
+          reading.read(thread);
         } catch (IOException ended) {
           // the thread ended meanwhile
         }
       }
     }
-    return ticks / TICKS_PER_SECOND;
   }
 
   /** Clock ticks of CPU a process has used so far, in user space and in the kernel. */
@@ -102,9 +116,8 @@ final class ServerProcess {
    */
   Map<String, Long> contextSwitches() throws IOException {
     Map<String, Long> switches = new HashMap<>();
-    try (var threads = Files.list(Path.of("/proc/" + pid + "/task"))) {
-      for (Path thread : threads.toList()) {
-        try {
+    eachThread(
+        thread -> {
           long count = 0;
           for (String line : Files.readAllLines(thread.resolve("status"))) {
             if (line.startsWith("voluntary_ctxt_switches:")
@@ -113,11 +126,7 @@ final class ServerProcess {
             }
           }
           switches.put(thread.getFileName().toString(), count);
-        } catch (IOException ended) {
-          // the thread ended meanwhile
-        }
-      }
-    }
+        });
     return switches;
   }
 
