@@ -8,6 +8,10 @@ import jakarta.persistence.Table;
 /**
  * The data key of one person, wrapped with a master key (named by {@code keyId}). Erasing the
  * person replaces the key by a tombstone (see {@link SubjectKeyRows#ERASED}).
+ *
+ * <p>Identified by the subject's id, which is unique; the table itself is clustered by {@code
+ * (created_at, subject_id)}, the order of the log (event-log V8), so that a read model looking up
+ * the keys of a page of the log finds them together.
  */
 @Entity
 @Table(name = "subject_keys")

@@ -39,10 +39,12 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.seatledger.booking.api.ConferencePublished;
 import org.seatledger.booking.api.SeatsReserved;
 import org.seatledger.eventlog.api.AppendResult;
 import org.seatledger.eventlog.api.CommandMetadata;
 import org.seatledger.eventlog.api.ConcurrencyConflict;
+import org.seatledger.eventlog.api.EventPage;
 import org.seatledger.eventlog.api.EventStore;
 import org.seatledger.eventlog.api.ExpectedVersion;
 import org.seatledger.eventlog.api.RecordedEvent;
@@ -97,6 +99,69 @@ class EventStoreIT {
     assertEquals(one.hash(), two.previousHash(), "each event links to the one before");
     assertTrue(store.verify(java.util.Optional.of(stream)).ok());
     assertTrue(store.headPosition() >= result.lastPosition());
+  }
+
+  /**
+   * A read model reads the log in pages of the types it folds: each page holds the events of those
+   * types in log order and covers a range of positions, cut at the newest event, so that the next
+   * page starts where it ended and nothing in between is lost.
+   */
+  @Test
+  void aPageOfSomeTypesHoldsTheirEventsInLogOrderAndEndsAtTheNewest() {
+    String stream = newStream("typed");
+    SeatsReserved one = reserved(stream, 1);
+    SeatsReserved three = reserved(stream, 3);
+    SeatsReserved six = reserved(stream, 6);
+    AppendResult result =
+        store.append(
+            command(),
+            List.of(
+                append(
+                    stream,
+                    ExpectedVersion.NO_STREAM,
+                    one,
+                    new ConferencePublished(stream),
+                    three,
+                    new ConferencePublished(stream),
+                    new ConferencePublished(stream),
+                    six)),
+            null);
+    long before = result.firstPosition() - 1;
+
+    EventPage first = store.readPage(before, 4, Set.of(SeatsReserved.class));
+    assertEquals(4, first.scanned(), "a page covers as many positions as asked for");
+    assertEquals(before + 4, first.lastPosition());
+    assertEquals(List.of(one, three), eventsOf(stream, first));
+    assertEquals(
+        List.of(before + 1, before + 3),
+        first.events().stream().map(RecordedEvent::globalPosition).toList());
+
+    EventPage second =
+        store.readPage(
+            first.lastPosition(), 4, Set.of(SeatsReserved.class, ConferencePublished.class));
+    assertEquals(
+        List.of(new ConferencePublished(stream), six),
+        eventsOf(stream, second),
+        "the rest of the append, the types mixed in log order");
+    assertTrue(second.lastPosition() >= result.lastPosition());
+    assertEquals(second.lastPosition() - first.lastPosition(), second.scanned());
+
+    EventPage atTheHead;
+    long head;
+    do { // the server's own work may append meanwhile: then the newest is read again
+      head = store.headPosition();
+      atTheHead = store.readPage(head, 4, Set.of(SeatsReserved.class));
+    } while (store.headPosition() != head);
+    assertEquals(0, atTheHead.scanned(), "nothing after the newest event");
+    assertEquals(head, atTheHead.lastPosition());
+    assertTrue(atTheHead.events().isEmpty());
+  }
+
+  private static List<Object> eventsOf(String stream, EventPage page) {
+    return page.events().stream()
+        .filter(event -> event.streamId().equals(stream))
+        .map(RecordedEvent::event)
+        .toList();
   }
 
   @Test
