@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,6 +51,36 @@ final class ReadModels {
         return rs.getInt(1);
       }
     }
+  }
+
+  /**
+   * Waits until no table of {@code projection} holds rows of {@code generation} any more: the
+   * runner deletes a replaced generation right after the switch, in its own transaction. The next
+   * measurement must not share the database with that delete (hundreds of thousands of rows with
+   * their indexes). The seconds waited.
+   */
+  static double awaitDropped(Connection db, String projection, int generation, Duration timeout)
+      throws Exception {
+    long start = System.nanoTime();
+    for (String[] table : TABLES.get(projection)) {
+      try (PreparedStatement q =
+          db.prepareStatement("SELECT 1 FROM " + table[0] + " WHERE generation = ? LIMIT 1")) {
+        q.setInt(1, generation);
+        while (true) {
+          try (ResultSet rs = q.executeQuery()) {
+            if (!rs.next()) {
+              break;
+            }
+          }
+          if (System.nanoTime() - start > timeout.toNanos()) {
+            throw new IllegalStateException(
+                "generation " + generation + " of " + projection + " was not dropped");
+          }
+          Thread.sleep(50);
+        }
+      }
+    }
+    return (System.nanoTime() - start) / 1e9;
   }
 
   /**

@@ -53,6 +53,7 @@ final class Rebuilds {
 
   static void run(Run run) throws Exception {
     run.db.awaitProjections(Duration.ofSeconds(300));
+    run.db.awaitPurged();
     long head = run.db.headPosition();
     JsonObject raw = run.probe.must("store/raw-read", null);
     double rawPerSecond = raw.getJsonNumber("rowsPerSecond").doubleValue();
@@ -72,6 +73,8 @@ final class Rebuilds {
       // times, and only a difference with nothing appended in between is a failure
       Path recording = Path.of("bench/target/rebuild-" + name + ".jfr");
       double seconds = 0;
+      double dropped = 0;
+      double purged = 0;
       boolean equal;
       for (int attempt = 1; ; attempt++) {
         run.db.awaitProjections(Duration.ofSeconds(300));
@@ -79,8 +82,12 @@ final class Rebuilds {
         Map<String, String> before = ReadModels.digests(db, name, projection.getValue(), applied);
         int generation = ReadModels.generation(db, name);
         double took = rebuild(run, name, generation);
+        double drop = ReadModels.awaitDropped(db, name, generation, Duration.ofMinutes(10));
+        double purge = run.db.awaitPurged();
         if (attempt == 1) {
           seconds = took;
+          dropped = drop;
+          purged = drop + Math.abs(purge);
         }
         Map<String, String> rebuilt = ReadModels.digests(db, name, projection.getValue(), applied);
         long appended = eventsAppendedAfter(db, applied);
@@ -110,8 +117,11 @@ final class Rebuilds {
       }
       run.db.awaitProjections(Duration.ofSeconds(300));
       run.process.startRecording("rebuild");
-      rebuild(run, name, ReadModels.generation(db, name));
+      int replaced = ReadModels.generation(db, name);
+      rebuild(run, name, replaced);
       run.process.stopRecording("rebuild", recording);
+      ReadModels.awaitDropped(db, name, replaced, Duration.ofMinutes(10));
+      run.db.awaitPurged();
       double perSecond = head / seconds;
       slowest = Math.min(slowest, perSecond);
       JsonObject row =
@@ -119,6 +129,8 @@ final class Rebuilds {
               .add("projection", name)
               .add("events", head)
               .add("seconds", round(seconds))
+              .add("old_generation_dropped_after_s", round(dropped))
+              .add("old_generation_purged_after_s", round(purged))
               .add("events_per_s", round(perSecond))
               .add("vs_raw_read", ratio(perSecond, rawPerSecond))
               .add("equals_replay", equal)

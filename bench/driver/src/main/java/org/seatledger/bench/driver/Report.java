@@ -336,7 +336,8 @@ final class Report {
           .append(" rows/s; the same rows read and decoded by the event store: ")
           .append(rebuild.get("decoded_read_events_per_s"))
           .append(
-              " events/s)\n\n| read model | events | seconds | events/s | ÷ raw read | equals replay |\n|---|---|---|---|---|---|\n");
+              " events/s)\n\n| read model | events | seconds | events/s | ÷ raw read | equals replay |"
+                  + " old generation deleted / purged after s |\n|---|---|---|---|---|---|---|\n");
       for (JsonValue v : rebuild.getJsonArray("projections")) {
         JsonObject p = v.asJsonObject();
         cells(
@@ -346,8 +347,15 @@ final class Report {
             p.get("seconds"),
             p.get("events_per_s"),
             p.get("vs_raw_read"),
-            p.get("equals_replay"));
+            p.get("equals_replay"),
+            p.get("old_generation_dropped_after_s")
+                + " / "
+                + p.get("old_generation_purged_after_s"));
       }
+      md.append(
+          "\nA rebuild is timed until the new generation serves. The runner then deletes the"
+              + " generation it replaced, in one transaction, and InnoDB purges those rows from"
+              + " the indexes after it commits; the next measurement waits for both.\n");
       md.append(
               "\nWhere each rebuild spent the server's CPU (JFR, recorded in a second rebuild after"
                   + " the timed one; Seat Ledger methods on the stack,")
