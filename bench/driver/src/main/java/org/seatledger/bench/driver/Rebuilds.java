@@ -84,6 +84,9 @@ final class Rebuilds {
         double took = rebuild(run, name, generation);
         double drop = ReadModels.awaitDropped(db, name, generation, Duration.ofMinutes(10));
         double purge = run.db.awaitPurged();
+        if (purge < 0) {
+          Run.log("  " + name + ": InnoDB's history list still not empty after " + -purge + " s");
+        }
         if (attempt == 1) {
           seconds = took;
           dropped = drop;
