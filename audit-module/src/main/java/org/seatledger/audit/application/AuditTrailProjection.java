@@ -32,6 +32,16 @@ public final class AuditTrailProjection implements Projection {
     return false;
   }
 
+  /**
+   * Of an event the trail keeps its position and stored hash, never its data: the log reads the
+   * trail's events without their data and decodes none (decoding every event of the log was most of
+   * the trail's rebuild).
+   */
+  @Override
+  public boolean readsEventData() {
+    return false;
+  }
+
   @Override
   public void apply(RecordedEvent event, Connection c, int generation) throws SQLException {
     applyAll(List.of(event), c, generation);

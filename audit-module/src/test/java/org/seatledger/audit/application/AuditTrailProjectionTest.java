@@ -19,7 +19,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.seatledger.booking.api.ConferenceCreated;
 import org.seatledger.booking.api.SeatQuantityChanged;
+import org.seatledger.eventlog.api.Decoding;
 import org.seatledger.eventlog.api.RecordedEvent;
+import org.seatledger.eventlog.api.projection.Projection;
 
 /** The trail's rows on the module's own schema (H2 in MySQL mode, as the embedded server runs). */
 class AuditTrailProjectionTest {
@@ -97,6 +99,18 @@ class AuditTrailProjectionTest {
     trail.applyAll(again, connection, 1);
 
     assertEquals(expected, rows(1));
+  }
+
+  @Test
+  void theTrailAsksForNoDataAndKeepsTheSameRowsFromEventsReadWithout() throws Exception {
+    assertEquals(Decoding.METADATA_ONLY, Projection.decodingFor(trail));
+    List<RecordedEvent> events =
+        List.of(event(1, null, HASH, conference("Devoxx")), event(2, "late", HASH, changed()));
+
+    trail.applyAll(events, connection, 1);
+    trail.applyAll(events.stream().map(RecordedEvent::withoutData).toList(), connection, 2);
+
+    assertEquals(rows(1), rows(2));
   }
 
   private List<List<String>> rows(int generation) throws SQLException {

@@ -42,6 +42,27 @@ public interface EventLog {
   }
 
   /**
+   * As {@link #readPage(long, int, Set)}, decoding as much of each event as {@code decoding} says:
+   * with {@link Decoding#METADATA_ONLY} the events come without their data (and {@code classes}
+   * still chooses which come). This default reads and decodes the page without personal data and
+   * leaves the data out; the database's log does not read the stored data at all.
+   */
+  default EventPage readPage(
+      long afterPosition, int limit, Set<Class<?>> classes, Decoding decoding) {
+    return switch (decoding) {
+      case FULL -> readPage(afterPosition, limit, classes, true);
+      case WITHOUT_PERSONAL_DATA -> readPage(afterPosition, limit, classes, false);
+      case METADATA_ONLY -> {
+        EventPage page = readPage(afterPosition, limit, classes, false);
+        yield new EventPage(
+            page.events().stream().map(RecordedEvent::withoutData).toList(),
+            page.lastPosition(),
+            page.scanned());
+      }
+    };
+  }
+
+  /**
    * The events at the given global positions, in global order, decoded as {@link #readPage(long,
    * int, Set, boolean)} decodes them (without decrypting when {@code personalData} is false); a
    * position the log does not hold is left out. For a reader that found a few positions in the

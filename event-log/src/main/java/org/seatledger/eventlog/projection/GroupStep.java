@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.seatledger.eventlog.api.Decoding;
 import org.seatledger.eventlog.api.EventPage;
 import org.seatledger.eventlog.api.RecordedEvent;
 import org.seatledger.eventlog.api.projection.Projection;
@@ -53,12 +54,12 @@ final class GroupStep {
   }
 
   /**
-   * The page after a position, read on the step's transaction, decoding the classes given, with
-   * personal data decrypted when one of the projections reads it.
+   * The page after a position, read on the step's transaction, decoding the classes given as fully
+   * as the projection that needs most of them.
    */
   @FunctionalInterface
   interface PageReader {
-    EventPage after(long position, Set<Class<?>> classes, boolean personalData);
+    EventPage after(long position, Set<Class<?>> classes, Decoding decoding);
   }
 
   /** Moves the checkpoints named to {@code to}; returns how many moved. */
@@ -109,11 +110,7 @@ final class GroupStep {
     long from = live.values().stream().mapToLong(Checkpoint::position).min().orElseThrow();
     EventPage page;
     try {
-      page =
-          pages.after(
-              from,
-              classes(live.keySet()),
-              live.keySet().stream().anyMatch(name -> projections.get(name).readsPersonalData()));
+      page = pages.after(from, classes(live.keySet()), decoding(live.keySet()));
     } catch (RuntimeException unreadable) {
       return declined("the page after " + from + " cannot be read by all", unreadable);
     }
@@ -154,6 +151,22 @@ final class GroupStep {
       classes.addAll(read);
     }
     return classes;
+  }
+
+  /**
+   * The fullest decoding one of them needs; at least the data's types when one of them reads some
+   * classes only ({@link #partOf} tells them apart by the decoded event's class).
+   */
+  private Decoding decoding(Set<String> names) {
+    Decoding decoding = Decoding.METADATA_ONLY;
+    for (String name : names) {
+      Projection projection = projections.get(name);
+      decoding = decoding.with(Projection.decodingFor(projection));
+      if (!projection.eventClasses().isEmpty()) {
+        decoding = decoding.with(Decoding.WITHOUT_PERSONAL_DATA);
+      }
+    }
+    return decoding;
   }
 
   /** The events of {@code page} after {@code position} that {@code projection} reads. */

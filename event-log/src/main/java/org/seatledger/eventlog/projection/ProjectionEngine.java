@@ -97,7 +97,7 @@ public class ProjectionEngine implements ProjectionHost {
         set.projections(),
         new ContainerTransactions(transactions, table),
         (c, names) -> CheckpointStore.lockAll(c, table, names),
-        (after, classes, personalData) -> log.readPage(after, batchSize, classes, personalData),
+        (after, classes, decoding) -> log.readPage(after, batchSize, classes, decoding),
         (c, names, to) -> CheckpointStore.moveAll(c, table, names, to),
         batchSize);
   }

@@ -119,7 +119,10 @@ public final class ProjectionRunner {
             checkpoints::lock,
             after ->
                 log.readPage(
-                    after, batchSize, projection.eventClasses(), projection.readsPersonalData()),
+                    after,
+                    batchSize,
+                    projection.eventClasses(),
+                    Projection.decodingFor(projection)),
             checkpoints::moveLive,
             batchSize);
     this.rebuildReader =
@@ -127,7 +130,7 @@ public final class ProjectionRunner {
             projection.name(),
             log,
             projection.eventClasses(),
-            projection.readsPersonalData(),
+            Projection.decodingFor(projection),
             batchSize,
             readAhead);
   }
@@ -281,7 +284,10 @@ public final class ProjectionRunner {
     try {
       page =
           log.readPage(
-              row.position(), batchSize, projection.eventClasses(), projection.readsPersonalData());
+              row.position(),
+              batchSize,
+              projection.eventClasses(),
+              Projection.decodingFor(projection));
     } catch (EventDecodingException unreadable) {
       checkpoints.stop(row.position() + 1, unreadable);
       return new Live(false, false);

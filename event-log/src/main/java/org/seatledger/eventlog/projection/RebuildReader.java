@@ -8,6 +8,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.seatledger.eventlog.api.Decoding;
 import org.seatledger.eventlog.api.EventLog;
 import org.seatledger.eventlog.api.EventPage;
 
@@ -28,7 +29,7 @@ final class RebuildReader {
   private final String name;
   private final EventLog log;
   private final Set<Class<?>> eventClasses;
-  private final boolean personalData;
+  private final Decoding decoding;
   private final int size;
   private final Executor readAhead;
 
@@ -42,13 +43,13 @@ final class RebuildReader {
       String name,
       EventLog log,
       Set<Class<?>> eventClasses,
-      boolean personalData,
+      Decoding decoding,
       int batchSize,
       Executor readAhead) {
     this.name = name;
     this.log = log;
     this.eventClasses = eventClasses;
-    this.personalData = personalData;
+    this.decoding = decoding;
     this.size = Math.max(batchSize, REBUILD_BATCH_SIZE);
     this.readAhead = readAhead;
   }
@@ -65,7 +66,7 @@ final class RebuildReader {
     }
     ahead = null;
     if (page == null) {
-      page = log.readPage(after, size, eventClasses, personalData);
+      page = log.readPage(after, size, eventClasses, decoding);
     }
     if (readAhead != null && page.scanned() == size) {
       long next = page.lastPosition();
@@ -73,7 +74,7 @@ final class RebuildReader {
       try {
         ahead =
             CompletableFuture.supplyAsync(
-                () -> log.readPage(next, size, eventClasses, personalData), readAhead);
+                () -> log.readPage(next, size, eventClasses, decoding), readAhead);
       } catch (RejectedExecutionException busy) {
         ahead = null;
       }

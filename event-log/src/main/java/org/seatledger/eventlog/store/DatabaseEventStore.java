@@ -10,6 +10,7 @@ import org.seatledger.eventlog.api.AppendResult;
 import org.seatledger.eventlog.api.CommandAppend;
 import org.seatledger.eventlog.api.CommandMetadata;
 import org.seatledger.eventlog.api.ConcurrencyConflict;
+import org.seatledger.eventlog.api.Decoding;
 import org.seatledger.eventlog.api.EventPage;
 import org.seatledger.eventlog.api.EventStore;
 import org.seatledger.eventlog.api.RecordedEvent;
@@ -107,6 +108,12 @@ public class DatabaseEventStore implements EventStore {
   public EventPage readPage(
       long afterPosition, int limit, Set<Class<?>> classes, boolean personalData) {
     return reads.readPage(afterPosition, limit, classes, personalData);
+  }
+
+  @Override
+  public EventPage readPage(
+      long afterPosition, int limit, Set<Class<?>> classes, Decoding decoding) {
+    return reads.readPage(afterPosition, limit, classes, decoding);
   }
 
   @Override

@@ -3,6 +3,7 @@ package org.seatledger.eventlog.store;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonValue;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -23,6 +24,9 @@ public class EventDecoder {
 
   @Inject EventTypes types;
   @Inject StoredDataKeys keys;
+
+  private static final EventSerializer.Decoded NOT_READ =
+      new EventSerializer.Decoded(RecordedEvent.NOT_READ, JsonValue.EMPTY_JSON_OBJECT);
 
   private EventSerializer serializer;
 
@@ -75,6 +79,18 @@ public class EventDecoder {
       } catch (RuntimeException e) {
         throw unreadable(rows.get(i), e);
       }
+    }
+    return events;
+  }
+
+  /**
+   * Rows read without their stored data ({@link
+   * org.seatledger.eventlog.api.Decoding#METADATA_ONLY}) as events without data: nothing to parse.
+   */
+  List<RecordedEvent> withoutData(List<StoredEvent> rows) {
+    List<RecordedEvent> events = new ArrayList<>(rows.size());
+    for (StoredEvent row : rows) {
+      events.add(decoded(row, NOT_READ));
     }
     return events;
   }

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.seatledger.eventlog.api.AppendResult;
+import org.seatledger.eventlog.api.Decoding;
 import org.seatledger.eventlog.api.EventPage;
 import org.seatledger.eventlog.api.RecordedEvent;
 
@@ -71,11 +72,29 @@ public class EventReads {
   @Transactional
   public EventPage readPage(
       long afterPosition, int limit, Set<Class<?>> classes, boolean personalData) {
+    return readPage(
+        afterPosition,
+        limit,
+        classes,
+        personalData ? Decoding.FULL : Decoding.WITHOUT_PERSONAL_DATA);
+  }
+
+  /**
+   * As {@link #readPage(long, int, Set)}, decoding as {@code decoding} says; {@link
+   * Decoding#METADATA_ONLY} reads the rows without their stored data and decodes nothing.
+   */
+  @Transactional
+  public EventPage readPage(
+      long afterPosition, int limit, Set<Class<?>> classes, Decoding decoding) {
     Set<String> types = new HashSet<>();
     classes.forEach(type -> types.add(decoder.typeName(type)));
-    EventRows.Scan page = rows.after(afterPosition, limit, types);
-    return new EventPage(
-        decoder.decode(page.rows(), personalData), page.lastPosition(), page.scanned());
+    boolean data = decoding != Decoding.METADATA_ONLY;
+    EventRows.Scan page = rows.after(afterPosition, limit, types, data);
+    List<RecordedEvent> events =
+        data
+            ? decoder.decode(page.rows(), decoding == Decoding.FULL)
+            : decoder.withoutData(page.rows());
+    return new EventPage(events, page.lastPosition(), page.scanned());
   }
 
   /**

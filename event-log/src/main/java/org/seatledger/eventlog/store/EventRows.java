@@ -21,20 +21,32 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class EventRows {
 
-  private static final String COLUMNS =
-      "SELECT global_position, event_id, stream_id, stream_type, stream_version, event_type,"
-          + " schema_version, payload, recorded_at, recorded_by, command_id, correlation_id,"
-          + " causation_id, reason, previous_hash, hash FROM events";
+  private static final String COLUMNS = columns("payload");
+
+  /**
+   * {@link #COLUMNS} without the stored data, a NULL in its place: for a reader that decodes none
+   * ({@link org.seatledger.eventlog.api.Decoding#METADATA_ONLY}). The data is most of a row's
+   * bytes.
+   */
+  private static final String COLUMNS_WITHOUT_DATA = columns("NULL");
+
+  private static String columns(String payload) {
+    return "SELECT global_position, event_id, stream_id, stream_type, stream_version, event_type,"
+        + " schema_version, "
+        + payload
+        + ", recorded_at, recorded_by, command_id, correlation_id, causation_id, reason,"
+        + " previous_hash, hash FROM events";
+  }
 
   @Resource(lookup = "jdbc/seatledger")
   DataSource dataSource;
 
   /** At most {@code limit} rows after {@code afterPosition}, in global order. */
   List<StoredEvent> after(long afterPosition, int limit) {
-    return after(afterPosition, limit, Set.of()).rows();
+    return after(afterPosition, limit, Set.of(), true).rows();
   }
 
-  /** A page of the log as {@link #after(long, int, Set)} read it. */
+  /** A page of the log as {@link #after(long, int, Set, boolean)} read it. */
   record Scan(List<StoredEvent> rows, int scanned, long lastPosition) {}
 
   /**
@@ -52,15 +64,17 @@ public class EventRows {
    * position and each type's range are parts of one {@code UNION ALL}, read in one snapshot. The
    * page's positions were taken from the primary key and joined back to the rows before: on MariaDB
    * that read every row of the log twice over, and took two thirds of the database's time in a
-   * rebuild of the bookings list.
+   * rebuild of the bookings list. With {@code data} false the rows come without their stored data
+   * ({@link StoredEvent#payload} null).
    */
-  Scan after(long afterPosition, int limit, Set<String> types) {
+  Scan after(long afterPosition, int limit, Set<String> types, boolean data) {
+    String columns = data ? COLUMNS : COLUMNS_WITHOUT_DATA;
     List<StoredEvent> rows = new ArrayList<>();
     try (Connection c = dataSource.getConnection()) {
       if (types.isEmpty()) {
         try (PreparedStatement query =
             c.prepareStatement(
-                COLUMNS + " WHERE global_position > ? ORDER BY global_position LIMIT ?")) {
+                columns + " WHERE global_position > ? ORDER BY global_position LIMIT ?")) {
           query.setLong(1, afterPosition);
           query.setInt(2, limit);
           read(query, rows);
@@ -72,7 +86,7 @@ public class EventRows {
       }
       long upTo = afterPosition + limit;
       long newest = afterPosition;
-      try (PreparedStatement query = c.prepareStatement(typedPage(types.size()))) {
+      try (PreparedStatement query = c.prepareStatement(typedPage(columns, types.size()))) {
         int i = 0;
         for (String type : types) {
           query.setString(++i, type);
@@ -105,13 +119,13 @@ public class EventRows {
    * the type index for each (H2 uses an index for an equal type and a range of positions, but not
    * for a list of types and a range), in no particular order.
    */
-  private static String typedPage(int types) {
+  private static String typedPage(String columnsFrom, int types) {
     StringBuilder sql =
         new StringBuilder("SELECT ")
             .append(NEWEST)
             .append(", MAX(global_position), NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,")
             .append(" NULL, NULL, NULL, NULL, NULL, NULL FROM events");
-    String columns = COLUMNS.substring("SELECT ".length());
+    String columns = columnsFrom.substring("SELECT ".length());
     for (int i = 0; i < types; i++) {
       sql.append(" UNION ALL SELECT 1, ")
           .append(columns)

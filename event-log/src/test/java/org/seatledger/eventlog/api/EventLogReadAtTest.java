@@ -1,6 +1,8 @@
 package org.seatledger.eventlog.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonValue;
 import java.time.Instant;
@@ -11,7 +13,10 @@ import java.util.Set;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
-/** The events at given positions, as a log without its own by-key read answers them. */
+/**
+ * The events at given positions, and pages without data, as a log without its own reads of them
+ * answers them.
+ */
 class EventLogReadAtTest {
 
   /** Positions 1..2,500, read only page by page; it remembers the pages asked for. */
@@ -70,6 +75,31 @@ class EventLogReadAtTest {
 
     assertEquals(List.of(), log.readAt(List.of(), true));
     assertEquals(List.of(), log.pagesAfter);
+  }
+
+  @Test
+  void aPageWithoutDataKeepsEachEventsPlaceAndHashAndLeavesItsDataOut() {
+    Paged log = new Paged();
+
+    EventPage page = log.readPage(10, 3, Set.of(), Decoding.METADATA_ONLY);
+
+    assertEquals(13, page.lastPosition());
+    assertEquals(3, page.scanned());
+    assertEquals(
+        List.of("h11", "h12", "h13"), page.events().stream().map(RecordedEvent::hash).toList());
+    assertTrue(page.events().stream().noneMatch(RecordedEvent::dataRead));
+    assertSame(RecordedEvent.NOT_READ, page.events().get(0).event());
+    assertTrue(log.readPage(10, 3, Set.of(), Decoding.FULL).events().get(0).dataRead());
+  }
+
+  @Test
+  void aReaderOfTwoDecodingsGetsTheFullerOne() {
+    assertEquals(Decoding.FULL, Decoding.METADATA_ONLY.with(Decoding.FULL));
+    assertEquals(Decoding.FULL, Decoding.FULL.with(Decoding.WITHOUT_PERSONAL_DATA));
+    assertEquals(
+        Decoding.WITHOUT_PERSONAL_DATA,
+        Decoding.METADATA_ONLY.with(Decoding.WITHOUT_PERSONAL_DATA));
+    assertEquals(Decoding.METADATA_ONLY, Decoding.METADATA_ONLY.with(Decoding.METADATA_ONLY));
   }
 
   private static RecordedEvent event(long position) {

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
+import org.seatledger.eventlog.api.Decoding;
 import org.seatledger.eventlog.api.EventDecodingException;
 import org.seatledger.eventlog.api.EventPage;
 import org.seatledger.eventlog.api.RecordedEvent;
@@ -144,25 +145,52 @@ class GroupStepTest {
     odd.personalData = false;
     even.personalData = false;
     List<Set<Class<?>>> asked = new ArrayList<>();
-    List<Boolean> decrypted = new ArrayList<>();
-    GroupStep step =
-        new GroupStep(
-            List.of(all, odd, even),
-            new InMemory(),
-            this::lock,
-            (after, classes, personalData) -> {
-              asked.add(classes);
-              decrypted.add(personalData);
-              return read(after, classes, personalData);
-            },
-            this::move,
-            BATCH);
+    List<Decoding> decodings = new ArrayList<>();
+    GroupStep step = recording(List.of(all, odd, even), asked, decodings);
 
     step.run(List.of("odd", "even"));
     step.run(List.of("all", "odd"));
 
     assertEquals(List.of(Set.of(Odd.class, Even.class), Set.of()), asked);
-    assertEquals(List.of(false, true), decrypted);
+    assertEquals(List.of(Decoding.WITHOUT_PERSONAL_DATA, Decoding.FULL), decodings);
+  }
+
+  @Test
+  void thePageIsReadWithoutDataOnlyWhenNoneOfTheStepsProjectionsReadsDataOrChoosesClasses() {
+    Rows trail = new Rows("trail", Set.of());
+    checkpoints.put("trail", row(2, "RUNNING", null));
+    rows.put("trail", new ArrayList<>());
+    trail.data = false;
+    all.data = false;
+    odd.data = false;
+    List<Decoding> decodings = new ArrayList<>();
+    GroupStep step = recording(List.of(all, odd, even, trail), new ArrayList<>(), decodings);
+
+    step.run(List.of("all", "trail"));
+    step.run(List.of("odd", "trail"));
+    step.run(List.of("even", "trail"));
+
+    assertEquals(
+        List.of(Decoding.METADATA_ONLY, Decoding.WITHOUT_PERSONAL_DATA, Decoding.FULL),
+        decodings,
+        "odd reads no data but is told its events by their class");
+    assertEquals(List.of(3L, 4L, 5L, 6L), rows.get("trail"));
+  }
+
+  /** A step over {@code projections} that records the classes and the decoding of each read. */
+  private GroupStep recording(
+      List<Projection> projections, List<Set<Class<?>>> asked, List<Decoding> decodings) {
+    return new GroupStep(
+        projections,
+        new InMemory(),
+        this::lock,
+        (after, classes, decoding) -> {
+          asked.add(classes);
+          decodings.add(decoding);
+          return read(after, classes, decoding);
+        },
+        this::move,
+        BATCH);
   }
 
   private GroupStep step() {
@@ -177,7 +205,7 @@ class GroupStepTest {
     return locked;
   }
 
-  private EventPage read(long after, Set<Class<?>> classes, boolean personalData) {
+  private EventPage read(long after, Set<Class<?>> classes, Decoding decoding) {
     trace.add("read after " + after);
     List<RecordedEvent> events = new ArrayList<>();
     long last = after;
@@ -187,7 +215,7 @@ class GroupStepTest {
       }
       RecordedEvent event = event(p);
       if (classes.isEmpty() || classes.contains(event.event().getClass())) {
-        events.add(event);
+        events.add(decoding == Decoding.METADATA_ONLY ? event.withoutData() : event);
       }
       last = p;
     }
@@ -232,6 +260,7 @@ class GroupStepTest {
     private final Set<Class<?>> classes;
     long failsAt = -1;
     boolean personalData = true;
+    boolean data = true;
 
     Rows(String name, Set<Class<?>> classes) {
       this.name = name;
@@ -251,6 +280,11 @@ class GroupStepTest {
     @Override
     public boolean readsPersonalData() {
       return personalData;
+    }
+
+    @Override
+    public boolean readsEventData() {
+      return data;
     }
 
     @Override

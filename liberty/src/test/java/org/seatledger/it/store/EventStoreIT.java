@@ -44,6 +44,7 @@ import org.seatledger.booking.api.SeatsReserved;
 import org.seatledger.eventlog.api.AppendResult;
 import org.seatledger.eventlog.api.CommandMetadata;
 import org.seatledger.eventlog.api.ConcurrencyConflict;
+import org.seatledger.eventlog.api.Decoding;
 import org.seatledger.eventlog.api.EventPage;
 import org.seatledger.eventlog.api.EventStore;
 import org.seatledger.eventlog.api.ExpectedVersion;
@@ -155,6 +156,49 @@ class EventStoreIT {
     assertEquals(0, atTheHead.scanned(), "nothing after the newest event");
     assertEquals(head, atTheHead.lastPosition());
     assertTrue(atTheHead.events().isEmpty());
+  }
+
+  /**
+   * A reader that keeps only what the log says about its events (the audit trail keeps positions
+   * and hashes) gets every event's place, metadata and hashes exactly as a full read gives them,
+   * and none of its data; choosing types still works.
+   */
+  @Test
+  void aPageReadWithoutDataHoldsEveryEventsMetadataAndHashesAndNoneOfItsData() {
+    String stream = newStream("metadata");
+    AppendResult result =
+        store.append(
+            command(),
+            List.of(
+                append(
+                    stream,
+                    ExpectedVersion.NO_STREAM,
+                    reserved(stream, 2),
+                    new ConferencePublished(stream),
+                    reserved(stream, 5))),
+            null);
+    long before = result.firstPosition() - 1;
+
+    EventPage full = store.readPage(before, 3, Set.of(), Decoding.FULL);
+    EventPage bare = store.readPage(before, 3, Set.of(), Decoding.METADATA_ONLY);
+
+    assertEquals(full.lastPosition(), bare.lastPosition());
+    assertEquals(3, bare.scanned());
+    assertEquals(
+        full.events().stream().map(RecordedEvent::withoutData).toList(),
+        bare.events(),
+        "positions, streams, versions, ids, types, times, authors and hashes as a full read has them");
+    assertTrue(full.events().stream().allMatch(RecordedEvent::dataRead));
+    assertTrue(bare.events().stream().noneMatch(RecordedEvent::dataRead));
+    assertTrue(bare.events().stream().allMatch(e -> e.data().isEmpty()));
+
+    EventPage typed =
+        store.readPage(before, 3, Set.of(ConferencePublished.class), Decoding.METADATA_ONLY);
+    assertEquals(
+        List.of(before + 2),
+        typed.events().stream().map(RecordedEvent::globalPosition).toList(),
+        "only the type asked for");
+    assertEquals(3, typed.scanned());
   }
 
   private static List<Object> eventsOf(String stream, EventPage page) {

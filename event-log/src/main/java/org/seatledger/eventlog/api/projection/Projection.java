@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Set;
+import org.seatledger.eventlog.api.Decoding;
 import org.seatledger.eventlog.api.RecordedEvent;
 
 /**
@@ -32,6 +33,25 @@ public interface Projection {
    */
   default boolean readsPersonalData() {
     return true;
+  }
+
+  /**
+   * Whether this projection reads what its events say, their data (the default says it does). One
+   * that keeps only what the log says about them — positions, streams, types, times, ids, hashes —
+   * gets them as {@link org.seatledger.eventlog.api.Decoding#METADATA_ONLY} reads them: without
+   * their data, which the log then neither reads nor decodes (decoding every event was most of the
+   * audit trail's rebuild). {@link #eventClasses()} still chooses which events come.
+   */
+  default boolean readsEventData() {
+    return true;
+  }
+
+  /** How much of each event the engine decodes for {@code projection}. */
+  static Decoding decodingFor(Projection projection) {
+    if (!projection.readsEventData()) {
+      return Decoding.METADATA_ONLY;
+    }
+    return projection.readsPersonalData() ? Decoding.FULL : Decoding.WITHOUT_PERSONAL_DATA;
   }
 
   /**
