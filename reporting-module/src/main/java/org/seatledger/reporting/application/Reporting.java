@@ -43,6 +43,9 @@ public class Reporting implements ReportingQueries {
           "reporting_projections",
           List.of(new AvailabilityProjection(), new BookingsProjection(), new StatsProjection()));
 
+  /** The order in which the bookings were placed: their position in the log, the table's key. */
+  private static final String PLACED_ORDER = "placed_position";
+
   @Resource(lookup = "jdbc/seatledger")
   DataSource dataSource;
 
@@ -136,13 +139,16 @@ public class Reporting implements ReportingQueries {
     // Map.of refuses a null key even in a lookup: no sort asked for is the default order
     String column =
         filter.sort() == null
-            ? "placed_at"
-            : BOOKING_SORTS.getOrDefault(filter.sort(), "placed_at");
+            ? PLACED_ORDER
+            : BOOKING_SORTS.getOrDefault(filter.sort(), PLACED_ORDER);
     // the tie-break is the order in which the bookings were placed (the table's key, which every
     // index ends with) and runs the same way as the sort: an index on the column then serves the
     // page (mixed directions made MariaDB sort every booking of the conference for each page)
     String direction = filter.descending() ? " DESC" : " ASC";
-    String order = column + direction + ", placed_position" + direction;
+    String order =
+        column.equals(PLACED_ORDER)
+            ? column + direction
+            : column + direction + ", " + PLACED_ORDER + direction;
     List<BookingRow> items = new ArrayList<>();
     long total;
     try (Connection c = dataSource.getConnection()) {
