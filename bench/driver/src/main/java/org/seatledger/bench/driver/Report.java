@@ -118,6 +118,12 @@ final class Report {
         "≥ 0.5");
     row(
         md,
+        "Appends ÷ ceiling (b) with one writer, as the committer is (not a target)",
+        m,
+        "appends_vs_ceiling_b_one_writer",
+        "");
+    row(
+        md,
         "Appends with the four read models live ÷ ceiling (a) (not a target)",
         m,
         "appends_with_live_read_models_vs_ceiling_a",
@@ -178,6 +184,11 @@ final class Report {
           .append(" rows per commit | ")
           .append(store.get("ceiling_b_rows_per_s"))
           .append(" |\n");
+      if (store.containsKey("ceiling_b_one_writer_rows_per_s")) {
+        md.append("| (b) with one writer, as the store's one committer writes | ")
+            .append(store.get("ceiling_b_one_writer_rows_per_s"))
+            .append(" |\n");
+      }
       md.append("| event store appends, one event each to a new stream (read models paused) | ")
           .append(store.get("appends_events_per_s"))
           .append(" |\n");

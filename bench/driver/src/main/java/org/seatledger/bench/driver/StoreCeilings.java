@@ -17,6 +17,10 @@ import java.util.List;
  * conditions — the figure the targets speak of — and with the four read models live, catching up on
  * the same two cores while the appends run (reported beside it). The read models resume afterwards,
  * catch up, and are checked against a full replay at the end of the run.
+ *
+ * <p>Ceiling (b) is also measured with one writer: the store's appends go through one committer on
+ * one connection (the sequence lock admits one writer at a time), so that figure says how near the
+ * committer comes to what one writer of batched rows can do, where (b) has 32 writers.
  */
 final class StoreCeilings {
 
@@ -36,6 +40,7 @@ final class StoreCeilings {
         .forEach(p -> projections.add(p.asJsonObject().getString("name")));
     double a;
     double b;
+    double b1;
     double s;
     try {
       projections.forEach(name -> run.admin.must("api/admin/projections/" + name + "/pause", ""));
@@ -47,6 +52,12 @@ final class StoreCeilings {
       b =
           run.probe
               .must("store/ceiling" + q + "&batch=100", null)
+              .getJsonNumber("perSecond")
+              .doubleValue();
+      b1 =
+          run.probe
+              .must(
+                  "store/ceiling?threads=1&seconds=" + run.plan.storeSeconds() + "&batch=100", null)
               .getJsonNumber("perSecond")
               .doubleValue();
       s = appends(run, q);
@@ -61,12 +72,14 @@ final class StoreCeilings {
             .add("ceiling_a_rows_per_s", round(a))
             .add("ceiling_b_rows_per_s", round(b))
             .add("ceiling_b_batch", 100)
+            .add("ceiling_b_one_writer_rows_per_s", round(b1))
             .add("appends_events_per_s", round(s))
             .add("appends_with_live_read_models_events_per_s", round(live)));
     run.results
         .metrics
         .add("appends_vs_ceiling_a", ratio(s, a))
         .add("appends_vs_ceiling_b", ratio(s, b))
+        .add("appends_vs_ceiling_b_one_writer", ratio(s, b1))
         .add("appends_with_live_read_models_vs_ceiling_a", ratio(live, a));
   }
 
