@@ -5,15 +5,17 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.seatledger.eventlog.api.HashWitness;
 
 /**
- * The events' hashes as the audit trail recorded them when it applied each event, read from its
- * live generation by primary key range. The event log trusts them only where they give a kept
- * digest's checkpoint ({@link HashWitness}); a trail rebuilt after the log was changed records the
- * changed hashes, and the check then names a range instead of a position.
+ * The events' hashes as the audit trail recorded them when it applied each event, read from the
+ * blocks of its live generation ({@link TrailBlocks}) by primary key range. The event log trusts
+ * them only where they give a kept digest's checkpoint ({@link HashWitness}); a trail rebuilt after
+ * the log was changed records the changed hashes, and the check then names a range instead of a
+ * position.
  */
 final class TrailHashes implements HashWitness {
 
@@ -28,17 +30,27 @@ final class TrailHashes implements HashWitness {
   @Override
   public Map<Long, String> hashes(long from, long to) {
     Map<Long, String> hashes = new HashMap<>();
+    if (from > to) {
+      return hashes;
+    }
     try (Connection c = dataSource.getConnection();
         PreparedStatement q =
             c.prepareStatement(
-                "SELECT global_position, event_hash FROM audit_entries WHERE generation = ?"
-                    + " AND global_position BETWEEN ? AND ? AND event_hash IS NOT NULL")) {
+                "SELECT block, applied, hashes FROM audit_hash_blocks WHERE generation = ?"
+                    + " AND block BETWEEN ? AND ?")) {
       q.setInt(1, generation);
-      q.setLong(2, from);
-      q.setLong(3, to);
+      q.setLong(2, TrailBlocks.blockOf(Math.max(1, from)));
+      q.setLong(3, TrailBlocks.blockOf(Math.max(1, to)));
       try (ResultSet rows = q.executeQuery()) {
         while (rows.next()) {
-          hashes.put(rows.getLong(1), rows.getString(2));
+          long first = TrailBlocks.firstOf(rows.getLong(1));
+          List<String> recorded = TrailBlocks.hashes(rows.getString(3));
+          for (int i = 0; i < Math.min(rows.getInt(2), recorded.size()); i++) {
+            long position = first + i;
+            if (position >= from && position <= to && recorded.get(i) != null) {
+              hashes.put(position, recorded.get(i));
+            }
+          }
         }
       }
     } catch (SQLException e) {

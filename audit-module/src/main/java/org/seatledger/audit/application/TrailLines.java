@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import javax.sql.DataSource;
 import org.seatledger.audit.api.AuditQueries.Entry;
 import org.seatledger.eventlog.api.EventLog;
@@ -92,9 +93,9 @@ class TrailLines {
   }
 
   /**
-   * Which of the events the trail's generation has applied, by primary key: the range between the
-   * lowest and highest position when the events fill most of it (a page of the whole trail), else
-   * the positions themselves.
+   * Which of the events the trail's generation has applied, from its blocks ({@link TrailBlocks})
+   * by primary key: the range of blocks between the lowest and highest position when the events
+   * fill most of it (a page of the whole trail), else the blocks of the positions themselves.
    */
   private List<Long> applied(List<LogEntry> events, int generation) {
     long lowest = Long.MAX_VALUE;
@@ -107,28 +108,31 @@ class TrailLines {
     }
     List<Object> parameters = new ArrayList<>();
     parameters.add(generation);
-    String positions;
-    if (highest - lowest < 2L * events.size()) {
-      positions = "global_position BETWEEN ? AND ?";
-      parameters.add(lowest);
-      parameters.add(highest);
+    Set<Long> blocks = new TreeSet<>();
+    wanted.forEach(position -> blocks.add(TrailBlocks.blockOf(position)));
+    String which;
+    if (TrailBlocks.blockOf(highest) - TrailBlocks.blockOf(lowest) < 2L * blocks.size()) {
+      which = "block BETWEEN ? AND ?";
+      parameters.add(TrailBlocks.blockOf(lowest));
+      parameters.add(TrailBlocks.blockOf(highest));
     } else {
-      positions =
-          "global_position IN (" + String.join(", ", Collections.nCopies(events.size(), "?")) + ")";
-      events.forEach(e -> parameters.add(e.globalPosition()));
+      which = "block IN (" + String.join(", ", Collections.nCopies(blocks.size(), "?")) + ")";
+      parameters.addAll(blocks);
     }
     List<Long> applied = new ArrayList<>();
     try (Connection c = dataSource.getConnection();
         PreparedStatement q =
             Sql.prepare(
                 c,
-                "SELECT global_position FROM audit_entries WHERE generation = ? AND " + positions,
+                "SELECT block, applied FROM audit_hash_blocks WHERE generation = ? AND " + which,
                 parameters);
         ResultSet rows = q.executeQuery()) {
       while (rows.next()) {
-        long position = rows.getLong(1);
-        if (wanted.contains(position)) {
-          applied.add(position);
+        long first = TrailBlocks.firstOf(rows.getLong(1));
+        for (long position = first; position < first + rows.getInt(2); position++) {
+          if (wanted.contains(position)) {
+            applied.add(position);
+          }
         }
       }
     } catch (SQLException e) {

@@ -1,6 +1,7 @@
 package org.seatledger.audit.application;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import jakarta.json.JsonValue;
 import java.sql.Connection;
@@ -52,7 +53,7 @@ class AuditTrailProjectionTest {
             event(1, null, HASH, conference("O'Brien's \\ \"conf\"', 'x'); --")),
             event(2, "contract amended: 'final'", HASH, changed()),
             // a row of the log rewritten by hand is recorded exactly as it reads
-            event(3, null, "x', 'y'); DELETE FROM audit_entries; --", changed()),
+            event(3, null, "x', 'y'); DELETE FROM audit_hash_blocks; --", changed()),
             event(4, "it's", null, changed()));
 
     trail.applyAll(events, connection, 1);
@@ -66,7 +67,7 @@ class AuditTrailProjectionTest {
         List.of(
             List.of("1", HASH),
             List.of("2", HASH),
-            List.of("3", "x', 'y'); DELETE FROM audit_entries; --"),
+            List.of("3", "x', 'y'); DELETE FROM audit_hash_blocks; --"),
             List.of("4", "null")),
         batch);
   }
@@ -87,7 +88,7 @@ class AuditTrailProjectionTest {
       throws Exception {
     List<RecordedEvent> events = new ArrayList<>();
     List<List<String>> expected = new ArrayList<>();
-    for (long position = 1; position <= 1_203; position++) {
+    for (long position = 1; position <= 16_203; position++) { // 507 blocks: two statements
       String hash = String.format("%064d", position);
       events.add(event(position, null, hash, changed()));
       expected.add(List.of(String.valueOf(position), hash));
@@ -102,6 +103,34 @@ class AuditTrailProjectionTest {
   }
 
   @Test
+  void eventsAppliedOneAtATimeLeaveTheSameBlocksAsOneBatch() throws Exception {
+    List<RecordedEvent> events = new ArrayList<>();
+    for (long position = 1; position <= 100; position++) {
+      events.add(event(position, null, position % 7 == 0 ? null : "h" + position, changed()));
+    }
+    for (RecordedEvent e : events) {
+      trail.apply(e, connection, 1);
+    }
+    trail.applyAll(events.subList(0, 33), connection, 2);
+    trail.applyAll(events.subList(20, 100), connection, 2);
+
+    assertEquals(blocks(1), blocks(2), "a rebuild's blocks equal the live ones, to the character");
+    assertEquals(4, blocks(1).size());
+    assertEquals(List.of("7", "null"), rows(1).get(6), "an event without a hash has none");
+  }
+
+  @Test
+  void aPositionAfterOneNotAppliedIsRefusedAndLeavesTheBlockAsItWas() throws Exception {
+    trail.applyAll(List.of(event(1, null, HASH, changed())), connection, 1);
+
+    assertThrows(
+        IllegalStateException.class,
+        () -> trail.applyAll(List.of(event(3, null, HASH, changed())), connection, 1));
+
+    assertEquals(List.of(List.of("1", HASH)), rows(1));
+  }
+
+  @Test
   void theTrailAsksForNoDataAndKeepsTheSameRowsFromEventsReadWithout() throws Exception {
     assertEquals(Decoding.METADATA_ONLY, Projection.decodingFor(trail));
     List<RecordedEvent> events =
@@ -113,17 +142,41 @@ class AuditTrailProjectionTest {
     assertEquals(rows(1), rows(2));
   }
 
+  /** A generation's blocks as stored: block, applied, slots. */
+  private List<List<String>> blocks(int generation) throws SQLException {
+    List<List<String>> blocks = new ArrayList<>();
+    try (Statement q = connection.createStatement();
+        ResultSet r =
+            q.executeQuery(
+                "SELECT block, applied, hashes FROM audit_hash_blocks WHERE generation = "
+                    + generation
+                    + " ORDER BY block")) {
+      while (r.next()) {
+        blocks.add(List.of(r.getString(1), r.getString(2), r.getString(3)));
+      }
+    }
+    return blocks;
+  }
+
+  /** The recorded hashes of a generation as position and hash, read from its blocks. */
   private List<List<String>> rows(int generation) throws SQLException {
     List<List<String>> rows = new ArrayList<>();
     try (Statement q = connection.createStatement();
         ResultSet r =
             q.executeQuery(
-                "SELECT global_position, event_hash FROM audit_entries"
+                "SELECT block, applied, hashes FROM audit_hash_blocks"
                     + " WHERE generation = "
                     + generation
-                    + " ORDER BY global_position")) {
+                    + " ORDER BY block")) {
       while (r.next()) {
-        rows.add(List.of(r.getString(1), String.valueOf(r.getString(2))));
+        List<String> hashes = TrailBlocks.hashes(r.getString(3));
+        assertEquals(r.getInt(2), hashes.size(), "a block applied as far as its slots go");
+        for (int i = 0; i < hashes.size(); i++) {
+          rows.add(
+              List.of(
+                  String.valueOf(TrailBlocks.firstOf(r.getLong(1)) + i),
+                  String.valueOf(hashes.get(i))));
+        }
       }
     }
     return rows;

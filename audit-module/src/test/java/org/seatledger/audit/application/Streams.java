@@ -73,6 +73,11 @@ final class Streams implements EventLog, StreamTimeline {
     return recorded("stream-1", 1, 1, who, reason, event);
   }
 
+  /** As {@link #recorded(String, String, Object)}, at {@code position} of the log. */
+  static RecordedEvent recorded(String who, String reason, Object event, long position) {
+    return recorded("stream-1", 1, position, who, reason, event);
+  }
+
   private static RecordedEvent recorded(
       String streamId, long version, long position, String who, String reason, Object event) {
     EventType type = event.getClass().getAnnotation(EventType.class);

@@ -1,5 +1,6 @@
 package org.seatledger.bench.driver;
 
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -34,7 +35,7 @@ final class ReadModels {
         List.of(
             new String[] {"reporting_daily_stats", "conference_id, stat_day"},
             new String[] {"reporting_stat_bookings", "booking_id"}));
-    TABLES.put("audit.trail", List.<String[]>of(new String[] {"audit_entries", "global_position"}));
+    TABLES.put("audit.trail", List.<String[]>of(new String[] {"audit_hash_blocks", "block"}));
   }
 
   static String checkpoints(String projection) {
@@ -85,11 +86,43 @@ final class ReadModels {
 
   /**
    * Per table: row count and SHA-256 over every column but the generation, rows in key order. Equal
-   * digests before and after a rebuild mean the live rows equal a full replay of the log. A table
-   * with a row per event (the audit trail) counts the events up to {@code upTo} only: a rebuild
-   * appends an event of its own (the admin operation is recorded in the log), which the rebuilt
-   * rows hold and the rows before it did not.
+   * digests before and after a rebuild mean the live rows equal a full replay of the log. The audit
+   * trail's blocks of recorded hashes (a slot of {@value #TRAIL_SLOT} characters per event) count
+   * the events up to {@code upTo} only: a rebuild appends an event of its own (the admin operation
+   * is recorded in the log), which the rebuilt rows hold and the rows before it did not.
    */
+  /** Characters of one event's slot in a block of the audit trail (its {@code TrailBlocks}). */
+  private static final int TRAIL_SLOT = 65;
+
+  /** Positions to a block of the audit trail. */
+  private static final int TRAIL_BLOCK = 32;
+
+  /** The events up to {@code upTo} in a generation's blocks, and a SHA-256 over their slots. */
+  private static String blocksDigest(Connection db, String table, int generation, long upTo)
+      throws Exception {
+    MessageDigest sha = MessageDigest.getInstance("SHA-256");
+    long events = 0;
+    try (PreparedStatement q =
+        db.prepareStatement(
+            "SELECT block, applied, hashes FROM "
+                + table
+                + " WHERE generation = ? AND block <= ? ORDER BY block")) {
+      q.setInt(1, generation);
+      q.setLong(2, (upTo - 1) / TRAIL_BLOCK);
+      try (ResultSet rs = q.executeQuery()) {
+        while (rs.next()) {
+          long first = rs.getLong(1) * TRAIL_BLOCK + 1;
+          int count = (int) Math.min(rs.getInt(2), upTo - first + 1);
+          String slots = rs.getString(3);
+          String kept = slots.substring(0, slots.offsetByCodePoints(0, count * TRAIL_SLOT));
+          sha.update((first + ":" + kept + "\u0001").getBytes(StandardCharsets.UTF_8));
+          events += count;
+        }
+      }
+    }
+    return events + " rows " + HexFormat.of().formatHex(sha.digest()).substring(0, 16);
+  }
+
   static Map<String, String> digests(
       Connection db, String projection, List<String[]> tables, long upTo) throws Exception {
     int generation = generation(db, projection);
@@ -97,6 +130,10 @@ final class ReadModels {
     for (String[] table : tables) {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
       long rows = 0;
+      if (table[1].equals("block")) {
+        digests.put(table[0], blocksDigest(db, table[0], generation, upTo));
+        continue;
+      }
       boolean byPosition = table[1].equals("global_position");
       try (PreparedStatement q =
           db.prepareStatement(
