@@ -161,22 +161,12 @@ class AuditTrailProjectionTest {
   /** The recorded hashes of a generation as position and hash, read from its blocks. */
   private List<List<String>> rows(int generation) throws SQLException {
     List<List<String>> rows = new ArrayList<>();
-    try (Statement q = connection.createStatement();
-        ResultSet r =
-            q.executeQuery(
-                "SELECT block, applied, hashes FROM audit_hash_blocks"
-                    + " WHERE generation = "
-                    + generation
-                    + " ORDER BY block")) {
-      while (r.next()) {
-        List<String> hashes = TrailBlocks.hashes(r.getString(3));
-        assertEquals(r.getInt(2), hashes.size(), "a block applied as far as its slots go");
-        for (int i = 0; i < hashes.size(); i++) {
-          rows.add(
-              List.of(
-                  String.valueOf(TrailBlocks.firstOf(r.getLong(1)) + i),
-                  String.valueOf(hashes.get(i))));
-        }
+    for (List<String> block : blocks(generation)) {
+      List<String> hashes = TrailBlocks.hashes(block.get(2));
+      assertEquals(block.get(1), String.valueOf(hashes.size()), "applied as far as its slots go");
+      long first = TrailBlocks.firstOf(Long.parseLong(block.get(0)));
+      for (int i = 0; i < hashes.size(); i++) {
+        rows.add(List.of(String.valueOf(first + i), String.valueOf(hashes.get(i))));
       }
     }
     return rows;

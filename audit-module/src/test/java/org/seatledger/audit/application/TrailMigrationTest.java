@@ -20,14 +20,8 @@ class TrailMigrationTest {
 
   @Test
   void aTrailWrittenWithSentencesKeepsItsRecordedHashesAndAcceptsNewRows() throws Exception {
-    String url =
-        "jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1";
-    Flyway.configure()
-        .dataSource(url, "sa", "")
-        .locations("classpath:db/audit")
-        .target("6")
-        .load()
-        .migrate();
+    String url = database();
+    migrate(url, "6");
     try (Connection c = DriverManager.getConnection(url, "sa", "");
         Statement s = c.createStatement()) {
       s.executeUpdate(
@@ -35,12 +29,7 @@ class TrailMigrationTest {
               + " VALUES (1, 1, 'alice published the conference', 'launch', 'h1'),"
               + " (1, 2, 'bob cancelled the booking', NULL, 'h2')");
 
-      Flyway.configure()
-          .dataSource(url, "sa", "")
-          .locations("classpath:db/audit")
-          .target("7")
-          .load()
-          .migrate();
+      migrate(url, "7");
 
       s.executeUpdate(
           "INSERT INTO audit_entries (generation, global_position, event_hash) VALUES (2, 1, 'hash-1')");
@@ -64,14 +53,8 @@ class TrailMigrationTest {
 
   @Test
   void aTrailOfRowsMovesIntoBlocksWithEveryRecordedHashAsItWasAndAppliesOn() throws Exception {
-    String url =
-        "jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1";
-    Flyway.configure()
-        .dataSource(url, "sa", "")
-        .locations("classpath:db/audit")
-        .target("7")
-        .load()
-        .migrate();
+    String url = database();
+    migrate(url, "7");
     List<String> recorded = new ArrayList<>();
     try (Connection c = DriverManager.getConnection(url, "sa", "");
         Statement s = c.createStatement()) {
@@ -91,7 +74,7 @@ class TrailMigrationTest {
       s.executeUpdate(
           "INSERT INTO audit_entries (generation, global_position, event_hash) VALUES (2, 1, 'x')");
 
-      Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/audit").load().migrate();
+      migrate(url, "latest");
       new AuditTrailProjection().apply(Streams.recorded("carol", null, new Object(), 41), c, 1);
       recorded.add("hash-41");
 
@@ -115,5 +98,22 @@ class TrailMigrationTest {
         assertEquals(List.of("x"), TrailBlocks.hashes(rows.getString(2)));
       }
     }
+  }
+
+  /** A new in-memory database in MySQL mode, as the embedded server runs. */
+  private static String database() {
+    return "jdbc:h2:mem:"
+        + UUID.randomUUID()
+        + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1";
+  }
+
+  /** Migrates the audit schema of {@code url} up to {@code target} ("latest": all). */
+  private static void migrate(String url, String target) {
+    Flyway.configure()
+        .dataSource(url, "sa", "")
+        .locations("classpath:db/audit")
+        .target(target)
+        .load()
+        .migrate();
   }
 }
