@@ -41,8 +41,7 @@ public final class AuditTrailProjection implements Projection {
 
   /**
    * Of an event the trail keeps its position and stored hash, never its data: the log reads the
-   * trail's events without their data and decodes none (decoding every event of the log was most of
-   * the trail's rebuild).
+   * trail's events without their data and decodes none, work the server spared beside the writing.
    */
   @Override
   public boolean readsEventData() {

@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.seatledger.eventlog.api.Decoding;
 import org.seatledger.eventlog.api.EventDecodingException;
 import org.seatledger.eventlog.api.EventLog;
 import org.seatledger.eventlog.api.EventPage;
@@ -72,6 +73,7 @@ public final class ProjectionRunner {
   private final Projection projection;
   private final EventLog log;
   private final int batchSize;
+  private final Decoding decoding;
   private final Transactions transactions;
   private final CheckpointStore checkpoints;
   private final BatchApplier applier;
@@ -109,6 +111,7 @@ public final class ProjectionRunner {
     this.projection = projection;
     this.log = log;
     this.batchSize = batchSize;
+    this.decoding = Projection.decodingFor(projection);
     this.transactions = new ContainerTransactions(container, projection.name());
     this.checkpoints = new CheckpointStore(projection.name(), table, dataSource, transactions);
     this.applier = new BatchApplier(projection, transactions);
@@ -117,22 +120,12 @@ public final class ProjectionRunner {
             projection,
             transactions,
             checkpoints::lock,
-            after ->
-                log.readPage(
-                    after,
-                    batchSize,
-                    projection.eventClasses(),
-                    Projection.decodingFor(projection)),
+            after -> log.readPage(after, batchSize, projection.eventClasses(), decoding),
             checkpoints::moveLive,
             batchSize);
     this.rebuildReader =
         new RebuildReader(
-            projection.name(),
-            log,
-            projection.eventClasses(),
-            Projection.decodingFor(projection),
-            batchSize,
-            readAhead);
+            projection.name(), log, projection.eventClasses(), decoding, batchSize, readAhead);
   }
 
   public String name() {
@@ -282,12 +275,7 @@ public final class ProjectionRunner {
   private Live live(Checkpoint row) {
     EventPage page;
     try {
-      page =
-          log.readPage(
-              row.position(),
-              batchSize,
-              projection.eventClasses(),
-              Projection.decodingFor(projection));
+      page = log.readPage(row.position(), batchSize, projection.eventClasses(), decoding);
     } catch (EventDecodingException unreadable) {
       checkpoints.stop(row.position() + 1, unreadable);
       return new Live(false, false);

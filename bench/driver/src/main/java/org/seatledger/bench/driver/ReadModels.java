@@ -128,25 +128,16 @@ final class ReadModels {
     int generation = generation(db, projection);
     Map<String, String> digests = new LinkedHashMap<>();
     for (String[] table : tables) {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      long rows = 0;
       if (table[1].equals("block")) {
         digests.put(table[0], blocksDigest(db, table[0], generation, upTo));
         continue;
       }
-      boolean byPosition = table[1].equals("global_position");
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      long rows = 0;
       try (PreparedStatement q =
           db.prepareStatement(
-              "SELECT * FROM "
-                  + table[0]
-                  + " WHERE generation = ?"
-                  + (byPosition ? " AND global_position <= ?" : "")
-                  + " ORDER BY "
-                  + table[1])) {
+              "SELECT * FROM " + table[0] + " WHERE generation = ? ORDER BY " + table[1])) {
         q.setInt(1, generation);
-        if (byPosition) {
-          q.setLong(2, upTo);
-        }
         try (ResultSet rs = q.executeQuery()) {
           ResultSetMetaData meta = rs.getMetaData();
           while (rs.next()) {

@@ -39,8 +39,8 @@ public interface Projection {
    * Whether this projection reads what its events say, their data (the default says it does). One
    * that keeps only what the log says about them — positions, streams, types, times, ids, hashes —
    * gets them as {@link org.seatledger.eventlog.api.Decoding#METADATA_ONLY} reads them: without
-   * their data, which the log then neither reads nor decodes (decoding every event was most of the
-   * audit trail's rebuild). {@link #eventClasses()} still chooses which events come.
+   * their data, which the log then neither transfers nor decodes. {@link #eventClasses()} still
+   * chooses which events come.
    */
   default boolean readsEventData() {
     return true;
