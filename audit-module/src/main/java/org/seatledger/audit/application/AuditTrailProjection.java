@@ -41,7 +41,8 @@ public final class AuditTrailProjection implements Projection {
 
   /**
    * Of an event the trail keeps its position and stored hash, never its data: the log reads the
-   * trail's events without their data and decodes none, work the server spared beside the writing.
+   * trail's events without their data and decodes none. That spares the server's CPU; what bounds
+   * the trail's rebuild is its writes, which the blocks keep few (docs/audit.md).
    */
   @Override
   public boolean readsEventData() {
