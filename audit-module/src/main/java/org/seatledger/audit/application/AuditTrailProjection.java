@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.logging.Logger;
 import org.seatledger.eventlog.api.RecordedEvent;
 import org.seatledger.eventlog.api.projection.Projection;
 import org.seatledger.eventlog.api.projection.Sql;
@@ -24,6 +25,8 @@ import org.seatledger.eventlog.api.projection.Sql;
 public final class AuditTrailProjection implements Projection {
 
   public static final String NAME = "audit.trail";
+
+  private static final Logger LOG = Logger.getLogger(AuditTrailProjection.class.getName());
 
   @Override
   public String name() {
@@ -57,7 +60,10 @@ public final class AuditTrailProjection implements Projection {
   /**
    * The hashes go into blocks of {@link TrailBlocks#SIZE} positions ({@link TrailBlocks}): each
    * block the batch starts is one row of a multi-row insert; one it continues has its slots
-   * appended. An event the trail has applied already keeps its recorded hash.
+   * appended. An event the trail has applied already keeps its recorded hash. Positions the log
+   * skips (a row deleted from it) are recorded as missing, with a warning, and the trail goes on:
+   * stopping would take the audit pages down while the log is damaged, which is when auditors need
+   * them; the log's verifications name the deleted position.
    */
   @Override
   public void applyAll(List<RecordedEvent> events, Connection c, int generation)
@@ -151,14 +157,16 @@ public final class AuditTrailProjection implements Projection {
         return; // applied already: its recorded hash stays
       }
       if (offset > applied) {
-        throw new IllegalStateException(
-            "the audit trail has applied "
-                + applied
-                + " positions from "
-                + TrailBlocks.firstOf(block)
-                + " and cannot apply "
-                + event.globalPosition()
-                + " before the ones between");
+        LOG.warning(
+            "The audit trail found no event in the log at positions "
+                + (TrailBlocks.firstOf(block) + applied)
+                + " to "
+                + (event.globalPosition() - 1)
+                + " (deleted?) and records them as missing; verify the log to see what changed.");
+        while (applied < offset) {
+          slots.append(TrailBlocks.missing());
+          applied++;
+        }
       }
       slots.append(TrailBlocks.slot(event.hash()));
       applied++;

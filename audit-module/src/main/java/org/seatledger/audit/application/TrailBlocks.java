@@ -7,13 +7,15 @@ import java.util.List;
  * How the audit trail keeps the hashes it recorded: {@value #SIZE} consecutive positions of the log
  * to a row of {@code audit_hash_blocks}, block {@code b} holding positions {@code b·SIZE + 1} to
  * {@code (b + 1)·SIZE}. The row's {@code applied} says how many of them, from the first, the trail
- * has applied (it applies every position in order, nothing skipped); its {@code hashes} are their
+ * has applied (it takes every position in order, nothing skipped); its {@code hashes} are their
  * recorded hashes one after the other, each in a slot of {@value #SLOT} characters: {@code h} and
- * the hash as read, padded with spaces to {@value #HASH} characters, or {@code n} and spaces where
- * the event had none. A hash as read is at most {@value #HASH} characters ({@code events.hash} is
- * {@code CHAR(64)}, which also never returns trailing spaces), so every value, a rewritten one
- * included, is kept exactly as it read. Characters are counted as code points, as the database
- * counts them (audit V8 wrote the first blocks in SQL).
+ * the hash as read, padded with spaces to {@value #HASH} characters, {@code n} and spaces where the
+ * event had none, or {@code m} and spaces where the log had no event at the position when the trail
+ * passed it (a deleted row: the verifications name it; the trail records no hash for it). A hash as
+ * read is at most {@value #HASH} characters ({@code events.hash} is {@code CHAR(64)}, which also
+ * never returns trailing spaces), so every value, a rewritten one included, is kept exactly as it
+ * read. Characters are counted as code points, as the database counts them (audit V8 wrote the
+ * first blocks in SQL).
  *
  * <p>A row per event made the trail's rebuild mostly the database's work of inserting 1.6 million
  * narrow rows (10 s of the 16); the same hashes in blocks of {@value #SIZE} insert in well under a
@@ -31,6 +33,8 @@ final class TrailBlocks {
   static final int SLOT = HASH + 1;
 
   private static final String NO_HASH = "n" + " ".repeat(HASH);
+
+  private static final String MISSING = "m" + " ".repeat(HASH);
 
   private TrailBlocks() {}
 
@@ -57,7 +61,15 @@ final class TrailBlocks {
     return "h" + hash + " ".repeat(HASH - length);
   }
 
-  /** The hashes of a block's slots, in order (null where the event had none). */
+  /** The slot of a position the log had no event at when the trail passed it. */
+  static String missing() {
+    return MISSING;
+  }
+
+  /**
+   * The hashes of a block's slots, in order (null where the event had none or the log had no
+   * event).
+   */
   static List<String> hashes(String slots) {
     int[] characters = slots.codePoints().toArray();
     if (characters.length % SLOT != 0) {
@@ -66,10 +78,10 @@ final class TrailBlocks {
     }
     List<String> hashes = new ArrayList<>(characters.length / SLOT);
     for (int at = 0; at < characters.length; at += SLOT) {
-      if (characters[at] == 'n') {
-        hashes.add(null);
-      } else {
+      if (characters[at] == 'h') {
         hashes.add(new String(characters, at + 1, HASH).stripTrailing());
+      } else {
+        hashes.add(null);
       }
     }
     return hashes;

@@ -1,7 +1,6 @@
 package org.seatledger.audit.application;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import jakarta.json.JsonValue;
 import java.sql.Connection;
@@ -13,8 +12,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,10 +33,11 @@ class AuditTrailProjectionTest {
 
   private final AuditTrailProjection trail = new AuditTrailProjection();
   private Connection connection;
+  private String url;
 
   @BeforeEach
   void database() throws SQLException {
-    String url =
+    url =
         "jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1";
     Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/audit").load().migrate();
     connection = DriverManager.getConnection(url, "sa", "");
@@ -120,14 +122,30 @@ class AuditTrailProjectionTest {
   }
 
   @Test
-  void aPositionAfterOneNotAppliedIsRefusedAndLeavesTheBlockAsItWas() throws Exception {
-    trail.applyAll(List.of(event(1, null, HASH, changed())), connection, 1);
+  void positionsTheLogSkipsAreRecordedAsMissingAndTheTrailGoesOn() throws Exception {
+    // a row deleted from the log by hand: the trail must not stop on the hole it leaves
+    List<RecordedEvent> events = new ArrayList<>();
+    for (long position : new long[] {1, 2, 5, 6, 40, 41}) {
+      events.add(event(position, null, "h" + position, changed()));
+    }
+    trail.applyAll(events.subList(0, 2), connection, 1);
+    trail.applyAll(events.subList(2, 6), connection, 1);
+    for (RecordedEvent e : events) {
+      trail.apply(e, connection, 2);
+    }
 
-    assertThrows(
-        IllegalStateException.class,
-        () -> trail.applyAll(List.of(event(3, null, HASH, changed())), connection, 1));
-
-    assertEquals(List.of(List.of("1", HASH)), rows(1));
+    assertEquals(blocks(1), blocks(2), "the same blocks one event at a time as in batches");
+    List<List<String>> recorded = rows(1);
+    assertEquals(List.of("2", "h2"), recorded.get(1));
+    assertEquals(List.of("3", "null"), recorded.get(2), "no hash where the log had no event");
+    assertEquals(List.of("4", "null"), recorded.get(3));
+    assertEquals(List.of("5", "h5"), recorded.get(4));
+    assertEquals(List.of("40", "h40"), recorded.get(recorded.size() - 2));
+    assertEquals(List.of("41", "h41"), recorded.get(recorded.size() - 1));
+    assertEquals(
+        Map.of(1L, "h1", 2L, "h2", 5L, "h5", 6L, "h6", 40L, "h40"),
+        witness().hashes(1, 40),
+        "the digest check is offered only the hashes the trail read");
   }
 
   @Test
@@ -140,6 +158,15 @@ class AuditTrailProjectionTest {
     trail.applyAll(events.stream().map(RecordedEvent::withoutData).toList(), connection, 2);
 
     assertEquals(rows(1), rows(2));
+  }
+
+  /** The trail's recorded hashes of generation 1 as the digest check reads them. */
+  private TrailHashes witness() {
+    JdbcDataSource h2 = new JdbcDataSource();
+    h2.setURL(url);
+    h2.setUser("sa");
+    h2.setPassword("");
+    return new TrailHashes(h2, 1);
   }
 
   /** A generation's blocks as stored: block, applied, slots. */

@@ -36,9 +36,10 @@ final class DigestComparison {
   /**
    * Replays the witness's hashes of a range onto the running digest before it: when they give the
    * kept checkpoint they are the hashes the digest was made of, and the first position whose stored
-   * hash is another one is where the log was changed. Otherwise the witness is no proof (it missed
-   * positions, or was changed too) and nothing is named. Reads {@code page} positions at a time,
-   * from the witness and from the log ({@code stored}).
+   * hash is another one is where the log was changed. A position the witness has no hash for is
+   * replayed with the stored one: the kept checkpoint then vouches for that one too. Otherwise the
+   * witness is no proof (it was changed too, or missed the changed position) and nothing is named.
+   * Reads {@code page} positions at a time, from the witness and from the log ({@code stored}).
    */
   static Narrowing byWitness(HashWitness witness, HashWitness stored, int page) {
     return (from, to, before, expected) -> {
@@ -49,13 +50,16 @@ final class DigestComparison {
         Map<Long, String> now = stored.hashes(low, high);
         for (long position = low; position <= high; position++) {
           String hash = witnessed.get(position);
-          if (hash == null) {
+          String storedHash = now.get(position);
+          if (hash == null && storedHash == null) {
             return Optional.empty();
           }
-          before.add(position, hash.toLowerCase(Locale.ROOT));
-          if (first == null && !hash.equalsIgnoreCase(now.get(position))) {
+          if (hash == null) {
+            hash = storedHash;
+          } else if (first == null && !hash.equalsIgnoreCase(storedHash)) {
             first = position;
           }
+          before.add(position, hash.toLowerCase(Locale.ROOT));
         }
       }
       return before.current().equalsIgnoreCase(expected)
