@@ -18,7 +18,9 @@ import org.seatledger.eventlog.projection.BatchResult.TargetDown;
 /**
  * Applies a batch of events and moves a checkpoint in one transaction. The batch is applied folded
  * ({@link Projection#applyAll}); when that fails, it is rolled back and applied again one event at
- * a time, which names the event that fails and commits none of the batch.
+ * a time, which names the event that fails and commits none of the batch. A failure that passes (a
+ * deadlock, a lost connection: {@link PassingFailures}) blames no event: the batch is rolled back
+ * and tried again on the next pass.
  */
 final class BatchApplier {
 
@@ -36,7 +38,8 @@ final class BatchApplier {
    * @param stillThere locks the checkpoint row and says whether it is still where the batch started
    * @param move moves the checkpoint past the batch; false when it was no longer there
    * @return {@link BatchResult.TargetDown}, rolled back, when the projection threw {@link
-   *     TargetUnavailable}: its target is away, no event is blamed
+   *     TargetUnavailable} (its target is away) or the database failed in a way that passes: no
+   *     event is blamed
    * @throws MasterKeyMismatch when this server cannot read an event: the pass ends, the event is
    *     fine and is not blamed
    */
@@ -79,6 +82,10 @@ final class BatchApplier {
     } catch (TargetUnavailable away) {
       return Optional.of(new TargetDown(away));
     } catch (SQLException | RuntimeException e) {
+      Optional<TargetUnavailable> passing = PassingFailures.of(e);
+      if (passing.isPresent()) {
+        return Optional.of(new TargetDown(passing.get())); // the event is not to blame
+      }
       LOG.log(
           Level.FINE,
           "projection " + projection.name() + ": a batch failed; applying it event by event",
@@ -107,6 +114,10 @@ final class BatchApplier {
       } catch (TargetUnavailable away) {
         return new TargetDown(away);
       } catch (SQLException | RuntimeException e) {
+        Optional<TargetUnavailable> passing = PassingFailures.of(e);
+        if (passing.isPresent()) {
+          return new TargetDown(passing.get());
+        }
         return new FailedAt(
             i,
             new IllegalStateException(

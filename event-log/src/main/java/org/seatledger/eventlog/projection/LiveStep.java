@@ -2,6 +2,7 @@ package org.seatledger.eventlog.projection;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.seatledger.eventlog.api.EventDecodingException;
@@ -47,7 +48,10 @@ final class LiveStep {
   /** The folded page failed; applying it event by event names the event that fails. */
   record FoldFailed(Checkpoint row, EventPage page) implements Outcome {}
 
-  /** The projection's target (another system) could not take the page; no event is blamed. */
+  /**
+   * The projection's target (another system), or the database for a moment (a deadlock, a lost
+   * connection), could not take the page; no event is blamed.
+   */
   record TargetAway(TargetUnavailable cause) implements Outcome {}
 
   /** The checkpoint did not move although its row was locked: read it again. */
@@ -119,6 +123,10 @@ final class LiveStep {
     } catch (TargetUnavailable away) {
       return new TargetAway(away);
     } catch (SQLException | RuntimeException e) {
+      Optional<TargetUnavailable> passing = PassingFailures.of(e);
+      if (passing.isPresent()) {
+        return new TargetAway(passing.get()); // a deadlock, a lost connection: no event to blame
+      }
       LOG.log(
           Level.FINE,
           "projection " + projection.name() + ": a batch failed; applying it event by event",

@@ -37,7 +37,9 @@ import org.seatledger.eventlog.projection.BatchResult.TargetDown;
  *       error kept in the checkpoint row and shown on {@code /api/admin/projections}; events before
  *       it are applied; so does an event that cannot be read (decoded or decrypted), in a live pass
  *       or a rebuild. Nothing is skipped; {@link #retry()} resumes after a fix. A failure of the
- *       database itself only ends the pass: the next one tries again.
+ *       database itself only ends the pass: the next one tries again. One met while the batch is
+ *       applied — a deadlock, a lock wait timeout, a lost connection ({@link PassingFailures}) —
+ *       blames no event either: the projection waits as for a target that is away (below).
  *   <li><b>A target that is away.</b> A projection that writes to another system (the integration
  *       relay and its broker) throws {@link
  *       org.seatledger.eventlog.api.projection.TargetUnavailable}: the batch rolls back, the

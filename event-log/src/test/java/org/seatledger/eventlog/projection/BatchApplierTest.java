@@ -121,6 +121,52 @@ class BatchApplierTest {
     assertEquals(List.of("rollback"), transactions, "not applied again event by event");
   }
 
+  @Test
+  void aDeadlockRollsTheBatchBackForTheNextPassAndBlamesNoEvent() {
+    Rows projection = new Rows(-1, false);
+    projection.failure = new SQLException("Deadlock found when trying to get lock", "40001", 1213);
+    projection.failureAt = 13;
+
+    BatchResult result = applier(projection).apply(events, 1, stillAt(10), moveTo(15));
+
+    TargetDown down = assertInstanceOf(TargetDown.class, result);
+    assertTrue(down.cause().getMessage().contains("Deadlock found"), down.cause().getMessage());
+    assertEquals(List.of(), rows);
+    assertEquals(10, checkpoint, "the same batch is tried again on the next pass");
+    assertEquals(List.of("rollback"), transactions, "not applied again event by event");
+  }
+
+  @Test
+  void aLockWaitTimeoutMetEventByEventAfterAFailedFoldBlamesNoEventEither() {
+    Rows projection = new Rows(-1, true);
+    projection.failure =
+        new IllegalStateException(
+            "cannot write",
+            new SQLException(
+                "Lock wait timeout exceeded; try restarting transaction", "HY000", 1205));
+    projection.failureAt = 14;
+
+    BatchResult result = applier(projection).apply(events, 1, stillAt(10), moveTo(15));
+
+    assertInstanceOf(TargetDown.class, result);
+    assertEquals(List.of(), rows);
+    assertEquals(10, checkpoint);
+    assertEquals(List.of("rollback", "rollback"), transactions);
+  }
+
+  @Test
+  void aFailureTheEventCausesStillStopsAtTheEvent() {
+    Rows projection = new Rows(-1, false);
+    projection.failure = new SQLException("Data too long for column 'name'", "22001", 1406);
+    projection.failureAt = 12;
+
+    FailedAt failed =
+        assertInstanceOf(
+            FailedAt.class, applier(projection).apply(events, 1, stillAt(10), moveTo(15)));
+
+    assertEquals(1, failed.index(), "the event at position 12");
+  }
+
   private BatchApplier applier(Projection projection) {
     return new BatchApplier(projection, new InMemoryTransactions());
   }
@@ -174,6 +220,8 @@ class BatchApplierTest {
     private final boolean foldFails;
     long keyMissingAt = -1;
     long targetAwayAt = -1;
+    long failureAt = -1;
+    Exception failure;
 
     Rows(long failsAt, boolean foldFails) {
       this.failsAt = failsAt;
@@ -196,6 +244,12 @@ class BatchApplierTest {
       }
       if (event.globalPosition() == failsAt) {
         throw new SQLException("constraint violated");
+      }
+      if (event.globalPosition() == failureAt) {
+        if (failure instanceof SQLException sql) {
+          throw sql;
+        }
+        throw (RuntimeException) failure;
       }
       pending.rows.add(event.globalPosition());
     }

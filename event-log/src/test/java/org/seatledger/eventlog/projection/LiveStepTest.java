@@ -2,6 +2,7 @@ package org.seatledger.eventlog.projection;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonValue;
 import java.sql.Connection;
@@ -47,6 +48,7 @@ class LiveStepTest {
   private List<Long> pendingRows;
   private Long pendingCheckpoint;
   private long poisonAt = -1;
+  private long connectionLostAt = -1;
   private long unreadableAt = -1;
   private boolean targetAway;
 
@@ -127,6 +129,18 @@ class LiveStepTest {
     assertEquals("broker away", away.cause().getMessage());
     assertEquals(List.of(), rows);
     assertEquals(2, checkpoint.position());
+  }
+
+  @Test
+  void aConnectionLostMidPageRollsBackAndBlamesNoEvent() {
+    connectionLostAt = 5;
+
+    TargetAway away = assertInstanceOf(TargetAway.class, step().run());
+
+    assertTrue(away.cause().getMessage().contains("Communications link failure"), "" + away);
+    assertEquals(List.of(), rows);
+    assertEquals(2, checkpoint.position(), "the same page is tried again on the next pass");
+    assertEquals("rollback", trace.get(trace.size() - 1));
   }
 
   @Test
@@ -227,6 +241,9 @@ class LiveStepTest {
       }
       if (event.globalPosition() == poisonAt) {
         throw new SQLException("constraint violated");
+      }
+      if (event.globalPosition() == connectionLostAt) {
+        throw new SQLException("Communications link failure", "08S01");
       }
       pendingRows.add(event.globalPosition());
     }

@@ -9,7 +9,8 @@ package org.seatledger.eventlog.api.projection;
  * @param lagEvents head minus checkpoint
  * @param lagMillis how long ago the oldest event it has not applied was recorded (0 when none)
  * @param status RUNNING, STOPPED (a poison event; see error), PAUSED (by an admin), REBUILDING, or
- *     RETRYING (its target, another system, is away: see error; it resumes by itself)
+ *     RETRYING (its target, another system, is away, or the database refused its batch for a
+ *     passing reason such as a deadlock: see error; it resumes by itself)
  * @param error what failed, or null
  * @param errorPosition the position of the event it stopped at, or null
  * @param rebuild progress of a rebuild, or null
