@@ -158,11 +158,10 @@ public final class AuditTrailProjection implements Projection {
       }
       if (offset > applied) {
         LOG.warning(
-            "The audit trail found no event in the log at positions "
-                + (TrailBlocks.firstOf(block) + applied)
-                + " to "
-                + (event.globalPosition() - 1)
-                + " (deleted?) and records them as missing; verify the log to see what changed.");
+            "The audit trail found positions missing from the log just before position "
+                + event.globalPosition()
+                + " (rows deleted?) and records them as missing; a verification of the log names"
+                + " them.");
         while (applied < offset) {
           slots.append(TrailBlocks.missing());
           applied++;

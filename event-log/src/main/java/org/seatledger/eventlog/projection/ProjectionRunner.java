@@ -386,7 +386,7 @@ public final class ProjectionRunner {
 
   private void targetBack() {
     if (targetDown != null) {
-      LOG.info(() -> "projection " + name() + " goes on: its target took a batch again");
+      LOG.info(() -> "projection " + name() + " goes on: a batch went through again");
       targetDown = null;
     }
   }
