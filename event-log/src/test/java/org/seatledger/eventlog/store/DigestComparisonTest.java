@@ -84,17 +84,18 @@ class DigestComparisonTest {
     };
   }
 
-  @Test
-  void aWitnessTheKeptDigestVouchesForNamesTheFirstRewrittenEventExactly() {
+  /** The log with event 1,234 rewritten and its stream re-chained, checked with {@code witness}. */
+  private static DigestCheck rechainedCheckedWith(HashWitness witness) {
     DigestComparison comparison =
         new DigestComparison(
             KEPT,
-            DigestComparison.byWitness(
-                recording(DigestAccumulatorTest::hashOf, -1),
-                recording(DigestComparisonTest::rechained, -1),
-                5));
+            DigestComparison.byWitness(witness, recording(DigestComparisonTest::rechained, -1), 5));
+    return walk(comparison, 3_000, DigestComparisonTest::rechained, -1, -1);
+  }
 
-    DigestCheck check = walk(comparison, 3_000, DigestComparisonTest::rechained, -1, -1);
+  @Test
+  void aWitnessTheKeptDigestVouchesForNamesTheFirstRewrittenEventExactly() {
+    DigestCheck check = rechainedCheckedWith(recording(DigestAccumulatorTest::hashOf, -1));
 
     assertFalse(check.ok());
     assertTrue(check.exact(), check.differsFrom() + ".." + check.differsTo());
@@ -108,13 +109,7 @@ class DigestComparisonTest {
         List.of(
             recording(DigestComparisonTest::rechained, -1),
             recording(DigestAccumulatorTest::hashOf, 1_234))) {
-      DigestComparison comparison =
-          new DigestComparison(
-              KEPT,
-              DigestComparison.byWitness(
-                  untrusted, recording(DigestComparisonTest::rechained, -1), 5));
-
-      DigestCheck check = walk(comparison, 3_000, DigestComparisonTest::rechained, -1, -1);
+      DigestCheck check = rechainedCheckedWith(untrusted);
 
       assertFalse(check.ok());
       assertFalse(check.exact(), "a witness the digest does not vouch for names nothing");
@@ -125,15 +120,7 @@ class DigestComparisonTest {
   @Test
   void aWitnessMissingAnUnchangedEventStillNamesTheRewrittenOneExactly() {
     // the audit trail records no hash where it found no event (a row deleted, then put back)
-    DigestComparison comparison =
-        new DigestComparison(
-            KEPT,
-            DigestComparison.byWitness(
-                recording(DigestAccumulatorTest::hashOf, 1_235),
-                recording(DigestComparisonTest::rechained, -1),
-                5));
-
-    DigestCheck check = walk(comparison, 3_000, DigestComparisonTest::rechained, -1, -1);
+    DigestCheck check = rechainedCheckedWith(recording(DigestAccumulatorTest::hashOf, 1_235));
 
     assertFalse(check.ok());
     assertTrue(check.exact(), check.differsFrom() + ".." + check.differsTo());

@@ -100,7 +100,7 @@ class IntegrityIT {
   }
 
   @Test
-  void deletingAnEventIsFound() throws SQLException {
+  void deletingAnEventIsFound() throws SQLException, InterruptedException {
     String stream = newStream("tamper-delete");
     AppendResult written = threeEvents(stream);
     long second = written.firstPosition() + 1;
@@ -127,7 +127,7 @@ class IntegrityIT {
    * row (so it surely reads the hole, which the live trail may have passed already), records the
    * position as missing and goes live; it does not stop there.
    */
-  private static void assertTheAuditTrailRebuildsPastTheHole() {
+  private static void assertTheAuditTrailRebuildsPastTheHole() throws InterruptedException {
     Http admin = Http.admin();
     HttpResponse<String> rebuild =
         admin.postJson("/api/admin/projections/" + TRAIL + "/rebuild", "");
@@ -139,7 +139,7 @@ class IntegrityIT {
         || trail.getJsonNumber("lagEvents").longValue() > 0) {
       assertFalse(trail.containsKey("error"), "the trail stopped on the hole: " + trail);
       assertTrue(Instant.now().isBefore(deadline), "the trail's rebuild: " + trail);
-      sleep(200);
+      Thread.sleep(200);
       trail = trail(admin);
     }
     assertFalse(trail.containsKey("error"), trail.toString());
@@ -154,15 +154,6 @@ class IntegrityIT {
             .filter(p -> p.getString("name").equals(TRAIL))
             .findFirst()
             .orElseThrow();
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 
   @Test
