@@ -32,9 +32,6 @@ final class PassingFailures {
             new TargetUnavailable(
                 "the database could not take the batch now (" + sql.getMessage() + ")", failure));
       }
-      if (cause.getCause() == cause) {
-        break;
-      }
     }
     return Optional.empty();
   }
