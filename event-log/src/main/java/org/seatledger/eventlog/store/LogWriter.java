@@ -52,6 +52,8 @@ public class LogWriter {
 
   @Inject Event<AppendCommitted.Appended> appended;
 
+  @Inject OneTripConnections oneTrip;
+
   private volatile SequenceLock sequenceLock;
 
   /**
@@ -92,21 +94,28 @@ public class LogWriter {
 
   /**
    * Writes a group the committer decided from what its own commits left ({@link KnownTail}) in one
-   * round trip, its commit included ({@link OneTripAppend}): the stored procedure opens the
-   * transaction, writes the group and commits, so this runs outside any transaction, on a
-   * connection in autocommit. When the call returns, the group is committed and flushed; when the
-   * database refuses it — the log moved on, a row exists after all, the master key changed — the
-   * procedure has rolled the whole group back, this throws, and the caller writes the group with
-   * {@link #write}.
+   * round trip, its commit included ({@link OneTripAppend}): the text's first statement opens the
+   * transaction and its last commits, so this runs outside any transaction, on a connection of
+   * {@link OneTripConnections} in autocommit. When the call returns, the group is committed and
+   * flushed; when the database refuses it — the log moved on, a row exists after all, the master
+   * key changed — the group is rolled back whole, this throws, and the caller writes it with {@link
+   * #write}.
    */
   @Transactional(Transactional.TxType.NOT_SUPPORTED)
   public Written writeInOneTrip(KnownTail.Plan plan) {
-    try (Connection c = dataSource.getConnection()) {
+    DataSource source =
+        oneTrip
+            .source()
+            .orElseThrow(() -> new IllegalStateException("no connections for one-trip appends"));
+    try (Connection c = source.getConnection()) {
       if (!c.getAutoCommit()) {
-        c.setAutoCommit(true); // the procedure's own COMMIT ends the group's transaction
+        c.setAutoCommit(true); // the text's own COMMIT ends the group's transaction
       }
       OneTripAppend.send(c, plan);
     } catch (SQLException e) {
+      if (OneTripAppend.refusesSeveralStatements(e)) {
+        oneTrip.refusedSeveralStatements(e);
+      }
       throw new IllegalStateException("the one-trip append was refused: " + e.getMessage(), e);
     }
     AppendGuards.Decision decision = plan.decision();
@@ -118,12 +127,13 @@ public class LogWriter {
 
   /**
    * True when groups may be written in one round trip ({@link #writeInOneTrip}): on MySQL and
-   * MariaDB, where the event log's migrations created {@code append_group_rows}, once the first
-   * commit found out which database this is.
+   * MariaDB, where the event log's migrations created {@code append_group_open}, once the first
+   * commit found out which database this is, and when the server has connections for it ({@link
+   * OneTripConnections}).
    */
   public boolean writesInOneTrip() {
     SequenceLock known = sequenceLock;
-    return known != null && known.hasOneTripAppend();
+    return known != null && known.hasOneTripAppend() && oneTrip.source().isPresent();
   }
 
   private Written write(List<Prepared.Batch> batches, boolean lookUp) {
@@ -177,51 +187,69 @@ public class LogWriter {
     return known;
   }
 
+  /** The events' columns, in the order {@link #EVENT_ROW} sets them. */
+  static final String INSERT_EVENTS =
+      "INSERT INTO events (global_position, event_id, stream_id, stream_type, stream_version,"
+          + " event_type, schema_version, payload, recorded_at, recorded_by, command_id,"
+          + " correlation_id, causation_id, reason, previous_hash, hash)";
+
+  static final Sql.RowBinder<StoredEvent> EVENT_ROW =
+      (insert, e) -> {
+        insert.setLong(1, e.globalPosition);
+        insert.setString(2, e.eventId);
+        insert.setString(3, e.streamId);
+        insert.setString(4, e.streamType);
+        insert.setLong(5, e.streamVersion);
+        insert.setString(6, e.eventType);
+        insert.setInt(7, e.schemaVersion);
+        insert.setString(8, e.payload);
+        insert.setLong(9, e.recordedAtMicros);
+        insert.setString(10, e.recordedBy);
+        insert.setString(11, e.commandId);
+        insert.setString(12, e.correlationId);
+        insert.setString(13, e.causationId);
+        insert.setString(14, e.reason);
+        insert.setString(15, e.previousHash);
+        insert.setString(16, e.hash);
+      };
+
+  /** The command rows' columns, in the order {@link #COMMAND_ROW} sets them. */
+  static final String INSERT_COMMANDS =
+      "INSERT INTO processed_commands (command_id, outcome, first_position, last_position,"
+          + " recorded_at)";
+
+  static final Sql.RowBinder<ProcessedCommand> COMMAND_ROW =
+      (insert, p) -> {
+        insert.setString(1, p.commandId);
+        insert.setString(2, p.outcome);
+        insert.setObject(3, p.firstPosition);
+        insert.setObject(4, p.lastPosition);
+        insert.setLong(5, p.recordedAtMicros);
+      };
+
+  /** The data keys' columns, in the order {@link #KEY_ROW} sets them. */
+  static final String INSERT_KEYS =
+      "INSERT INTO subject_keys (subject_id, key_id, wrapped_key, created_at)";
+
+  static final Sql.RowBinder<AppendKeys.NewKey> KEY_ROW =
+      (insert, key) -> {
+        insert.setString(1, key.subjectId());
+        insert.setString(2, key.keyId());
+        insert.setString(3, key.wrappedKey());
+        insert.setLong(4, key.createdAtMicros());
+      };
+
   /**
    * The rows of the tables below go as multi-row inserts ({@link Sql#insert}): a duplicate key
    * fails its statement as a whole with a constraint violation, which {@link #write} answers with
    * {@link #collided}, as it did the driver's rewritten batch.
    */
   static void insertEvents(Connection c, List<StoredEvent> events) throws SQLException {
-    Sql.insert(
-        c,
-        "INSERT INTO events (global_position, event_id, stream_id, stream_type, stream_version,"
-            + " event_type, schema_version, payload, recorded_at, recorded_by, command_id,"
-            + " correlation_id, causation_id, reason, previous_hash, hash)",
-        events,
-        (insert, e) -> {
-          insert.setLong(1, e.globalPosition);
-          insert.setString(2, e.eventId);
-          insert.setString(3, e.streamId);
-          insert.setString(4, e.streamType);
-          insert.setLong(5, e.streamVersion);
-          insert.setString(6, e.eventType);
-          insert.setInt(7, e.schemaVersion);
-          insert.setString(8, e.payload);
-          insert.setLong(9, e.recordedAtMicros);
-          insert.setString(10, e.recordedBy);
-          insert.setString(11, e.commandId);
-          insert.setString(12, e.correlationId);
-          insert.setString(13, e.causationId);
-          insert.setString(14, e.reason);
-          insert.setString(15, e.previousHash);
-          insert.setString(16, e.hash);
-        });
+    Sql.insert(c, INSERT_EVENTS, events, EVENT_ROW);
   }
 
   static void insertProcessed(Connection c, List<ProcessedCommand> processed) throws SQLException {
-    Sql.insert(
-        c,
-        "INSERT INTO processed_commands (command_id, outcome, first_position, last_position,"
-            + " recorded_at)",
-        processed,
-        (insert, p) -> {
-          insert.setString(1, p.commandId);
-          insert.setString(2, p.outcome);
-          insert.setObject(3, p.firstPosition);
-          insert.setObject(4, p.lastPosition);
-          insert.setLong(5, p.recordedAtMicros);
-        });
+    Sql.insert(c, INSERT_COMMANDS, processed, COMMAND_ROW);
   }
 
   /**
@@ -238,16 +266,7 @@ public class LogWriter {
   }
 
   static void insertKeys(Connection c, List<AppendKeys.NewKey> keys) throws SQLException {
-    Sql.insert(
-        c,
-        "INSERT INTO subject_keys (subject_id, key_id, wrapped_key, created_at)",
-        keys,
-        (insert, key) -> {
-          insert.setString(1, key.subjectId());
-          insert.setString(2, key.keyId());
-          insert.setString(3, key.wrappedKey());
-          insert.setLong(4, key.createdAtMicros());
-        });
+    Sql.insert(c, INSERT_KEYS, keys, KEY_ROW);
   }
 
   /**

@@ -112,10 +112,9 @@ enum SequenceLock {
   }
 
   /**
-   * True when the database has the stored procedure {@code append_group_rows} (event-log migration
-   * V7, after V5 and V6 of the same kind: MySQL and MariaDB, whose {@code JSON_TABLE} they use), so
-   * a group decided without a lookup can be written and committed in one round trip ({@link
-   * OneTripAppend}). Elsewhere the migrations are comments.
+   * True when the database has the stored procedure {@code append_group_open} (event-log migration
+   * V9: MySQL and MariaDB), so a group decided without a lookup can be written and committed in one
+   * round trip ({@link OneTripAppend}). Elsewhere the migrations are comments.
    */
   boolean hasOneTripAppend() {
     return false;

@@ -2,17 +2,19 @@ package org.seatledger.eventlog.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.json.Json;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonString;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.SQLIntegrityConstraintViolationException;
+import java.sql.SQLSyntaxErrorException;
+import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -20,160 +22,227 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The rows of a one-trip append as JSON: read back by a JSON parser (as the database's {@code
- * JSON_TABLE} reads them) they must be exactly the values the hash chain was computed over, each at
- * the index the stored procedure reads its column from.
+ * A one-trip group as the database receives it: one text of statements — the opening call, an
+ * insert for each table with rows, the commit — whose every placeholder carries the value of the
+ * column the text names at its place; and a refused text is rolled back before the refusal goes on.
  */
 class OneTripAppendTest {
 
+  private final Map<Integer, Object> bound = new HashMap<>();
+  private final List<String> sent = new ArrayList<>();
+
   @Test
-  void everyStringComesBackExactlyWhateverItsCharactersAndTheTextSentIsAscii() {
-    StoredEvent event = event();
-    event.payload = "{\"name\":\"Zoë \\\"Z\\\" O'Brien\",\"note\":\"a\\\\b\\n\\t€ 😀\"}\u0001";
-    event.reason = "moved to row 7 — café";
+  void theTextOpensInsertsEachTablesRowsAndCommits() {
+    String text = OneTripAppend.text(decision(2, 3, 2));
 
-    String json = OneTripAppend.eventsJson(List.of(event));
-
-    assertFalse(json.chars().anyMatch(c -> c > 0x7e || c < 0x20), "sent as ASCII: " + json);
-    JsonArray row = read(json).getJsonArray(0);
-    assertEquals(event.payload, row.getString(eventColumn("payload")));
-    assertEquals(event.reason, row.getString(eventColumn("reason")));
-    assertEquals(event.hash, row.getString(eventColumn("hash")));
+    List<String> statements = List.of(text.split(";"));
+    assertEquals(5, statements.size(), text);
+    assertEquals("CALL append_group_open(?, ?, ?)", statements.get(0));
+    assertTrue(statements.get(1).startsWith(LogWriter.INSERT_KEYS + " VALUES "), text);
+    assertTrue(statements.get(2).startsWith(LogWriter.INSERT_EVENTS + " VALUES "), text);
+    assertTrue(statements.get(3).startsWith(LogWriter.INSERT_COMMANDS + " VALUES "), text);
+    assertEquals("COMMIT", statements.get(4));
+    assertEquals(3 + 2 * 4 + 3 * 16 + 2 * 5, text.chars().filter(c -> c == '?').count());
   }
 
   @Test
-  void everyValueOfAnEventIsAtTheIndexOfItsColumn() {
-    StoredEvent e = event();
+  void aTableWithoutRowsHasNoInsert() {
+    String text = OneTripAppend.text(decision(0, 1, 1));
 
-    JsonArray row = read(OneTripAppend.eventsJson(List.of(e))).getJsonArray(0);
-
-    assertEquals(OneTripAppend.EVENT_COLUMNS.size(), row.size());
-    assertEquals(e.globalPosition, number(row, "global_position"));
-    assertEquals(e.eventId, row.getString(eventColumn("event_id")));
-    assertEquals(e.streamId, row.getString(eventColumn("stream_id")));
-    assertEquals(e.streamType, row.getString(eventColumn("stream_type")));
-    assertEquals(e.streamVersion, number(row, "stream_version"));
-    assertEquals(e.eventType, row.getString(eventColumn("event_type")));
-    assertEquals(e.schemaVersion, number(row, "schema_version"));
-    assertEquals(e.payload, row.getString(eventColumn("payload")));
-    assertEquals(e.recordedAtMicros, number(row, "recorded_at"));
-    assertEquals(e.recordedBy, row.getString(eventColumn("recorded_by")));
-    assertEquals(e.commandId, row.getString(eventColumn("command_id")));
-    assertEquals(e.correlationId, row.getString(eventColumn("correlation_id")));
-    assertEquals(e.causationId, row.getString(eventColumn("causation_id")));
-    assertEquals(e.reason, row.getString(eventColumn("reason")));
-    assertEquals(e.previousHash, row.getString(eventColumn("previous_hash")));
-    assertEquals(e.hash, row.getString(eventColumn("hash")));
+    assertFalse(text.contains("subject_keys"), text);
+    assertEquals(4, text.split(";").length, text);
   }
 
   @Test
-  void aNullValueIsJsonNullSoTheColumnReadsNull() {
-    StoredEvent event = event();
-    event.reason = null;
-    ProcessedCommand done = new ProcessedCommand();
-    done.commandId = "c-1";
-    done.outcome = null;
-    done.firstPosition = null;
-    done.lastPosition = 6L;
-    done.recordedAtMicros = 7;
+  void everyValueIsBoundAtThePlaceholderOfItsColumn() throws SQLException {
+    AppendGuards.Decision decision = decision(1, 2, 2);
+    String text = OneTripAppend.text(decision);
 
-    JsonArray row = read(OneTripAppend.eventsJson(List.of(event))).getJsonArray(0);
-    assertTrue(row.isNull(eventColumn("reason")));
-    assertEquals(OneTripAppend.EVENT_COLUMNS.size(), row.size());
-    JsonArray command = read(OneTripAppend.commandsJson(List.of(done))).getJsonArray(0);
-    List<String> columns = OneTripAppend.COMMAND_COLUMNS;
-    assertEquals("c-1", command.getString(columns.indexOf("command_id")));
-    assertTrue(command.isNull(columns.indexOf("outcome")));
-    assertTrue(command.isNull(columns.indexOf("first_position")));
-    assertEquals(6, command.getJsonNumber(columns.indexOf("last_position")).longValueExact());
-    assertEquals(7, command.getJsonNumber(columns.indexOf("recorded_at")).longValueExact());
-  }
+    OneTripAppend.send(connection(null), new KnownTail.Plan(decision, 41, "master-1"));
 
-  @Test
-  void rowsKeepTheirOrderAndAnEmptyListIsAnEmptyArray() {
-    StoredEvent a = event();
-    StoredEvent b = event();
-    b.globalPosition = a.globalPosition + 1;
-    AppendKeys.NewKey key = new AppendKeys.NewKey("person-1", "k-1", "wrapped", 9);
-
-    JsonArray events = read(OneTripAppend.eventsJson(List.of(a, b)));
-    assertEquals(2, events.size());
-    assertEquals(b.globalPosition, number(events.getJsonArray(1), "global_position"));
-    assertEquals("[]", OneTripAppend.keysJson(List.of()));
-    assertEquals(
-        List.of("person-1", "k-1", "wrapped"),
-        read(OneTripAppend.keysJson(List.of(key))).getJsonArray(0).stream()
-            .limit(3)
-            .map(value -> ((JsonString) value).getString())
-            .toList());
-    assertEquals(
-        9,
-        read(OneTripAppend.keysJson(List.of(key)))
-            .getJsonArray(0)
-            .getJsonNumber(OneTripAppend.KEY_COLUMNS.indexOf("created_at"))
-            .longValueExact());
-  }
-
-  @Test
-  void theProcedureReadsEachColumnAtTheIndexItIsWritten() throws IOException {
-    String migration;
-    try (InputStream in =
-        getClass().getResourceAsStream("/db/eventlog/V7__append_group_rows.sql")) {
-      migration = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    Map<String, List<Integer>> placeholders = placeholdersByColumn(text);
+    assertEquals(41L, bound.get(1));
+    assertEquals(43L, bound.get(2), "the sequence moves past the group");
+    assertEquals("master-1", bound.get(3));
+    for (int row = 0; row < 2; row++) {
+      StoredEvent e = decision.events().get(row);
+      assertEquals(e.globalPosition, column(placeholders, "events.global_position", row));
+      assertEquals(e.eventId, column(placeholders, "events.event_id", row));
+      assertEquals(e.streamId, column(placeholders, "events.stream_id", row));
+      assertEquals(e.streamVersion, column(placeholders, "events.stream_version", row));
+      assertEquals(e.schemaVersion, column(placeholders, "events.schema_version", row));
+      assertEquals(e.payload, column(placeholders, "events.payload", row));
+      assertEquals(e.recordedAtMicros, column(placeholders, "events.recorded_at", row));
+      assertEquals(e.commandId, column(placeholders, "events.command_id", row));
+      assertEquals(e.reason, column(placeholders, "events.reason", row));
+      assertEquals(e.previousHash, column(placeholders, "events.previous_hash", row));
+      assertEquals(e.hash, column(placeholders, "events.hash", row));
+      ProcessedCommand p = decision.processed().get(row);
+      assertEquals(p.commandId, column(placeholders, "processed_commands.command_id", row));
+      assertEquals(p.outcome, column(placeholders, "processed_commands.outcome", row));
+      assertEquals(p.lastPosition, column(placeholders, "processed_commands.last_position", row));
     }
-    Map<String, List<String>> tables = new LinkedHashMap<>();
-    Matcher table =
-        Pattern.compile(
-                "JSON_TABLE\\(p_(\\w+), '\\$\\[\\*\\]' COLUMNS \\((.*?)\\)\\) AS", Pattern.DOTALL)
-            .matcher(migration);
-    while (table.find()) {
-      List<String> columns = new ArrayList<>();
-      Matcher column =
-          Pattern.compile("(\\w+) \\w+ PATH '\\$\\[(\\d+)\\]'").matcher(table.group(2));
-      while (column.find()) {
-        assertEquals(columns.size(), Integer.parseInt(column.group(2)), column.group());
-        columns.add(column.group(1));
+    AppendKeys.NewKey key = decision.keys().get(0);
+    assertEquals(key.subjectId(), column(placeholders, "subject_keys.subject_id", 0));
+    assertEquals(key.wrappedKey(), column(placeholders, "subject_keys.wrapped_key", 0));
+    assertEquals(key.createdAtMicros(), column(placeholders, "subject_keys.created_at", 0));
+    assertEquals(
+        text.chars().filter(c -> c == '?').count(), bound.size(), "every placeholder is bound");
+    assertEquals(List.of(text), sent, "one text, nothing after it");
+  }
+
+  @Test
+  void aRefusedTextIsRolledBackBeforeTheRefusalGoesOn() {
+    SQLException duplicate =
+        new SQLIntegrityConstraintViolationException("Duplicate entry 'c-0'", "23000", 1062);
+
+    SQLException thrown =
+        assertThrows(
+            SQLException.class,
+            () ->
+                OneTripAppend.send(
+                    connection(duplicate), new KnownTail.Plan(decision(0, 1, 1), 1, null)));
+
+    assertSame(duplicate, thrown);
+    assertEquals("ROLLBACK", sent.get(sent.size() - 1), "the open transaction is ended");
+    assertFalse(OneTripAppend.refusesSeveralStatements(duplicate));
+  }
+
+  @Test
+  void aConnectionThatTakesOneStatementAtATimeIsToldFromItsSyntaxError() {
+    assertTrue(
+        OneTripAppend.refusesSeveralStatements(
+            new SQLSyntaxErrorException("You have an error in your SQL syntax", "42000", 1064)));
+  }
+
+  /** Each column of each insert, qualified by its table, to the placeholders of its rows. */
+  private static Map<String, List<Integer>> placeholdersByColumn(String text) {
+    Map<String, List<Integer>> columns = new HashMap<>();
+    int parameter = 3; // the opening call's
+    Matcher insert =
+        Pattern.compile("INSERT INTO (\\w+) \\(([^)]*)\\) VALUES ([^;]*)").matcher(text);
+    while (insert.find()) {
+      String[] names = insert.group(2).split(",\\s*");
+      long rows = insert.group(3).chars().filter(c -> c == '(').count();
+      for (int row = 0; row < rows; row++) {
+        for (String name : names) {
+          columns
+              .computeIfAbsent(insert.group(1) + "." + name, n -> new ArrayList<>())
+              .add(++parameter);
+        }
       }
-      tables.put(table.group(1), columns);
     }
-
-    assertEquals(OneTripAppend.KEY_COLUMNS, tables.get("keys"));
-    assertEquals(OneTripAppend.EVENT_COLUMNS, tables.get("events"));
-    assertEquals(OneTripAppend.COMMAND_COLUMNS, tables.get("commands"));
+    return columns;
   }
 
-  private static int eventColumn(String name) {
-    return OneTripAppend.EVENT_COLUMNS.indexOf(name);
+  private Object column(Map<String, List<Integer>> placeholders, String column, int row) {
+    return bound.get(placeholders.get(column).get(row));
   }
 
-  private static long number(JsonArray row, String column) {
-    return row.getJsonNumber(eventColumn(column)).longValueExact();
+  /** A connection whose statements record what is bound and sent, failing with {@code failure}. */
+  private Connection connection(SQLException failure) {
+    return proxy(
+        Connection.class,
+        (method, args) ->
+            switch (method) {
+              case "prepareStatement" -> preparedStatement((String) args[0], failure);
+              case "createStatement" -> statement();
+              default -> null;
+            });
   }
 
-  private static JsonArray read(String json) {
-    try (var reader = Json.createReader(new StringReader(json))) {
-      return reader.readArray();
+  private PreparedStatement preparedStatement(String text, SQLException failure) {
+    return proxy(
+        PreparedStatement.class,
+        (method, args) -> {
+          switch (method) {
+            case "setLong", "setInt", "setString", "setObject" ->
+                bound.put((Integer) args[0], args[1]);
+            case "setNull" -> bound.put((Integer) args[0], null);
+            case "execute" -> {
+              sent.add(text);
+              if (failure != null) {
+                throw failure;
+              }
+              return false;
+            }
+            case "getUpdateCount" -> {
+              return -1;
+            }
+            case "getMoreResults" -> {
+              return false;
+            }
+            default -> {}
+          }
+          return null;
+        });
+  }
+
+  private Statement statement() {
+    return proxy(
+        Statement.class,
+        (method, args) -> {
+          if (method.equals("execute")) {
+            sent.add((String) args[0]);
+            return false;
+          }
+          return null;
+        });
+  }
+
+  @FunctionalInterface
+  private interface Answer {
+    Object answer(String method, Object[] args) throws Throwable;
+  }
+
+  private static <T> T proxy(Class<T> type, Answer answer) {
+    return type.cast(
+        Proxy.newProxyInstance(
+            OneTripAppendTest.class.getClassLoader(),
+            new Class<?>[] {type},
+            (self, method, args) -> answer.answer(method.getName(), args)));
+  }
+
+  private static AppendGuards.Decision decision(int keys, int events, int commands) {
+    List<AppendKeys.NewKey> newKeys = new ArrayList<>();
+    for (int i = 0; i < keys; i++) {
+      newKeys.add(new AppendKeys.NewKey("person-" + i, "master-1", "wrapped-" + i, 900 + i));
     }
+    List<StoredEvent> rows = new ArrayList<>();
+    for (int i = 0; i < events; i++) {
+      rows.add(event(41 + i));
+    }
+    List<ProcessedCommand> processed = new ArrayList<>();
+    for (int i = 0; i < commands; i++) {
+      ProcessedCommand p = new ProcessedCommand();
+      p.commandId = "c-" + i;
+      p.outcome = i == 0 ? null : "{\"seat\":\"Zoë\"}";
+      p.firstPosition = 41L + i;
+      p.lastPosition = 41L + i;
+      p.recordedAtMicros = 7;
+      processed.add(p);
+    }
+    return new AppendGuards.Decision(List.of(), rows, processed, newKeys, 41 + events);
   }
 
-  private static StoredEvent event() {
+  private static StoredEvent event(long position) {
     StoredEvent e = new StoredEvent();
-    e.globalPosition = 9_007_199_254_740_993L; // above 2^53: no detour through a double
-    e.eventId = "6f0c1f8e-0000-4000-8000-000000000001";
-    e.streamId = "booking-1";
+    e.globalPosition = position;
+    e.eventId = "6f0c1f8e-0000-4000-8000-0000000000" + position;
+    e.streamId = "booking-" + position;
     e.streamType = "Booking";
-    e.streamVersion = 1;
+    e.streamVersion = position - 40;
     e.eventType = "BookingPlaced";
     e.schemaVersion = 2;
-    e.payload = "{}";
-    e.recordedAtMicros = 1_700_000_000_123_456L;
+    e.payload = "{\"name\":\"O'Brien; -- \\\\ " + position + "\"}";
+    e.recordedAtMicros = 1_700_000_000_123_456L + position;
     e.recordedBy = "sam";
-    e.commandId = "c-1";
+    e.commandId = "c-" + (position - 41);
     e.correlationId = "corr-1";
     e.causationId = "cause-1";
-    e.reason = "why";
+    e.reason = position % 2 == 0 ? null : "why " + position;
     e.previousHash = HashChain.GENESIS;
-    e.hash = "ab".repeat(32);
+    e.hash = String.format("%064d", position);
     return e;
   }
 }

@@ -149,6 +149,41 @@ public final class Sql {
     return inserted;
   }
 
+  /**
+   * The text of one multi-row insert of {@code rows} rows, {@code insertInto} followed by {@code
+   * VALUES (?, …), …}, for a text of several statements that one call sends (the event log's
+   * one-trip append); {@link #bind} sets its values. Unlike {@link #insert}, the rows are not cut
+   * into statements of 500: the caller bounds them.
+   */
+  public static String values(String insertInto, int rows) {
+    if (rows < 1) {
+      throw new IllegalArgumentException("a multi-row insert of " + rows + " rows");
+    }
+    return valuesOf(insertInto, columnsOf(insertInto), rows);
+  }
+
+  /**
+   * Sets the values of {@code rows} in a statement holding {@link #values}{@code (insertInto,
+   * rows.size())} from parameter {@code first} on, each row's columns in turn as {@link #insert}
+   * does; returns the parameter after the last one set.
+   */
+  public static <T> int bind(
+      PreparedStatement statement,
+      int first,
+      String insertInto,
+      Collection<T> rows,
+      RowBinder<? super T> binder)
+      throws SQLException {
+    int columns = columnsOf(insertInto);
+    Row values = new Row(statement, columns);
+    values.offset = first - 1;
+    for (T row : rows) {
+      binder.bind(values, row);
+      values.offset += columns;
+    }
+    return values.offset + 1;
+  }
+
   /** The number of columns {@code insertInto} names in its last parentheses. */
   static int columnsOf(String insertInto) {
     int open = insertInto.lastIndexOf('(');
