@@ -28,6 +28,13 @@ public class OneTripConnections {
 
   private volatile Optional<DataSource> source;
 
+  public OneTripConnections() {}
+
+  /** Connections already found (tests). */
+  OneTripConnections(DataSource known) {
+    source = Optional.of(known);
+  }
+
   /** The data source, or empty when there is none to use; looked up once. */
   Optional<DataSource> source() {
     Optional<DataSource> known = source;
