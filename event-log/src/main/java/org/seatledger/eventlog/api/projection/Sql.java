@@ -174,14 +174,9 @@ public final class Sql {
       Collection<T> rows,
       RowBinder<? super T> binder)
       throws SQLException {
-    int columns = columnsOf(insertInto);
-    Row values = new Row(statement, columns);
-    values.offset = first - 1;
-    for (T row : rows) {
-      binder.bind(values, row);
-      values.offset += columns;
-    }
-    return values.offset + 1;
+    Row values = new Row(statement, columnsOf(insertInto));
+    fill(values, first - 1, rows.iterator(), rows.size(), binder);
+    return first + rows.size() * values.columns;
   }
 
   /** The number of columns {@code insertInto} names in its last parentheses. */
@@ -204,11 +199,18 @@ public final class Sql {
       int count,
       RowBinder<? super T> binder)
       throws SQLException {
+    fill(values, 0, each, count, binder);
+    return statement.executeUpdate();
+  }
+
+  /** Binds {@code count} rows, the first at parameter {@code offset + 1}, each after the last. */
+  private static <T> void fill(
+      Row values, int offset, Iterator<T> each, int count, RowBinder<? super T> binder)
+      throws SQLException {
     for (int i = 0; i < count; i++) {
-      values.offset = i * values.columns;
+      values.offset = offset + i * values.columns;
       binder.bind(values, each.next());
     }
-    return statement.executeUpdate();
   }
 
   private static String valuesOf(String insertInto, int columns, int rows) {
