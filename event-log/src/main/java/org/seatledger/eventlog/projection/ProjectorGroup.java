@@ -2,6 +2,7 @@ package org.seatledger.eventlog.projection;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.seatledger.eventlog.api.projection.ProjectionStatus;
@@ -26,6 +28,7 @@ final class ProjectorGroup implements Projectors {
 
   private static final Logger LOG = Logger.getLogger(ProjectorGroup.class.getName());
   private static final int MAX_STEPS_TOGETHER = 200;
+  private static final int MAX_ROUNDS_TOGETHER = 1_000;
 
   private final Map<String, ProjectionRunner> runners = new LinkedHashMap<>();
   private final ScheduledExecutorService executor;
@@ -104,30 +107,64 @@ final class ProjectorGroup implements Projectors {
     }
   }
 
+  /**
+   * Steps the runners behind {@code position} together, and again for as long as several of them
+   * were asked for another pass meanwhile: under a steady stream of commits every wake-up arrives
+   * while the step before runs, and each runner going on alone afterwards would pay a transaction
+   * and a read of the same page of its own. Runners left with a request alone, or after a step the
+   * group declined (one of them failing, paused, rebuilding), take their own passes.
+   */
   private void together(long position) {
-    List<ProjectionRunner> taken = new ArrayList<>();
-    for (ProjectionRunner runner : runners.values()) {
-      if (runner.behind(position) && runner.take()) {
-        taken.add(runner);
-      }
-    }
-    try {
-      if (taken.size() > 1) {
-        stepTogether(taken);
-      }
-    } catch (RuntimeException e) {
-      LOG.log(Level.FINE, "projections could not catch up together now", e);
-    } finally {
-      for (ProjectionRunner runner : taken) {
-        if (runner.giveBack()) {
-          runSoon(runner);
+    List<ProjectionRunner> taken = take(runners.values(), r -> r.behind(position));
+    boolean askedFor = false; // taken because a pass was asked for during the step before
+    for (int round = 0; taken.size() > 1 && round < MAX_ROUNDS_TOGETHER; round++) {
+      boolean stepped = false;
+      List<ProjectionRunner> asked = new ArrayList<>();
+      try {
+        stepped = stepTogether(taken);
+      } catch (RuntimeException e) {
+        LOG.log(Level.FINE, "projections could not catch up together now", e);
+      } finally {
+        for (ProjectionRunner runner : taken) {
+          if (runner.giveBack()) {
+            asked.add(runner);
+          }
         }
+      }
+      taken = List.of();
+      if (!stepped) {
+        asked.forEach(this::runSoon);
+        break;
+      }
+      taken = take(asked, runner -> true);
+      askedFor = true;
+    }
+    // one left (or the rounds used up): its own pass, if one was asked for
+    for (ProjectionRunner runner : taken) {
+      if (runner.giveBack() || askedFor) {
+        runSoon(runner);
       }
     }
     wakeBehind(position);
   }
 
-  private void stepTogether(List<ProjectionRunner> taken) {
+  /**
+   * Those of {@code candidates} that {@code want} and could be taken ({@link
+   * ProjectionRunner#take}).
+   */
+  private static List<ProjectionRunner> take(
+      Collection<ProjectionRunner> candidates, Predicate<ProjectionRunner> want) {
+    List<ProjectionRunner> taken = new ArrayList<>();
+    for (ProjectionRunner runner : candidates) {
+      if (want.test(runner) && runner.take()) {
+        taken.add(runner);
+      }
+    }
+    return taken;
+  }
+
+  /** Steps {@code taken} together until caught up; false when the group step was declined. */
+  private boolean stepTogether(List<ProjectionRunner> taken) {
     Map<String, ProjectionRunner> byName = new LinkedHashMap<>();
     taken.forEach(runner -> byName.put(runner.name(), runner));
     for (int i = 0; i < MAX_STEPS_TOGETHER; i++) {
@@ -135,15 +172,16 @@ final class ProjectorGroup implements Projectors {
       if (outcome instanceof GroupStep.Moved moved) {
         moved.moved().forEach(name -> byName.get(name).advanced(moved.to()));
         if (!moved.full()) {
-          return;
+          return true;
         }
+      } else if (outcome instanceof GroupStep.Idle idle) {
+        idle.positions().forEach((name, at) -> byName.get(name).advanced(at));
+        return true;
       } else {
-        if (outcome instanceof GroupStep.Idle idle) {
-          idle.positions().forEach((name, at) -> byName.get(name).advanced(at));
-        }
-        return;
+        return false;
       }
     }
+    return true;
   }
 
   private void runAll() {
