@@ -31,6 +31,10 @@ final class Load {
   /** What one load step saw. */
   static final class Step {
     final Map<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
+
+    /** The answers to a lead-in's requests ({@link #constantRate}): in no figure but the errors. */
+    final Map<Integer, LongAdder> leadInStatuses = new ConcurrentHashMap<>();
+
     final Histogram latencyMicros;
     final double seconds;
     final double offeredPerSecond;
@@ -67,13 +71,28 @@ final class Load {
       return n == null ? 0 : n.sum();
     }
 
+    /** Answers with {@code status}, the lead-in's included (every booking it made counts). */
+    long countWithLeadIn(int status) {
+      LongAdder n = leadInStatuses.get(status);
+      return count(status) + (n == null ? 0 : n.sum());
+    }
+
     long total() {
       return statuses.values().stream().mapToLong(LongAdder::sum).sum();
     }
 
-    /** Answers that are not 201 (created) or 409 (refused on purpose): errors. */
+    /**
+     * Answers that are not 201 (created) or 409 (refused on purpose): errors, the lead-in's
+     * included.
+     */
     long errors() {
-      return total() - count(201) - count(409);
+      long leadIn = leadInStatuses.values().stream().mapToLong(LongAdder::sum).sum();
+      return total() - count(201) - count(409) + leadIn - leadInCount(201) - leadInCount(409);
+    }
+
+    private long leadInCount(int status) {
+      LongAdder n = leadInStatuses.get(status);
+      return n == null ? 0 : n.sum();
     }
 
     double completedPerSecond() {
@@ -188,27 +207,63 @@ final class Load {
       int maxOutstanding,
       LongFunction<HttpRequest> requestNumber)
       throws Exception {
+    return constantRate(api, perSecond, 0, seconds, maxOutstanding, requestNumber, () -> {});
+  }
+
+  /**
+   * As {@link #constantRate(Api, double, double, int, LongFunction)}, after a lead-in of {@code
+   * leadInSeconds} at the same rate whose requests are sent and answered like the others but are in
+   * no figure: the load runs on without a break into the {@code seconds} measured, and {@code
+   * atMeasuredStart} runs on the sender's thread just before the first measured request is due (it
+   * must return at once).
+   */
+  static Step constantRate(
+      Api api,
+      double perSecond,
+      double leadInSeconds,
+      double seconds,
+      int maxOutstanding,
+      LongFunction<HttpRequest> requestNumber,
+      Runnable atMeasuredStart)
+      throws Exception {
     Recorder recorder = new Recorder(3);
     Map<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
+    Map<Integer, LongAdder> leadInStatuses = new ConcurrentHashMap<>();
     Semaphore outstanding = new Semaphore(maxOutstanding);
     AtomicLong notSent = new AtomicLong();
-    long start = System.nanoTime();
-    long total = (long) (perSecond * seconds);
     double intervalNanos = 1e9 / perSecond;
+    long leadIn = (long) (perSecond * leadInSeconds);
+    long first = System.nanoTime();
+    // the due time of the first measured request: seconds and rates count from it
+    long start = first + (long) (leadIn * intervalNanos);
+    long total = leadIn + (long) (perSecond * seconds);
     int secondsDue = (int) Math.ceil(seconds) + 1;
     AtomicIntegerArray requestsDue = new AtomicIntegerArray(secondsDue);
     AtomicIntegerArray slowDue = new AtomicIntegerArray(secondsDue);
     AtomicLongArray maxMicrosDue = new AtomicLongArray(secondsDue);
     for (long i = 0; i < total; i++) {
-      long due = start + (long) (i * intervalNanos);
+      long due = first + (long) (i * intervalNanos);
       for (long wait; (wait = due - System.nanoTime()) > 0; ) {
         LockSupport.parkNanos(wait);
+      }
+      if (i == leadIn) {
+        atMeasuredStart.run();
       }
       if (!outstanding.tryAcquire()) {
         notSent.incrementAndGet();
         continue;
       }
       HttpRequest request = requestNumber.apply(i);
+      if (i < leadIn) {
+        api.sendAsync(request)
+            .whenComplete(
+                (answer, failure) -> {
+                  int status = answer == null ? -1 : answer.status();
+                  leadInStatuses.computeIfAbsent(status, s -> new LongAdder()).increment();
+                  outstanding.release();
+                });
+        continue;
+      }
       api.sendAsync(request)
           .whenComplete(
               (answer, failure) -> {
@@ -238,6 +293,7 @@ final class Load {
     }
     Step step = new Step(recorder.getIntervalHistogram(), took, perSecond, notSent.get(), timeline);
     step.statuses.putAll(statuses);
+    step.leadInStatuses.putAll(leadInStatuses);
     return step;
   }
 }

@@ -283,6 +283,16 @@ final class Report {
             .append(Math.abs(waited))
             .append(" s waiting for the database to write out the phase before");
       }
+      if (http.containsKey("steady_lead_in_s")) {
+        JsonObject jit = http.getJsonObject("driver_jit_ms");
+        md.append("; measured after a lead-in of ")
+            .append(http.get("steady_lead_in_s"))
+            .append(" s at the same rate, in which the load driver's JIT compiled for ")
+            .append(jit.get("lead_in"))
+            .append(" ms, and ")
+            .append(jit.get("measured"))
+            .append(" ms in the measured seconds");
+      }
       md.append("): p50 ")
           .append(http.get("steady_p50_ms"))
           .append(" ms, p99 ")
@@ -587,7 +597,9 @@ final class Report {
         .append(cpu.getInt("cores"))
         .append(" cores: ")
         .append(cpu.getInt("cores") * 1000)
-        .append(" in all), with the database's pages flushed a second:\n\n| second |");
+        .append(
+            " in all), with the database's pages flushed a second (negative seconds: the lead-in")
+        .append(" and the probes' settling before it):\n\n| second |");
     names.forEach(name -> md.append(' ').append(name).append(" |"));
     md.append(" total | pages flushed |\n|---|");
     names.forEach(name -> md.append("---|"));

@@ -91,10 +91,12 @@ final class SteadyWatch implements AutoCloseable {
   }
 
   /**
-   * Stops sampling; the stalls of the steady load {@code step}, begun at {@code loadStartMillis},
-   * in the report's figures (seconds counted from the load's start).
+   * Stops sampling; the stalls of the steady load {@code step}, measured from {@code
+   * loadStartMillis}, in the report's figures (seconds counted from the measured start); the CPU
+   * second by second from {@code leadInStartMillis}, when its unmeasured lead-in began.
    */
-  JsonObject figures(Load.Step step, long loadStartMillis) throws Exception {
+  JsonObject figures(Load.Step step, long leadInStartMillis, long loadStartMillis)
+      throws Exception {
     close();
     sampler.join(5000);
     db.close();
@@ -104,7 +106,7 @@ final class SteadyWatch implements AutoCloseable {
             .add("load_started_at", Instant.ofEpochMilli(loadStartMillis).toString());
     figures.add("server_safepoints", safepoints(loadStartMillis, endMillis));
     figures.add("database", database(loadStartMillis));
-    figures.add("cpu_by_second", cpuBySecond(loadStartMillis));
+    figures.add("cpu_by_second", cpuBySecond(leadInStartMillis, loadStartMillis));
     JsonArrayBuilder worst = Json.createArrayBuilder();
     for (Load.Second second : step.worstSeconds(5)) {
       worst.add(
@@ -208,11 +210,12 @@ final class SteadyWatch implements AutoCloseable {
   }
 
   /**
-   * Each second of the load (between consecutive samples): milliseconds of CPU a second each
-   * followed process took, their total, and the database's pages flushed a second.
+   * Each second of the load from {@code fromMillis} (between consecutive samples), numbered from
+   * its measured start: milliseconds of CPU a second each followed process took, their total, and
+   * the database's pages flushed a second.
    */
-  private JsonObject cpuBySecond(long loadStartMillis) {
-    List<Sample> during = during(loadStartMillis);
+  private JsonObject cpuBySecond(long fromMillis, long loadStartMillis) {
+    List<Sample> during = during(fromMillis);
     JsonArrayBuilder seconds = Json.createArrayBuilder();
     for (int i = 1; i < during.size(); i++) {
       Sample before = during.get(i - 1);
