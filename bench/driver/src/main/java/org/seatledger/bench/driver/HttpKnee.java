@@ -279,6 +279,27 @@ final class HttpKnee {
     return new Ladder(knee, steps.build());
   }
 
+  /**
+   * The CPU each process on the machine took over a step, in milliseconds a request answered, and
+   * their total: what bounds a knee where the machine is full. The event-sourced read models' last
+   * few events of the step are caught up after it, outside these figures.
+   */
+  static JsonObject cpuPerRequest(
+      Map<String, Long> before, Map<String, Long> after, long requests) {
+    JsonObjectBuilder out = Json.createObjectBuilder();
+    double total = 0;
+    for (Map.Entry<String, Long> e : after.entrySet()) {
+      Long from = before.get(e.getKey());
+      if (from != null) {
+        double millis =
+            (e.getValue() - from) * 1000.0 / ServerProcess.TICKS_PER_SECOND / Math.max(1, requests);
+        total += millis;
+        out.add(e.getKey(), round(millis));
+      }
+    }
+    return out.add("total", round(total)).build();
+  }
+
   /** How many times the gap between the last rate kept and the first missed is halved. */
   static final int REFINEMENTS = 2;
 
@@ -295,7 +316,10 @@ final class HttpKnee {
       if (eventSourced) {
         run.db.awaitProjections(Duration.ofSeconds(120));
       }
+      Map<String, Long> processes = SteadyWatch.followed();
+      Map<String, Long> ticksBefore = SteadyWatch.ticks(processes);
       Load.Step step = Load.constantRate(api, rate, run.plan.kneeStepSeconds(), 2000, booking);
+      JsonObject cpu = cpuPerRequest(ticksBefore, SteadyWatch.ticks(processes), step.total());
       if (eventSourced) {
         run.accepted(step.count(201));
       }
@@ -314,6 +338,7 @@ final class HttpKnee {
               .add("not_sent", step.notSent)
               .add("keeps_up", keeps)
               .add("second_try", retry)
+              .add("cpu_ms_per_request", cpu)
               .build();
       steps.add(row);
       Run.log("  " + row);

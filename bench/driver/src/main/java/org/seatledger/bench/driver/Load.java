@@ -121,11 +121,30 @@ final class Load {
   static Step closed(
       Api api, int clients, double seconds, LongFunction<HttpRequest> requestOfClient)
       throws Exception {
+    return closed(api, clients, 0, seconds, requestOfClient, () -> {});
+  }
+
+  /**
+   * As {@link #closed(Api, int, double, LongFunction)}, after a lead-in of {@code leadInSeconds} in
+   * which the same clients send the same requests, counted in no figure but the errors and the
+   * bookings made: the clients run on without a break into the {@code seconds} measured, and {@code
+   * atMeasuredStart} runs (on the caller's thread, while they send) when those begin. A request
+   * counts in the measured seconds when it was sent in them.
+   */
+  static Step closed(
+      Api api,
+      int clients,
+      double leadInSeconds,
+      double seconds,
+      LongFunction<HttpRequest> requestOfClient,
+      Runnable atMeasuredStart)
+      throws Exception {
     Recorder recorder = new Recorder(3);
     ExecutorService pool = Executors.newFixedThreadPool(clients);
-    Step[] step = new Step[1];
     Map<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
-    long start = System.nanoTime();
+    Map<Integer, LongAdder> leadInStatuses = new ConcurrentHashMap<>();
+    long first = System.nanoTime();
+    long start = first + (long) (leadInSeconds * 1e9);
     long end = start + (long) (seconds * 1e9);
     List<Future<?>> running = new ArrayList<>();
     for (int i = 0; i < clients; i++) {
@@ -137,20 +156,31 @@ final class Load {
                   HttpRequest request = requestOfClient.apply(client);
                   long sent = System.nanoTime();
                   Api.Answer answer = api.sendRepeatingOnClosedConnection(request);
+                  if (sent < start) {
+                    leadInStatuses
+                        .computeIfAbsent(answer.status(), s -> new LongAdder())
+                        .increment();
+                    continue;
+                  }
                   recorder.recordValue(Math.max(1, (System.nanoTime() - sent) / 1000));
                   statuses.computeIfAbsent(answer.status(), s -> new LongAdder()).increment();
                 }
                 return null;
               }));
     }
+    for (long wait; (wait = start - System.nanoTime()) > 0; ) {
+      LockSupport.parkNanos(wait);
+    }
+    atMeasuredStart.run();
     for (Future<?> f : running) {
       f.get(10, TimeUnit.MINUTES);
     }
     pool.shutdown();
     double took = (System.nanoTime() - start) / 1e9;
-    step[0] = new Step(recorder.getIntervalHistogram(), took, 0, 0);
-    step[0].statuses.putAll(statuses);
-    return step[0];
+    Step step = new Step(recorder.getIntervalHistogram(), took, 0, 0);
+    step.statuses.putAll(statuses);
+    step.leadInStatuses.putAll(leadInStatuses);
+    return step;
   }
 
   /** {@code clients} threads sending back to back until {@code requests} have been answered. */

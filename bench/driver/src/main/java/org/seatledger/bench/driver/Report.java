@@ -9,6 +9,7 @@ import jakarta.json.stream.JsonGenerator;
 import java.io.StringWriter;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Writes a run's results as {@code latest.json} and {@code latest.md}. Longer than most classes on
@@ -212,6 +213,14 @@ final class Report {
       }
       if (f.containsKey("hot_conference_rtt05")) {
         sweepRow(md, f.getJsonObject("hot_conference_rtt05"));
+      }
+      if (hot.containsKey("lead_in_s")) {
+        md.append("\nEach round is measured after a lead-in of ")
+            .append(hot.get("lead_in_s"))
+            .append(
+                " s in which the same design books on the same conferences, unmeasured, the clients"
+                    + " running on into the measured seconds: the server hosts both designs, and"
+                    + " the one that follows the other recompiles the shared request path first.\n");
       }
       md.append(
               "\nServer CPU over the hot phase (the event-sourced one until its read models caught"
@@ -498,9 +507,20 @@ final class Report {
   /** A knee ladder's steps as a table, in the order they ran. */
   private static void ladderSteps(StringBuilder md, JsonArray steps) {
     md.append(
-        "| offered/s | completed/s | p50 ms | p99 ms | errors | keeps up |\n|---|---|---|---|---|---|\n");
+        "| offered/s | completed/s | p50 ms | p99 ms | errors | keeps up | CPU ms a request:"
+            + " server / database / proxy / driver / broker / all |\n|---|---|---|---|---|---|---|\n");
     for (JsonValue v : steps) {
       JsonObject s = v.asJsonObject();
+      JsonObject cpu = s.getJsonObject("cpu_ms_per_request");
+      String split = "—";
+      if (cpu != null) {
+        split =
+            String.join(
+                " / ",
+                Stream.of("server", "database", "proxy", "driver", "broker", "total")
+                    .map(name -> cpu.containsKey(name) ? cpu.get(name).toString() : "—")
+                    .toList());
+      }
       cells(
           md,
           s.get("offered_per_s"),
@@ -508,7 +528,8 @@ final class Report {
           s.get("p50_ms"),
           s.get("p99_ms"),
           s.get("errors"),
-          s.get("keeps_up") + (s.getBoolean("second_try", false) ? " (second try)" : ""));
+          s.get("keeps_up") + (s.getBoolean("second_try", false) ? " (second try)" : ""),
+          split);
     }
   }
 

@@ -80,9 +80,7 @@ final class SteadyWatch implements AutoCloseable {
             status.put(rs.getString(1), Long.parseLong(rs.getString(2)));
           }
         }
-        Map<String, Long> ticks = new LinkedHashMap<>();
-        processes.forEach((name, pid) -> cpuTicks(pid).ifPresent(t -> ticks.put(name, t)));
-        samples.add(new Sample(System.currentTimeMillis(), status, ticks));
+        samples.add(new Sample(System.currentTimeMillis(), status, ticks(processes)));
         Thread.sleep(1000);
       }
     } catch (Exception stopped) {
@@ -169,7 +167,7 @@ final class SteadyWatch implements AutoCloseable {
    * them: the server ({@code SEATLEDGER_BENCH_SERVER_PID}), this driver, and by their command lines
    * the database, the benchmark's broker and its latency proxy.
    */
-  private static Map<String, Long> followed() {
+  static Map<String, Long> followed() {
     Map<String, Long> found = new LinkedHashMap<>();
     String server = System.getenv("SEATLEDGER_BENCH_SERVER_PID");
     if (server != null && !server.isBlank()) {
@@ -198,6 +196,13 @@ final class SteadyWatch implements AutoCloseable {
     } catch (Exception gone) {
       return "";
     }
+  }
+
+  /** The CPU ticks of each of {@code processes} ({@link #followed()}) so far, those readable. */
+  static Map<String, Long> ticks(Map<String, Long> processes) {
+    Map<String, Long> ticks = new LinkedHashMap<>();
+    processes.forEach((name, pid) -> cpuTicks(pid).ifPresent(t -> ticks.put(name, t)));
+    return ticks;
   }
 
   /** User and system CPU ticks of a process so far; empty when it cannot be read. */
