@@ -3,10 +3,8 @@ package org.seatledger.eventlog.projection;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
-import jakarta.json.JsonValue;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -302,23 +300,6 @@ class GroupStepTest {
 
   private static RecordedEvent event(long position) {
     Object payload = position % 2 == 1 ? new Odd(position) : new Even(position);
-    return new RecordedEvent(
-        position,
-        "conference-1",
-        "Conference",
-        position,
-        "event-" + position,
-        payload.getClass().getSimpleName(),
-        1,
-        Instant.parse("2026-01-01T00:00:00Z"),
-        "tester",
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        payload,
-        JsonValue.EMPTY_JSON_OBJECT);
+    return LogEvents.at(position, payload.getClass().getSimpleName(), payload);
   }
 }

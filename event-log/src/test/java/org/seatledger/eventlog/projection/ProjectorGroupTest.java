@@ -4,11 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.json.JsonValue;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -187,23 +185,6 @@ class ProjectorGroupTest {
   }
 
   private static RecordedEvent event(long position) {
-    return new RecordedEvent(
-        position,
-        "conference-1",
-        "Conference",
-        position,
-        "event-" + position,
-        "Something",
-        1,
-        Instant.parse("2026-01-01T00:00:00Z"),
-        "tester",
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        new Object(),
-        JsonValue.EMPTY_JSON_OBJECT);
+    return LogEvents.at(position, "Something", new Object());
   }
 }
