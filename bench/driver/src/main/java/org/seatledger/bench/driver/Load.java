@@ -17,6 +17,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+import java.util.function.DoubleConsumer;
 import java.util.function.LongFunction;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
@@ -237,24 +239,33 @@ final class Load {
       int maxOutstanding,
       LongFunction<HttpRequest> requestNumber)
       throws Exception {
-    return constantRate(api, perSecond, 0, seconds, maxOutstanding, requestNumber, () -> {});
+    return constantRate(
+        api, perSecond, LeadIn.NONE, seconds, maxOutstanding, requestNumber, ledIn -> {});
   }
 
   /**
-   * As {@link #constantRate(Api, double, double, int, LongFunction)}, after a lead-in of {@code
-   * leadInSeconds} at the same rate whose requests are sent and answered like the others but are in
-   * no figure: the load runs on without a break into the {@code seconds} measured, and {@code
-   * atMeasuredStart} runs on the sender's thread just before the first measured request is due (it
-   * must return at once).
+   * How long a lead-in lasts: at least {@code minSeconds}, then until {@code settled} says so
+   * (asked once a second) or {@code maxSeconds} have passed.
+   */
+  record LeadIn(double minSeconds, double maxSeconds, BooleanSupplier settled) {
+    static final LeadIn NONE = new LeadIn(0, 0, () -> true);
+  }
+
+  /**
+   * As {@link #constantRate(Api, double, double, int, LongFunction)}, after a lead-in at the same
+   * rate whose requests are sent and answered like the others but are in no figure but the errors
+   * and the bookings made: the load runs on without a break into the {@code seconds} measured, and
+   * {@code atMeasuredStart} runs on the sender's thread just before the first measured request is
+   * due (it must return at once), given the lead-in's seconds.
    */
   static Step constantRate(
       Api api,
       double perSecond,
-      double leadInSeconds,
+      LeadIn leadInRule,
       double seconds,
       int maxOutstanding,
       LongFunction<HttpRequest> requestNumber,
-      Runnable atMeasuredStart)
+      DoubleConsumer atMeasuredStart)
       throws Exception {
     Recorder recorder = new Recorder(3);
     Map<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
@@ -262,22 +273,33 @@ final class Load {
     Semaphore outstanding = new Semaphore(maxOutstanding);
     AtomicLong notSent = new AtomicLong();
     double intervalNanos = 1e9 / perSecond;
-    long leadIn = (long) (perSecond * leadInSeconds);
     long first = System.nanoTime();
-    // the due time of the first measured request: seconds and rates count from it
-    long start = first + (long) (leadIn * intervalNanos);
-    long total = leadIn + (long) (perSecond * seconds);
+    // the first measured request and its due time, seconds and rates count from it: known once
+    // the lead-in ends
+    long leadIn = leadInRule.maxSeconds() <= 0 ? 0 : Long.MAX_VALUE;
+    long start = first;
+    long total = (long) (perSecond * seconds);
+    long nextLook = first + (long) (leadInRule.minSeconds() * 1e9);
     int secondsDue = (int) Math.ceil(seconds) + 1;
     AtomicIntegerArray requestsDue = new AtomicIntegerArray(secondsDue);
     AtomicIntegerArray slowDue = new AtomicIntegerArray(secondsDue);
     AtomicLongArray maxMicrosDue = new AtomicLongArray(secondsDue);
-    for (long i = 0; i < total; i++) {
+    for (long i = 0; i < leadIn || i < leadIn + total; i++) {
       long due = first + (long) (i * intervalNanos);
       for (long wait; (wait = due - System.nanoTime()) > 0; ) {
         LockSupport.parkNanos(wait);
       }
+      if (leadIn == Long.MAX_VALUE && due >= nextLook) {
+        double ledIn = (due - first) / 1e9;
+        if (ledIn >= leadInRule.maxSeconds() || leadInRule.settled().getAsBoolean()) {
+          leadIn = i;
+        } else {
+          nextLook += 1_000_000_000L;
+        }
+      }
       if (i == leadIn) {
-        atMeasuredStart.run();
+        start = due;
+        atMeasuredStart.accept((due - first) / 1e9);
       }
       if (!outstanding.tryAcquire()) {
         notSent.incrementAndGet();
@@ -294,12 +316,13 @@ final class Load {
                 });
         continue;
       }
+      long measuredFrom = start;
       api.sendAsync(request)
           .whenComplete(
               (answer, failure) -> {
                 long micros = Math.max(1, (System.nanoTime() - due) / 1000);
                 recorder.recordValue(micros);
-                int second = (int) Math.min(secondsDue - 1, (due - start) / 1_000_000_000L);
+                int second = (int) Math.min(secondsDue - 1, (due - measuredFrom) / 1_000_000_000L);
                 requestsDue.incrementAndGet(second);
                 if (micros > 200_000) {
                   slowDue.incrementAndGet(second);

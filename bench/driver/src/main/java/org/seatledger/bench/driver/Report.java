@@ -296,7 +296,9 @@ final class Report {
         JsonObject jit = http.getJsonObject("driver_jit_ms");
         md.append("; measured after a lead-in of ")
             .append(http.get("steady_lead_in_s"))
-            .append(" s at the same rate, in which the load driver's JIT compiled for ")
+            .append(
+                " s at the same rate (at least 5, until the load driver's JIT compiled for under"
+                    + " 50 ms in a second, at most 30), in which the driver's JIT compiled for ")
             .append(jit.get("lead_in"))
             .append(" ms, and ")
             .append(jit.get("measured"))
