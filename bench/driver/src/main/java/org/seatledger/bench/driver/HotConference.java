@@ -108,12 +108,6 @@ final class HotConference {
   }
 
   /**
-   * Both designs in turn, {@value #CLIENTS} clients over {@code conferences} conferences, with the
-   * server's CPU time over each phase beyond its idling ({@link #idleCpuPerSecond}) — for the
-   * event-sourced one until its read models have caught up, as their work is part of a booking's
-   * cost. Nothing records the server meanwhile (see {@link #profile}).
-   */
-  /**
    * Seconds each design books on the round's conferences, unmeasured, before its measured seconds,
    * the clients running on without a break. The server hosts both designs, and whichever runs after
    * the other compiled Liberty's shared request path again at its start (its type profiles built
@@ -147,6 +141,12 @@ final class HotConference {
     }
   }
 
+  /**
+   * Both designs in turn, {@value #CLIENTS} clients over {@code conferences} conferences, with the
+   * server's CPU time over each phase beyond its idling ({@link #idleCpuPerSecond}) — for the
+   * event-sourced one until its read models have caught up, as their work is part of a booking's
+   * cost. Nothing records the server meanwhile (see {@link #profile}).
+   */
   private static JsonObject compare(Run run, int conferences, double seconds) throws Exception {
     Api staff = run.staff;
     List<String> esIds = new ArrayList<>();

@@ -36,13 +36,14 @@ final class HttpKnee {
   static final long PROBES_SETTLE_MILLIS = 2_000;
 
   /**
-   * Seconds of the steady load sent before its measured seconds, at the same rate, in no figure.
-   * The load driver shares the two cores, and its JIT compiled again in the steady load's first
-   * seconds: in quick run aeadca2a the driver took 1,036, 758 and 766 ms of CPU a second in the
-   * load's first three seconds and 340–380 afterwards, its compiler threads alone 0.5–1.2 s a
-   * second (sampled thread by thread in a run after it), and those seconds held nearly every
-   * request over 200 ms and the read models' lag tail. The report gives the driver's compile time
-   * in the lead-in and in the measured seconds, and the CPU table shows the lead-in's seconds.
+   * The least seconds of the steady load sent before its measured seconds, at the same rate, in no
+   * figure ({@link #STEADY_LEAD_IN_MAX_SECONDS} says when it ends). The load driver shares the two
+   * cores, and its JIT compiled again in the steady load's first seconds: in quick run aeadca2a the
+   * driver took 1,036, 758 and 766 ms of CPU a second in the load's first three seconds and 340–380
+   * afterwards, its compiler threads alone 0.5–1.2 s a second (sampled thread by thread in a run
+   * after it), and those seconds held nearly every request over 200 ms and the read models' lag
+   * tail. The report gives the driver's compile time in the lead-in and in the measured seconds,
+   * and the CPU table shows the lead-in's seconds.
    */
   static final int STEADY_LEAD_IN_SECONDS = 5;
 
@@ -55,6 +56,7 @@ final class HttpKnee {
    */
   static final int STEADY_LEAD_IN_MAX_SECONDS = 30;
 
+  /** The driver's JIT counts as settled when it compiled for less than this in a second. */
   static final long DRIVER_JIT_QUIET_MILLIS = 50;
 
   /** The lowest rate tried when the first step does not keep up. */

@@ -34,7 +34,7 @@ final class Load {
   static final class Step {
     final Map<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
 
-    /** The answers to a lead-in's requests ({@link #constantRate}): in no figure but the errors. */
+    /** The answers to a lead-in's requests: in no figure but the errors and the bookings made. */
     final Map<Integer, LongAdder> leadInStatuses = new ConcurrentHashMap<>();
 
     final Histogram latencyMicros;
@@ -69,14 +69,12 @@ final class Load {
     }
 
     long count(int status) {
-      LongAdder n = statuses.get(status);
-      return n == null ? 0 : n.sum();
+      return count(statuses, status);
     }
 
     /** Answers with {@code status}, the lead-in's included (every booking it made counts). */
     long countWithLeadIn(int status) {
-      LongAdder n = leadInStatuses.get(status);
-      return count(status) + (n == null ? 0 : n.sum());
+      return count(status) + count(leadInStatuses, status);
     }
 
     long total() {
@@ -88,13 +86,17 @@ final class Load {
      * included.
      */
     long errors() {
-      long leadIn = leadInStatuses.values().stream().mapToLong(LongAdder::sum).sum();
-      return total() - count(201) - count(409) + leadIn - leadInCount(201) - leadInCount(409);
+      return errors(statuses) + errors(leadInStatuses);
     }
 
-    private long leadInCount(int status) {
-      LongAdder n = leadInStatuses.get(status);
+    private static long count(Map<Integer, LongAdder> answers, int status) {
+      LongAdder n = answers.get(status);
       return n == null ? 0 : n.sum();
+    }
+
+    private static long errors(Map<Integer, LongAdder> answers) {
+      long all = answers.values().stream().mapToLong(LongAdder::sum).sum();
+      return all - count(answers, 201) - count(answers, 409);
     }
 
     double completedPerSecond() {
@@ -284,7 +286,7 @@ final class Load {
     AtomicIntegerArray requestsDue = new AtomicIntegerArray(secondsDue);
     AtomicIntegerArray slowDue = new AtomicIntegerArray(secondsDue);
     AtomicLongArray maxMicrosDue = new AtomicLongArray(secondsDue);
-    for (long i = 0; i < leadIn || i < leadIn + total; i++) {
+    for (long i = 0; i - leadIn < total; i++) { // leadIn stays Long.MAX_VALUE until it ends
       long due = first + (long) (i * intervalNanos);
       for (long wait; (wait = due - System.nanoTime()) > 0; ) {
         LockSupport.parkNanos(wait);

@@ -296,9 +296,13 @@ final class Report {
         JsonObject jit = http.getJsonObject("driver_jit_ms");
         md.append("; measured after a lead-in of ")
             .append(http.get("steady_lead_in_s"))
-            .append(
-                " s at the same rate (at least 5, until the load driver's JIT compiled for under"
-                    + " 50 ms in a second, at most 30), in which the driver's JIT compiled for ")
+            .append(" s at the same rate (at least ")
+            .append(HttpKnee.STEADY_LEAD_IN_SECONDS)
+            .append(", until the load driver's JIT compiled for under ")
+            .append(HttpKnee.DRIVER_JIT_QUIET_MILLIS)
+            .append(" ms in a second, at most ")
+            .append(HttpKnee.STEADY_LEAD_IN_MAX_SECONDS)
+            .append("), in which the driver's JIT compiled for ")
             .append(jit.get("lead_in"))
             .append(" ms, and ")
             .append(jit.get("measured"))
