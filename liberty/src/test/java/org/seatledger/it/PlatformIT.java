@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -95,6 +99,65 @@ class PlatformIT {
     assertEquals(200, metrics.statusCode());
     assertTrue(
         metrics.body().contains("jvm_uptime") || metrics.body().contains("base_"), metrics.body());
+  }
+
+  /**
+   * After a booking, every read model's series tells how soon after their commit it applied the
+   * events (seconds, not the nanoseconds the server counts in), and how long its steps took.
+   */
+  @Test
+  void metricsTellHowSoonAfterTheirCommitTheReadModelsAppliedABooking() {
+    String conference = Setup.publishedConference(Http.admin(), 5);
+    HttpResponse<String> booked =
+        Http.admin()
+            .postJson(
+                "/api/conferences/" + conference + "/bookings",
+                "{\"registrant\":{\"name\":\"Grace Hopper\",\"email\":\"grace@example.org\"},"
+                    + "\"seats\":{\"standard\":1}}");
+    assertEquals(201, booked.statusCode(), booked.body());
+    for (String projection :
+        List.of("reporting.availability", "reporting.bookings", "reporting.stats", "audit.trail")) {
+      String metrics = awaitSeries("seatledger_projection_apply_delay_seconds_count", projection);
+      double max = series(metrics, "seatledger_projection_apply_delay_seconds_max", projection);
+      assertTrue(max > 0 && max < 30, projection + "'s longest wait for an event: " + max + " s");
+      assertTrue(
+          series(metrics, "seatledger_projection_step_seconds_count", projection) >= 1,
+          projection + "'s steps are counted");
+    }
+  }
+
+  /** /metrics once {@code name} of {@code projection} counts something (at most 15 s). */
+  private static String awaitSeries(String name, String projection) {
+    Instant deadline = Instant.now().plusSeconds(15);
+    while (true) {
+      HttpResponse<String> metrics = Http.anonymous().get("/metrics");
+      assertEquals(200, metrics.statusCode());
+      double value = series(metrics.body(), name, projection);
+      if (value > 0 || Instant.now().isAfter(deadline)) {
+        assertTrue(value > 0, name + " of " + projection + " counts nothing: " + metrics.body());
+        return metrics.body();
+      }
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
+  /** The value of one series of the Prometheus text, or -1 when it is not there. */
+  private static double series(String metrics, String name, String projection) {
+    Matcher line =
+        Pattern.compile(
+                "^"
+                    + Pattern.quote(name)
+                    + "\\{[^}]*projection=\""
+                    + Pattern.quote(projection)
+                    + "\"[^}]*} (\\S+)$",
+                Pattern.MULTILINE)
+            .matcher(metrics);
+    return line.find() ? Double.parseDouble(line.group(1)) : -1;
   }
 
   @Test

@@ -38,8 +38,15 @@ final class GroupStep {
   /** What one group step did. Only {@link Moved} committed. */
   sealed interface Outcome permits Moved, Idle, Declined {}
 
-  /** The projections named were moved to {@code to}, in one commit. */
-  record Moved(Set<String> moved, long to, boolean full) implements Outcome {}
+  /**
+   * The projections named in {@code applied} were moved to {@code to}, in one commit; each with its
+   * part of the page (the events of the classes it reads after its checkpoint).
+   */
+  record Moved(Map<String, List<RecordedEvent>> applied, long to, boolean full) implements Outcome {
+    Set<String> moved() {
+      return applied.keySet();
+    }
+  }
 
   /** Nothing follows the checkpoints: where each running projection stands. */
   record Idle(Map<String, Long> positions) implements Outcome {}
@@ -120,24 +127,25 @@ final class GroupStep {
       return new Idle(positions);
     }
     long to = page.lastPosition();
-    Set<String> moving = new HashSet<>();
+    Map<String, List<RecordedEvent>> moving = new LinkedHashMap<>();
     for (Map.Entry<String, Checkpoint> entry : live.entrySet()) {
       Checkpoint row = entry.getValue();
       if (row.position() >= to) {
         continue; // ahead of this page (it took a step of its own): left as it is
       }
       Projection projection = projections.get(entry.getKey());
+      List<RecordedEvent> part = partOf(page, row.position(), projection);
       try {
-        projection.applyAll(partOf(page, row.position(), projection), connection, row.generation());
+        projection.applyAll(part, connection, row.generation());
       } catch (SQLException | RuntimeException e) {
         return declined(projection.name() + "'s part failed", e);
       }
-      moving.add(entry.getKey());
+      moving.put(entry.getKey(), part);
     }
-    if (move.move(connection, moving, to) != moving.size()) {
+    if (move.move(connection, moving.keySet(), to) != moving.size()) {
       return new Declined();
     }
-    return new Moved(Set.copyOf(moving), to, page.scanned() == batchSize);
+    return new Moved(Map.copyOf(moving), to, page.scanned() == batchSize);
   }
 
   /** Every class one of them reads; empty (every event) when one of them reads every event. */

@@ -2,11 +2,13 @@ package org.seatledger.eventlog.projection;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.seatledger.eventlog.api.EventDecodingException;
 import org.seatledger.eventlog.api.EventPage;
+import org.seatledger.eventlog.api.RecordedEvent;
 import org.seatledger.eventlog.api.projection.Projection;
 import org.seatledger.eventlog.api.projection.TargetUnavailable;
 
@@ -33,8 +35,11 @@ final class LiveStep {
   sealed interface Outcome
       permits Moved, Idle, Rebuilding, Unreadable, FoldFailed, TargetAway, NotMoved {}
 
-  /** The page was applied and the checkpoint moved from {@code from} to {@code to}, committed. */
-  record Moved(long from, long to, boolean full) implements Outcome {}
+  /**
+   * The page was applied and the checkpoint moved from {@code from} to {@code to}, committed;
+   * {@code applied} are the page's events (those of the classes the projection reads).
+   */
+  record Moved(long from, long to, boolean full, List<RecordedEvent> applied) implements Outcome {}
 
   /** The projection is not running (paused or stopped), or nothing follows its checkpoint. */
   record Idle(Checkpoint row) implements Outcome {}
@@ -136,6 +141,7 @@ final class LiveStep {
     if (!move.move(connection, row.position(), page.lastPosition(), row.generation())) {
       return new NotMoved();
     }
-    return new Moved(row.position(), page.lastPosition(), page.scanned() == batchSize);
+    return new Moved(
+        row.position(), page.lastPosition(), page.scanned() == batchSize, page.events());
   }
 }

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.seatledger.eventlog.api.EventLog;
 import org.seatledger.eventlog.api.SchemaReady;
 import org.seatledger.eventlog.api.projection.Projection;
@@ -43,6 +44,7 @@ public class ProjectionEngine implements ProjectionHost {
   @Inject EventLog log;
   @Inject ProjectionTransactions transactions;
   @Inject Instance<ProjectionSet> declared;
+  @Inject MetricRegistry metrics;
 
   @Inject
   @ConfigProperty(name = "seatledger.projection-interval-ms", defaultValue = "1000")
@@ -58,6 +60,7 @@ public class ProjectionEngine implements ProjectionHost {
 
   private final Map<String, ProjectorGroup> groups = new LinkedHashMap<>();
   private boolean schemaReady;
+  private StepTimes stepTimes;
 
   @Override
   public synchronized Projectors projectors(ProjectionSet set) {
@@ -84,7 +87,15 @@ public class ProjectionEngine implements ProjectionHost {
 
   private ProjectionRunner runner(Projection projection, String table) {
     return new ProjectionRunner(
-        projection, log, dataSource, transactions, table, batchSize, executor);
+        projection, log, dataSource, transactions, table, batchSize, executor, stepTimes());
+  }
+
+  /** The read models' step times on {@code /metrics}, made with the first runner. */
+  private StepTimes stepTimes() {
+    if (stepTimes == null) {
+      stepTimes = new MeteredStepTimes(metrics);
+    }
+    return stepTimes;
   }
 
   /** The step that catches a set's projections up together; null for a set of one. */

@@ -81,6 +81,7 @@ public final class ProjectionRunner {
   private final BatchApplier applier;
   private final LiveStep liveStep;
   private final RebuildReader rebuildReader;
+  private final StepTimes times;
 
   private final AtomicBoolean running = new AtomicBoolean();
   private volatile boolean again;
@@ -110,7 +111,21 @@ public final class ProjectionRunner {
       String table,
       int batchSize,
       Executor readAhead) {
+    this(projection, log, dataSource, container, table, batchSize, readAhead, StepTimes.NONE);
+  }
+
+  /** As above, telling {@code times} of every live step that moved it. */
+  ProjectionRunner(
+      Projection projection,
+      EventLog log,
+      DataSource dataSource,
+      ProjectionTransactions container,
+      String table,
+      int batchSize,
+      Executor readAhead,
+      StepTimes times) {
     this.projection = projection;
+    this.times = times;
     this.log = log;
     this.batchSize = batchSize;
     this.decoding = Projection.decodingFor(projection);
@@ -213,6 +228,15 @@ public final class ProjectionRunner {
   }
 
   /**
+   * A group step applied {@code applied} for this projection and committed: told to the step times
+   * as one of its own.
+   */
+  void advanced(long position, List<RecordedEvent> applied, long stepNanos) {
+    advanced(position);
+    times.moved(name(), applied, stepNanos, Instant.now());
+  }
+
+  /**
    * Gives back a runner {@link #take() taken}: true when a pass was asked for meanwhile (by a
    * wake-up or the timer) that the group's step has not made needless, and must be run now.
    */
@@ -228,17 +252,22 @@ public final class ProjectionRunner {
   private void catchUp() {
     checkpoints.ensureRow();
     for (int i = 0; i < MAX_BATCHES_PER_RUN; i++) {
-      if (!step(liveStep.run())) {
+      long started = System.nanoTime();
+      if (!step(liveStep.run(), started)) {
         return;
       }
     }
   }
 
-  /** Acts on what a live step found; true when the pass should take another step. */
-  private boolean step(LiveStep.Outcome outcome) {
+  /**
+   * Acts on what a live step started at {@code started} (nano time) found; true when the pass
+   * should take another step.
+   */
+  private boolean step(LiveStep.Outcome outcome, long started) {
     if (outcome instanceof LiveStep.Moved moved) {
       known = moved.to();
       targetBack();
+      times.moved(name(), moved.applied(), System.nanoTime() - started, Instant.now());
       return moved.full(); // not full: caught up with what was there
     }
     if (outcome instanceof LiveStep.Idle idle) {
@@ -252,7 +281,7 @@ public final class ProjectionRunner {
     }
     if (outcome instanceof LiveStep.FoldFailed failed) {
       known = failed.row().position();
-      return live(failed.row(), failed.page()).moved();
+      return live(failed.row(), failed.page(), started).moved();
     }
     if (outcome instanceof LiveStep.TargetAway away) {
       targetDown(new TargetDown(away.cause()));
@@ -261,7 +290,7 @@ public final class ProjectionRunner {
     if (outcome instanceof LiveStep.Rebuilding rebuilding) {
       Checkpoint row = rebuilding.row();
       known = row.position();
-      boolean moved = live(row).moved();
+      boolean moved = live(row, started).moved();
       return rebuild(row) || moved;
     }
     return true; // not moved: read the checkpoint again
@@ -274,7 +303,7 @@ public final class ProjectionRunner {
    * The live generation's step beside a rebuild: the page read on its own, then the batch in the
    * {@link BatchApplier}'s transaction.
    */
-  private Live live(Checkpoint row) {
+  private Live live(Checkpoint row, long started) {
     EventPage page;
     try {
       page = log.readPage(row.position(), batchSize, projection.eventClasses(), decoding);
@@ -285,14 +314,15 @@ public final class ProjectionRunner {
     if (page.scanned() == 0) {
       return new Live(false, false);
     }
-    return live(row, page);
+    return live(row, page, started);
   }
 
   /**
    * Applies {@code page} after the checkpoint {@code row} in the {@link BatchApplier}'s
-   * transactions: folded, else event by event, which stops the projection at an event that fails.
+   * transactions: folded, else event by event, which stops the projection at an event that fails. A
+   * page applied whole is told to the step times as a step that began at {@code started}.
    */
-  private Live live(Checkpoint row, EventPage page) {
+  private Live live(Checkpoint row, EventPage page, long started) {
     List<RecordedEvent> events = page.events();
     long last = page.lastPosition();
     boolean full = page.scanned() == batchSize;
@@ -313,6 +343,7 @@ public final class ProjectionRunner {
     if (result instanceof Applied) {
       known = last;
       targetBack();
+      times.moved(name(), events, System.nanoTime() - started, Instant.now());
     }
     return new Live(true, full); // applied, or lost the race: read the checkpoint again
   }

@@ -168,9 +168,11 @@ final class ProjectorGroup implements Projectors {
     Map<String, ProjectionRunner> byName = new LinkedHashMap<>();
     taken.forEach(runner -> byName.put(runner.name(), runner));
     for (int i = 0; i < MAX_STEPS_TOGETHER; i++) {
+      long started = System.nanoTime();
       GroupStep.Outcome outcome = together.run(List.copyOf(byName.keySet()));
       if (outcome instanceof GroupStep.Moved moved) {
-        moved.moved().forEach(name -> byName.get(name).advanced(moved.to()));
+        long took = System.nanoTime() - started;
+        moved.applied().forEach((name, part) -> byName.get(name).advanced(moved.to(), part, took));
         if (!moved.full()) {
           return true;
         }

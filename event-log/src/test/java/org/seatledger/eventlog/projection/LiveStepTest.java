@@ -56,7 +56,7 @@ class LiveStepTest {
 
     assertEquals(List.of(3L, 4L, 5L, 6L), rows);
     assertEquals(6, checkpoint.position());
-    assertEquals(new Moved(2, 6, true), moved, "a full page: there may be more");
+    assertEquals("2..6 full, applied [3, 4, 5, 6]", span(moved), "a full page: there may be more");
     assertEquals(List.of("lock", "read after 2", "commit"), trace, "the page read under the lock");
   }
 
@@ -64,7 +64,7 @@ class LiveStepTest {
   void aPageShorterThanTheBatchMeansCaughtUp() {
     head = 4;
 
-    assertEquals(new Moved(2, 4, false), step().run());
+    assertEquals("2..4, applied [3, 4]", span(step().run()));
     assertEquals(List.of(3L, 4L), rows);
   }
 
@@ -160,9 +160,20 @@ class LiveStepTest {
     Moved second = assertInstanceOf(Moved.class, step.run());
 
     assertEquals(6, first.to());
-    assertEquals(new Moved(6, 9, false), second);
+    assertEquals("6..9, applied [7, 8, 9]", span(second));
     assertEquals(LongStream.rangeClosed(3, 9).boxed().toList(), rows, "each event once");
     assertEquals(9, checkpoint.position());
+  }
+
+  /** A moved step as {@code from..to[ full], applied [positions]}. */
+  private static String span(LiveStep.Outcome outcome) {
+    Moved moved = assertInstanceOf(Moved.class, outcome);
+    return moved.from()
+        + ".."
+        + moved.to()
+        + (moved.full() ? " full" : "")
+        + ", applied "
+        + moved.applied().stream().map(RecordedEvent::globalPosition).toList();
   }
 
   private LiveStep step() {

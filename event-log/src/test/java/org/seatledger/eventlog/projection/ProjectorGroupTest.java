@@ -8,6 +8,7 @@ import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,10 @@ class ProjectorGroupTest {
   private final List<Map<String, Long>> commitsDuringRead = new ArrayList<>();
 
   private boolean unreadable;
+
+  /** What the runners told their step times, with the last thing the step had done then. */
+  private final List<String> told = new ArrayList<>();
+
   private final List<ProjectionRunner> runners =
       List.of(runner("r.one"), runner("r.two"), runner("r.three"));
   private final ProjectorGroup group = group();
@@ -69,6 +74,18 @@ class ProjectorGroupTest {
   }
 
   @Test
+  void eachReadModelOfAStepTellsItsStepTimesTheEventsItAppliedAfterTheMove() {
+    group.wake(6);
+
+    assertEquals(
+        List.of(
+            "r.one applied [3, 4, 5, 6] after: moved [r.one, r.two, r.three] to 6",
+            "r.two applied [3, 4, 5, 6] after: moved [r.one, r.two, r.three] to 6",
+            "r.three applied [3, 4, 5, 6] after: moved [r.one, r.two, r.three] to 6"),
+        told.stream().sorted(byRunner()).toList());
+  }
+
+  @Test
   void oneAskedForMoreAloneTakesItsOwnPass() {
     commitsDuringRead.add(Map.of("r.two", 8L));
 
@@ -87,6 +104,7 @@ class ProjectorGroupTest {
     group.wake(6);
 
     assertEquals(List.of("read after 2 failed"), trace, "the group stepped once and gave up");
+    assertEquals(List.of(), told, "a declined step applied nothing");
     assertEquals(3, handedOver.size(), "each of the three, still behind, takes its own pass");
     checkpoints.values().forEach(at -> assertEquals(2L, at));
   }
@@ -99,9 +117,31 @@ class ProjectorGroupTest {
     return new ProjectorGroup(runners, executor(), true, step);
   }
 
-  private static ProjectionRunner runner(String name) {
+  private ProjectionRunner runner(String name) {
     // nothing here reaches the log, the data source or the container: no pass of its own runs
-    return new ProjectionRunner(new Named(name), null, null, null, "test_projections", BATCH, null);
+    return new ProjectionRunner(
+        new Named(name),
+        null,
+        null,
+        null,
+        "test_projections",
+        BATCH,
+        null,
+        (projection, applied, nanos, at) -> {
+          assertTrue(nanos >= 0, "a step's time is never negative");
+          told.add(
+              projection
+                  + " applied "
+                  + applied.stream().map(RecordedEvent::globalPosition).toList()
+                  + " after: "
+                  + trace.get(trace.size() - 1));
+        });
+  }
+
+  /** Told entries in the order of the runners. */
+  private Comparator<String> byRunner() {
+    List<String> names = runners.stream().map(ProjectionRunner::name).toList();
+    return Comparator.comparing(line -> names.indexOf(line.split(" ")[0]));
   }
 
   private Map<String, Checkpoint> lock(Connection c, List<String> names) {

@@ -112,6 +112,7 @@ final class HttpKnee {
     double[] ledIn = new double[1];
     long[] atMeasuredStart = new long[2]; // wall clock, the driver's JIT then
     CompletableFuture<Long> headAtStart = new CompletableFuture<>();
+    CompletableFuture<ServerStepTimes> stepTimesAtStart = new CompletableFuture<>();
     Load.Step steady =
         Load.constantRate(
             staff,
@@ -129,8 +130,10 @@ final class HttpKnee {
                   () -> {
                     try {
                       headAtStart.complete(db.headPosition());
+                      stepTimesAtStart.complete(ServerStepTimes.of(staff));
                     } catch (Exception e) {
                       headAtStart.completeExceptionally(e);
+                      stepTimesAtStart.completeExceptionally(e);
                     }
                   });
             });
@@ -141,6 +144,12 @@ final class HttpKnee {
     JsonObject stalled = stalls.figures(steady, leadInStart, loadStart);
     long after = db.headPosition();
     db.awaitProjections(Duration.ofSeconds(60));
+    // from the measured start until every read model has caught up with the load
+    JsonObject stepTimes =
+        ServerStepTimes.of(staff)
+            .since(
+                stepTimesAtStart.get(60, TimeUnit.SECONDS),
+                (System.currentTimeMillis() - loadStart) / 1000.0);
     Map<String, Histogram> lags = lag.lags(db.connection, before, after);
     run.check(steady.errors() == 0, "steady load: errors " + steady.statusCounts());
     JsonObjectBuilder lagJson = Json.createObjectBuilder();
@@ -198,6 +207,7 @@ final class HttpKnee {
             .add("steady_p999_ms", round(steady.percentileMillis(99.9)))
             .add("steady_max_ms", round(steady.latencyMicros.getMaxValue() / 1000.0))
             .add("projection_lag", lagJson)
+            .add("server_step_times", stepTimes)
             .add("stalls", stalled));
     run.results
         .metrics

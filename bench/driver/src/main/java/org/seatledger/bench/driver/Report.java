@@ -325,6 +325,7 @@ final class Report {
                       v.asJsonObject().get("p99_ms"),
                       v.asJsonObject().get("max_ms")));
       md.append('\n');
+      serverStepTimes(md, http.getJsonObject("server_step_times"));
       JsonObject relay = http.getJsonObject("projection_lag").getJsonObject("integration.relay");
       if (relay != null) {
         md.append("The integration relay's row measures ")
@@ -561,6 +562,31 @@ final class Report {
         s.get("es_conflict_rate"),
         s.get("crud_conflict_rate"),
         s.get("es_cpu_ms_per_booking") + " / " + s.get("crud_cpu_ms_per_booking"));
+  }
+
+  /**
+   * The read models' steps as the server counted them in the steady load ({@link ServerStepTimes}).
+   */
+  private static void serverStepTimes(StringBuilder md, JsonObject times) {
+    if (times == null || times.isEmpty()) {
+      return;
+    }
+    md.append(
+        "The same seconds as the server counted them (`/metrics`, from the measured start until every"
+            + " read model had caught up; means, as the counts and sums allow):\n\n"
+            + "| read model | events | steps/s | events a step | step ms | applied after commit ms |\n"
+            + "|---|---|---|---|---|---|\n");
+    times.forEach(
+        (name, v) ->
+            cells(
+                md,
+                name,
+                v.asJsonObject().get("events"),
+                v.asJsonObject().get("steps_per_s"),
+                v.asJsonObject().get("events_per_step"),
+                v.asJsonObject().get("step_mean_ms"),
+                v.asJsonObject().get("apply_delay_mean_ms")));
+    md.append('\n');
   }
 
   /** What the server's JVM and the database did during the steady load ({@link SteadyWatch}). */
