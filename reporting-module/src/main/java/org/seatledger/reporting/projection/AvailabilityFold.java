@@ -5,8 +5,8 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -27,8 +27,8 @@ import org.seatledger.eventlog.api.projection.Sql;
 /**
  * One batch of the availability read model folded in memory: the rows of the conferences the batch
  * touches, looked up once, every event applied to them in log order, and what changed written back
- * per kind of change: new rows as multi-row inserts, changed ones as one batch of updates (see
- * {@link AvailabilityProjection#applyAll}).
+ * per kind of change: new rows as multi-row inserts, changed seat types as one update statement
+ * (see {@link AvailabilityProjection#applyAll}).
  */
 final class AvailabilityFold {
   /** Conference ids per lookup statement: well under every database's parameter limit. */
@@ -211,28 +211,35 @@ final class AvailabilityFold {
           insert.setString(10, e.currency());
           insert.setLong(11, row.last);
         });
-    Sql.batch(
+    Sql.updateEach(
         c,
-        "UPDATE reporting_seat_types SET capacity = COALESCE(?, capacity), held = held + ?,"
-            + " sold = sold + ?, last_position = ?"
-            + " WHERE generation = ? AND conference_id = ? AND code = ? AND last_position = ?",
+        SEAT_TYPE_CHANGES,
+        List.of(generation),
         seats.entrySet().stream().filter(entry -> entry.getValue().changed()).toList(),
-        (update, entry) -> {
+        entry -> {
           SeatRow row = entry.getValue();
-          if (row.capacity == null) {
-            update.setNull(1, Types.INTEGER);
-          } else {
-            update.setInt(1, row.capacity);
-          }
-          update.setInt(2, row.held);
-          update.setInt(3, row.sold);
-          update.setLong(4, row.last);
-          update.setInt(5, generation);
-          update.setString(6, entry.getKey().get(0));
-          update.setString(7, entry.getKey().get(1));
-          update.setLong(8, row.storedLast);
+          return new Sql.Each(
+              entry.getKey(),
+              List.of(row.storedLast),
+              Arrays.asList(row.capacity, row.held, row.sold, row.last));
         });
   }
+
+  /**
+   * The seat types a batch changed, in one statement: the seats it moved added, the capacity it set
+   * (if any), each row only if it is as the batch found it.
+   */
+  private static final Sql.Updates SEAT_TYPE_CHANGES =
+      new Sql.Updates(
+          "reporting_seat_types",
+          "generation = ?",
+          List.of("conference_id", "code"),
+          "last_position = ?",
+          List.of(
+              "capacity = COALESCE(?, capacity)",
+              "held = held + ?",
+              "sold = sold + ?",
+              "last_position = ?"));
 
   /** A conference row: as stored ({@code storedLast} ≥ 0) or created by this batch. */
   private static final class ConferenceRow {

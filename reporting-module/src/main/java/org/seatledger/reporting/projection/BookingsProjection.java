@@ -174,22 +174,29 @@ public final class BookingsProjection implements Projection {
           insert.setLong(16, booking.placedPosition);
         });
     placed.clear();
-    Sql.batch(
+    Sql.updateEach(
         c,
-        "UPDATE reporting_bookings SET status = ?, updated_at = ?, last_position = ?"
-            + " WHERE generation = ? AND booking_id = ? AND last_position < ?",
+        STATUS_CHANGES,
+        List.of(generation),
         changed.entrySet(),
-        (update, entry) -> {
+        entry -> {
           StatusChange change = entry.getValue();
-          update.setString(1, change.status);
-          update.setLong(2, change.updatedAt);
-          update.setLong(3, change.last);
-          update.setInt(4, generation);
-          update.setString(5, entry.getKey());
-          update.setLong(6, change.first);
+          return new Sql.Each(
+              List.of(entry.getKey()),
+              List.of(change.first),
+              List.of(change.status, change.updatedAt, change.last));
         });
     changed.clear();
   }
+
+  /** The last status a batch gave older bookings, each only if it has not seen these events. */
+  private static final Sql.Updates STATUS_CHANGES =
+      new Sql.Updates(
+          "reporting_bookings",
+          "generation = ?",
+          List.of("booking_id"),
+          "last_position < ?",
+          List.of("status = ?", "updated_at = ?", "last_position = ?"));
 
   private static void applyInPlace(Object event, long position, Connection c, int generation)
       throws SQLException {

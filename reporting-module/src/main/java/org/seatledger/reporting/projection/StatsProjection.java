@@ -178,7 +178,8 @@ public final class StatsProjection implements Projection {
 
   /**
    * Adds to each day's counters unless its row has seen these events already (rows remember the
-   * last position applied to them); a day without a row gets one.
+   * last position applied to them), in one statement; when fewer rows changed than the batch has
+   * days, the days are inserted as well, ignored where a row exists: a day without a row gets one.
    */
   private static void addToDays(Map<List<Object>, Day> days, Connection c, int generation)
       throws SQLException {
@@ -186,42 +187,33 @@ public final class StatsProjection implements Projection {
       return;
     }
     List<Map.Entry<List<Object>, Day>> entries = new ArrayList<>(days.entrySet());
-    int[] updated;
-    try (PreparedStatement update =
-        c.prepareStatement(
-            "UPDATE reporting_daily_stats SET bookings = bookings + ?, confirmations = confirmations + ?,"
-                + " cancellations = cancellations + ?, expirations = expirations + ?, revenue = revenue + ?,"
-                + " last_position = ? WHERE generation = ? AND conference_id = ? AND stat_day = ?"
-                + " AND last_position < ?")) {
-      for (Map.Entry<List<Object>, Day> entry : entries) {
-        Day day = entry.getValue();
-        update.setInt(1, day.booked);
-        update.setInt(2, day.confirmed);
-        update.setInt(3, day.cancelled);
-        update.setInt(4, day.expired);
-        update.setBigDecimal(5, day.revenue);
-        update.setLong(6, day.last);
-        update.setInt(7, generation);
-        update.setString(8, (String) entry.getKey().get(0));
-        update.setDate(9, Date.valueOf((LocalDate) entry.getKey().get(1)));
-        update.setLong(10, day.first);
-        update.addBatch();
-      }
-      updated = update.executeBatch();
-    }
-    List<Map.Entry<List<Object>, Day>> missing = new ArrayList<>();
-    for (int i = 0; i < entries.size(); i++) {
-      // 0: no row yet (or one that has seen these events: the insert is ignored); a driver that
-      // cannot tell (SUCCESS_NO_INFO) gets the insert too, ignored where the row exists
-      if (updated[i] <= 0) {
-        missing.add(entries.get(i));
-      }
+    int updated =
+        Sql.updateEach(
+            c,
+            DAY_CHANGES,
+            List.of(generation),
+            entries,
+            entry -> {
+              Day day = entry.getValue();
+              return new Sql.Each(
+                  List.of(entry.getKey().get(0), Date.valueOf((LocalDate) entry.getKey().get(1))),
+                  List.of(day.first),
+                  List.of(
+                      day.booked,
+                      day.confirmed,
+                      day.cancelled,
+                      day.expired,
+                      day.revenue,
+                      day.last));
+            });
+    if (updated == entries.size()) {
+      return;
     }
     Sql.insert(
         c,
         "INSERT IGNORE INTO reporting_daily_stats (generation, conference_id, stat_day, bookings, confirmations,"
             + " cancellations, expirations, revenue, last_position)",
-        missing,
+        entries,
         (insert, entry) -> {
           Day day = entry.getValue();
           insert.setInt(1, generation);
@@ -235,6 +227,21 @@ public final class StatsProjection implements Projection {
           insert.setLong(9, day.last);
         });
   }
+
+  /** A batch's counts added to the days it touched, each day only if it has not seen them. */
+  private static final Sql.Updates DAY_CHANGES =
+      new Sql.Updates(
+          "reporting_daily_stats",
+          "generation = ?",
+          List.of("conference_id", "stat_day"),
+          "last_position < ?",
+          List.of(
+              "bookings = bookings + ?",
+              "confirmations = confirmations + ?",
+              "cancellations = cancellations + ?",
+              "expirations = expirations + ?",
+              "revenue = revenue + ?",
+              "last_position = ?"));
 
   @Override
   public void drop(Connection c, int generation) throws SQLException {

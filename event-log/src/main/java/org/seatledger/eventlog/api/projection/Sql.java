@@ -1,5 +1,7 @@
 package org.seatledger.eventlog.api.projection;
 
+import static java.util.stream.Collectors.joining;
+
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.Date;
@@ -14,6 +16,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Parameterised JDBC for read models, and the log's time unit (UTC microseconds).
@@ -54,8 +57,10 @@ public final class Sql {
   }
 
   /**
-   * Runs {@code sql} once per row as one JDBC batch; nothing at all when there are no rows. For
-   * updates: inserts go faster as one multi-row statement, {@link #insert}.
+   * Runs {@code sql} once per row as one JDBC batch; nothing at all when there are no rows. MySQL
+   * Connector/J sends such a batch one statement, and one round trip, per row unless the URL asks
+   * it to rewrite batches: inserts go faster as one multi-row statement, {@link #insert}, and
+   * updates of several rows as one statement, {@link #updateEach}.
    */
   public static <T> void batch(
       Connection connection, String sql, Collection<T> rows, Binder<? super T> binder)
@@ -70,6 +75,121 @@ public final class Sql {
       }
       statement.executeBatch();
     }
+  }
+
+  /**
+   * What {@link #updateEach} changes: rows of {@code table} that meet {@code scope}, each picked by
+   * its {@code keys} and its own {@code guard}, each column of {@code sets} given the row's own
+   * value.
+   *
+   * @param table the table
+   * @param scope a condition every row meets, with its parameters given to {@link #updateEach}
+   *     (such as {@code generation = ?})
+   * @param keys the columns that pick one row (such as {@code conference_id, code})
+   * @param guard a condition of each row, with one {@code ?} per value of {@link Each#guard} (such
+   *     as {@code last_position < ?}); rows that fail it are left as they are
+   * @param sets one assignment per column, its value with exactly one {@code ?}, the row's value of
+   *     {@link Each#set} in that place (such as {@code held = held + ?} or {@code capacity =
+   *     COALESCE(?, capacity)})
+   */
+  public record Updates(
+      String table, String scope, List<String> keys, String guard, List<String> sets) {
+    public Updates {
+      keys = List.copyOf(keys);
+      sets = List.copyOf(sets);
+      for (String set : sets) {
+        if (set.indexOf('=') < 0 || set.chars().filter(c -> c == '?').count() != 1) {
+          throw new IllegalArgumentException(
+              "an assignment with one parameter, as held = held + ?: " + set);
+        }
+      }
+    }
+  }
+
+  /**
+   * One row's values for {@link #updateEach}: its key, its guard's values, and one value for each
+   * assignment, in the order the {@link Updates} names them (nulls allowed).
+   */
+  public record Each(List<?> key, List<?> guard, List<?> set) {}
+
+  /** Rows one statement of {@link #updateEach} changes at most. */
+  static final int MAX_ROWS_PER_UPDATE = 100;
+
+  /**
+   * Changes several rows of one table, each in its own way, with one statement (per {@value
+   * #MAX_ROWS_PER_UPDATE} rows) instead of one round trip per row, as a JDBC batch of updates is
+   * sent unless the driver is told to rewrite it: {@code UPDATE t SET c = CASE WHEN <key of row 1>
+   * THEN <its value> … ELSE c END, … WHERE <scope> AND ((<key of row 1> AND <its guard>) OR …)}.
+   * Every row is changed as its own {@code UPDATE … WHERE <key> AND <guard>} would change it; on
+   * MySQL and MariaDB the keys, when they begin the primary key after the scope, are looked up as
+   * ranges of it. Returns the number of rows changed; nothing at all when there are none.
+   */
+  public static <T> int updateEach(
+      Connection connection,
+      Updates updates,
+      List<?> scopeValues,
+      Collection<T> rows,
+      Function<? super T, Each> each)
+      throws SQLException {
+    List<Each> all = new ArrayList<>(rows.size());
+    rows.forEach(row -> all.add(each.apply(row)));
+    int changed = 0;
+    for (int from = 0; from < all.size(); from += MAX_ROWS_PER_UPDATE) {
+      List<Each> chunk = all.subList(from, Math.min(all.size(), from + MAX_ROWS_PER_UPDATE));
+      List<Object> parameters = new ArrayList<>();
+      try (PreparedStatement statement =
+          prepare(connection, updateText(updates, scopeValues, chunk, parameters), parameters)) {
+        changed += statement.executeUpdate();
+      }
+    }
+    return changed;
+  }
+
+  /** The text of one statement of {@link #updateEach}, its parameters added to {@code values}. */
+  static String updateText(
+      Updates updates, List<?> scopeValues, List<Each> rows, List<Object> values) {
+    String key = updates.keys().stream().map(k -> k + " = ?").collect(joining(" AND "));
+    StringBuilder sql = new StringBuilder("UPDATE ").append(updates.table()).append(" SET ");
+    for (int s = 0; s < updates.sets().size(); s++) {
+      String set = updates.sets().get(s);
+      String column = set.substring(0, set.indexOf('=')).strip();
+      String value = set.substring(set.indexOf('=') + 1).strip();
+      sql.append(s == 0 ? "" : ", ").append(column).append(" = CASE");
+      for (Each row : rows) {
+        sql.append(" WHEN ").append(key).append(" THEN ").append(value);
+        values.addAll(keyOf(updates, row));
+        values.add(row.set().get(s));
+      }
+      sql.append(" ELSE ").append(column).append(" END");
+    }
+    sql.append(" WHERE ").append(updates.scope()).append(" AND (");
+    values.addAll(scopeValues);
+    for (int r = 0; r < rows.size(); r++) {
+      Each row = rows.get(r);
+      sql.append(r == 0 ? "(" : " OR (").append(key);
+      values.addAll(keyOf(updates, row));
+      if (updates.guard() != null) {
+        sql.append(" AND ").append(updates.guard());
+        values.addAll(row.guard());
+      }
+      sql.append(')');
+    }
+    return sql.append(')').toString();
+  }
+
+  private static List<?> keyOf(Updates updates, Each row) {
+    if (row.key().size() != updates.keys().size() || row.set().size() != updates.sets().size()) {
+      throw new IllegalArgumentException(
+          "a row of "
+              + updates.table()
+              + " needs "
+              + updates.keys().size()
+              + " key values and "
+              + updates.sets().size()
+              + " values to set: "
+              + row);
+    }
+    return row.key();
   }
 
   /**

@@ -26,11 +26,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The multi-row insert of the read models and the log writer, on an in-memory database in MySQL
- * mode (as the embedded server runs): rows written as they were given, in as few statements as the
- * limits allow, nothing sent for no rows, duplicates ignored or refused as the statement says.
+ * The multi-row insert of the read models and the log writer, and the read models' update of
+ * several rows in one statement, on an in-memory database in MySQL mode (as the embedded server
+ * runs): rows written as they were given, in as few statements as the limits allow, nothing sent
+ * for no rows, duplicates ignored or refused as the statement says, each updated row changed as its
+ * own update would have changed it.
  */
-class SqlInsertTest {
+class SqlWritesTest {
 
   private static final String INSERT =
       "INSERT INTO t (id, name, amount, held_on, flag, total, note)"; // seven columns
@@ -51,6 +53,10 @@ class SqlInsertTest {
       ddl.execute(
           "CREATE TABLE t (id INT NOT NULL PRIMARY KEY, name VARCHAR(50), amount DECIMAL(10, 2),"
               + " held_on DATE, flag BOOLEAN NOT NULL, total BIGINT NOT NULL, note VARCHAR(20))");
+      ddl.execute(
+          "CREATE TABLE seats (generation INT NOT NULL, conference VARCHAR(20) NOT NULL,"
+              + " code VARCHAR(20) NOT NULL, capacity INT NOT NULL, held INT NOT NULL,"
+              + " last_position BIGINT NOT NULL, PRIMARY KEY (generation, conference, code))");
     }
   }
 
@@ -214,6 +220,91 @@ class SqlInsertTest {
       int values = Sql.rowsPerInsert(columns) * columns;
       assertTrue(values <= 2_000, columns + " columns: " + values + " values");
     }
+  }
+
+  private static final Sql.Updates SEAT_CHANGES =
+      new Sql.Updates(
+          "seats",
+          "generation = ?",
+          List.of("conference", "code"),
+          "last_position = ?",
+          List.of("capacity = COALESCE(?, capacity)", "held = held + ?", "last_position = ?"));
+
+  /** A change of one seat row: capacity to set (or null), seats held to add, the row it expects. */
+  private record SeatChange(int row, Integer capacity, int held, long expectedLast) {
+    Sql.Each each() {
+      return new Sql.Each(
+          List.of("c" + row / 2, row % 2 == 0 ? "standard" : "vip"),
+          List.of(expectedLast),
+          Arrays.asList(capacity, held, 1_000L + row));
+    }
+  }
+
+  @Test
+  void updateEachChangesEveryRowAsItsOwnGuardedUpdateWouldInOneStatementPerHundredRows()
+      throws SQLException {
+    for (int generation = 1; generation <= 2; generation++) {
+      for (int row = 0; row < 250; row++) {
+        Sql.update(
+            database,
+            "INSERT INTO seats VALUES (?, ?, ?, ?, ?, ?)",
+            generation,
+            "c" + row / 2,
+            row % 2 == 0 ? "standard" : "vip",
+            100,
+            row,
+            (long) row);
+      }
+    }
+    List<SeatChange> changes = new ArrayList<>();
+    for (int row = 0; row < 250; row++) {
+      // every seventh row is not as the change expects it: left as it is
+      changes.add(
+          new SeatChange(row, row % 3 == 0 ? 50 + row : null, row + 1, row % 7 == 0 ? -1 : row));
+    }
+
+    int changed = Sql.updateEach(connection(), SEAT_CHANGES, List.of(1), changes, SeatChange::each);
+
+    assertEquals(250 - 36, changed, "rows whose guard held");
+    assertEquals(3, sent.size(), "100 + 100 + 50 rows");
+    assertTrue(sent.get(0).startsWith("UPDATE seats SET capacity = CASE WHEN"), sent.get(0));
+    try (Statement query = database.createStatement();
+        ResultSet rows =
+            query.executeQuery(
+                "SELECT generation, conference, code, capacity, held, last_position FROM seats"
+                    + " ORDER BY generation, CAST(SUBSTRING(conference, 2) AS INT), code")) {
+      for (int generation = 1; generation <= 2; generation++) {
+        for (int row = 0; row < 250; row++) {
+          assertTrue(rows.next());
+          boolean applies = generation == 1 && row % 7 != 0;
+          String where = "generation " + generation + ", row " + row;
+          assertEquals(row % 2 == 0 ? "standard" : "vip", rows.getString(3), where);
+          assertEquals(applies && row % 3 == 0 ? 50 + row : 100, rows.getInt(4), where);
+          assertEquals(applies ? row + row + 1 : row, rows.getInt(5), where);
+          assertEquals(applies ? 1_000L + row : row, rows.getLong(6), where);
+        }
+      }
+    }
+  }
+
+  @Test
+  void updateEachOfNoRowsSendsNothingAndAMisshapenRowIsRefused() throws SQLException {
+    assertEquals(0, Sql.updateEach(connection(), SEAT_CHANGES, List.of(1), List.of(), r -> null));
+    assertEquals(List.of(), sent);
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            Sql.updateEach(
+                database,
+                SEAT_CHANGES,
+                List.of(1),
+                List.of(1),
+                r -> new Sql.Each(List.of("c1"), List.of(1L), List.of(1, 2, 3))),
+        "one key value of two");
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new Sql.Updates("seats", "generation = ?", List.of("code"), null, List.of("held")),
+        "an assignment without its parameter");
   }
 
   private static int placeholders(String sql) {
