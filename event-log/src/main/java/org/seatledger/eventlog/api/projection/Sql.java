@@ -58,9 +58,10 @@ public final class Sql {
 
   /**
    * Runs {@code sql} once per row as one JDBC batch; nothing at all when there are no rows. MySQL
-   * Connector/J sends such a batch one statement, and one round trip, per row unless the URL asks
-   * it to rewrite batches: inserts go faster as one multi-row statement, {@link #insert}, and
-   * updates of several rows as one statement, {@link #updateEach}.
+   * Connector/J sends such a batch one statement, and one round trip, per row (with {@code
+   * rewriteBatchedStatements=true} and more than three rows, as one text of several statements
+   * between two round trips that switch them on and off): inserts go faster as one multi-row
+   * statement, {@link #insert}, and updates of several rows as one statement, {@link #updateEach}.
    */
   public static <T> void batch(
       Connection connection, String sql, Collection<T> rows, Binder<? super T> binder)
@@ -117,12 +118,14 @@ public final class Sql {
 
   /**
    * Changes several rows of one table, each in its own way, with one statement (per {@value
-   * #MAX_ROWS_PER_UPDATE} rows) instead of one round trip per row, as a JDBC batch of updates is
-   * sent unless the driver is told to rewrite it: {@code UPDATE t SET c = CASE WHEN <key of row 1>
-   * THEN <its value> … ELSE c END, … WHERE <scope> AND ((<key of row 1> AND <its guard>) OR …)}.
-   * Every row is changed as its own {@code UPDATE … WHERE <key> AND <guard>} would change it; on
-   * MySQL and MariaDB the keys, when they begin the primary key after the scope, are looked up as
-   * ranges of it. Returns the number of rows changed; nothing at all when there are none.
+   * #MAX_ROWS_PER_UPDATE} rows) and one round trip, on any driver and whatever the URL says, where
+   * a JDBC batch of updates takes one round trip a row on MySQL, or three with more than three rows
+   * and {@code rewriteBatchedStatements=true} ({@link #batch}): {@code UPDATE t SET c = CASE WHEN
+   * <key of row 1> THEN <its value> … ELSE c END, … WHERE <scope> AND ((<key of row 1> AND <its
+   * guard>) OR …)}. Every row is changed as its own {@code UPDATE … WHERE <key> AND <guard>} would
+   * change it; on MySQL and MariaDB the keys, when they begin the primary key after the scope, are
+   * looked up as ranges of it. Returns the number of rows changed; nothing at all when there are
+   * none.
    */
   public static <T> int updateEach(
       Connection connection,
