@@ -135,7 +135,7 @@ public final class Sql {
       Function<? super T, Each> each)
       throws SQLException {
     List<Each> all = new ArrayList<>(rows.size());
-    rows.forEach(row -> all.add(each.apply(row)));
+    rows.forEach(row -> all.add(shaped(updates, each.apply(row))));
     int changed = 0;
     for (int from = 0; from < all.size(); from += MAX_ROWS_PER_UPDATE) {
       List<Each> chunk = all.subList(from, Math.min(all.size(), from + MAX_ROWS_PER_UPDATE));
@@ -160,7 +160,7 @@ public final class Sql {
       sql.append(s == 0 ? "" : ", ").append(column).append(" = CASE");
       for (Each row : rows) {
         sql.append(" WHEN ").append(key).append(" THEN ").append(value);
-        values.addAll(keyOf(updates, row));
+        values.addAll(row.key());
         values.add(row.set().get(s));
       }
       sql.append(" ELSE ").append(column).append(" END");
@@ -170,7 +170,7 @@ public final class Sql {
     for (int r = 0; r < rows.size(); r++) {
       Each row = rows.get(r);
       sql.append(r == 0 ? "(" : " OR (").append(key);
-      values.addAll(keyOf(updates, row));
+      values.addAll(row.key());
       if (updates.guard() != null) {
         sql.append(" AND ").append(updates.guard());
         values.addAll(row.guard());
@@ -180,19 +180,26 @@ public final class Sql {
     return sql.append(')').toString();
   }
 
-  private static List<?> keyOf(Updates updates, Each row) {
-    if (row.key().size() != updates.keys().size() || row.set().size() != updates.sets().size()) {
+  /** {@code row}, once it has as many values as {@code updates} names places for. */
+  private static Each shaped(Updates updates, Each row) {
+    long guards =
+        updates.guard() == null ? 0 : updates.guard().chars().filter(c -> c == '?').count();
+    if (row.key().size() != updates.keys().size()
+        || row.guard().size() != guards
+        || row.set().size() != updates.sets().size()) {
       throw new IllegalArgumentException(
           "a row of "
               + updates.table()
               + " needs "
               + updates.keys().size()
-              + " key values and "
+              + " key values, "
+              + guards
+              + " for its guard and "
               + updates.sets().size()
-              + " values to set: "
+              + " to set: "
               + row);
     }
-    return row.key();
+    return row;
   }
 
   /**
