@@ -102,8 +102,12 @@ final class HotConference {
     run.accepted(es.count(201));
     run.check(es.errors() == 0, "event-sourced profiled hot round: errors " + es.statusCounts());
     run.db.awaitProjections(Duration.ofMinutes(5));
-    return Json.createObjectBuilder(ServerProcess.summary(PROFILE, 15))
+    JsonObject summary = ServerProcess.summary(PROFILE, 15);
+    return Json.createObjectBuilder(summary)
         .add("es_bookings_per_s_while_recorded", round(es.createdPerSecond()))
+        .add(
+            "es_allocated_kb_per_booking",
+            round(summary.getJsonNumber("allocated_bytes").longValue() / 1024.0 / es.count(201)))
         .build();
   }
 

@@ -274,6 +274,25 @@ final class Report {
           "top_seatledger_inclusive");
       profileTable(md, "package on top of the stack (self)", profile, "top_packages_self");
       profileTable(md, "method on top of the stack (self)", profile, "top_methods_self");
+      if (profile.containsKey("es_allocated_kb_per_booking")) {
+        md.append("### What the event-sourced hot phase allocated (JFR allocation samples, ")
+            .append(profile.get("es_allocated_kb_per_booking"))
+            .append(
+                " KB a booking on all the server's threads, the samples' weights summed over the"
+                    + " round)\n\n");
+        allocationTable(md, "class allocated", profile, "top_allocated_classes");
+        allocationTable(
+            md,
+            "first Seat Ledger frame on the stack",
+            profile,
+            "top_allocating_seatledger_frames");
+        allocationTable(
+            md,
+            "Seat Ledger method anywhere on the stack (inclusive)",
+            profile,
+            "top_allocating_seatledger_inclusive");
+        allocationTable(md, "method allocating", profile, "top_allocating_methods");
+      }
     }
     JsonObject http = f.getJsonObject("http");
     if (http != null) {
@@ -545,6 +564,20 @@ final class Report {
     for (JsonValue v : profile.getJsonArray(key)) {
       JsonObject row = v.asJsonObject();
       cells(md, "`" + row.getString("name") + "`", row.get("samples"), row.get("share"));
+    }
+    md.append('\n');
+  }
+
+  private static void allocationTable(
+      StringBuilder md, String what, JsonObject profile, String key) {
+    md.append("| ").append(what).append(" | MB | % |\n|---|---|---|\n");
+    for (JsonValue v : profile.getJsonArray(key)) {
+      JsonObject row = v.asJsonObject();
+      cells(
+          md,
+          "`" + row.getString("name") + "`",
+          Results.round(row.getJsonNumber("bytes").longValue() / 1048576.0),
+          row.get("share"));
     }
     md.append('\n');
   }

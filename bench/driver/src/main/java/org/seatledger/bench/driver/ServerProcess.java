@@ -8,6 +8,7 @@ import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -17,6 +18,7 @@ import java.util.Set;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordedStackTrace;
+import jdk.jfr.consumer.RecordedThread;
 import jdk.jfr.consumer.RecordingFile;
 
 /**
@@ -179,52 +181,107 @@ final class ServerProcess {
    * What the CPU was doing in a recording: execution samples by the method on top of the stack
    * (self), by that method's package, and by the first frame of our own code ({@code
    * org.seatledger}) on the stack — the part of the product a sample is spent for — and by every
-   * method of ours on the stack (inclusive: a sample counts once for each).
+   * method of ours on the stack (inclusive: a sample counts once for each). And what the server
+   * allocated meanwhile: the allocation samples' weights (the bytes each sampled thread allocated
+   * since its previous sample) summed, by the class allocated, by the method allocating, and by the
+   * first frame of our own code on the stack.
    */
   static JsonObject summary(Path recording, int top) throws IOException {
-    Map<String, Long> methods = new HashMap<>();
+    Tally cpu = new Tally();
+    Tally allocated = new Tally();
     Map<String, Long> packages = new HashMap<>();
-    Map<String, Long> ours = new HashMap<>();
-    Map<String, Long> inclusive = new HashMap<>();
-    long samples = 0;
+    Map<String, Long> classes = new HashMap<>();
+    Map<Long, Instant> firstSamples = firstAllocationSamples(recording);
     try (RecordingFile file = new RecordingFile(recording)) {
       while (file.hasMoreEvents()) {
         RecordedEvent event = file.readEvent();
-        if (!event.getEventType().getName().equals("jdk.ExecutionSample")) {
-          continue;
-        }
+        String kind = event.getEventType().getName();
         RecordedStackTrace stack = event.getStackTrace();
         if (stack == null || stack.getFrames().isEmpty()) {
           continue;
         }
-        samples++;
-        RecordedFrame self = stack.getFrames().get(0);
-        String type = self.getMethod().getType().getName();
-        methods.merge(type + "." + self.getMethod().getName(), 1L, Long::sum);
-        packages.merge(packageOf(type), 1L, Long::sum);
-        String mine = null;
-        Set<String> onStack = new HashSet<>();
-        for (RecordedFrame frame : stack.getFrames()) {
-          String t = frame.getMethod().getType().getName();
-          if (t.startsWith("org.seatledger.")) {
-            String method = t.substring(t.lastIndexOf('.') + 1) + "." + frame.getMethod().getName();
-            mine = mine == null ? method : mine;
-            if (!t.contains("$Proxy$") && !t.contains("$$Lambda") && !method.contains("lambda$")) {
-              onStack.add(method); // CDI proxies and lambdas only repeat the method they call
-            }
-          }
+        if (kind.equals("jdk.ExecutionSample")) {
+          String type = cpu.add(stack, 1);
+          packages.merge(packageOf(type), 1L, Long::sum);
+        } else if (kind.equals("jdk.ObjectAllocationSample")
+            && !event.getStartTime().equals(firstSamples.get(threadOf(event)))) {
+          long bytes = event.getLong("weight");
+          allocated.add(stack, bytes);
+          classes.merge(event.getClass("objectClass").getName(), bytes, Long::sum);
         }
-        ours.merge(mine == null ? "(no Seat Ledger frame: server threads)" : mine, 1L, Long::sum);
-        onStack.forEach(method -> inclusive.merge(method, 1L, Long::sum));
       }
     }
     return Json.createObjectBuilder()
-        .add("samples", samples)
-        .add("top_methods_self", ranked(methods, samples, top))
-        .add("top_packages_self", ranked(packages, samples, top))
-        .add("top_seatledger_frames", ranked(ours, samples, top))
-        .add("top_seatledger_inclusive", ranked(inclusive, samples, top))
+        .add("samples", cpu.total)
+        .add("top_methods_self", ranked(cpu.methods, cpu.total, top))
+        .add("top_packages_self", ranked(packages, cpu.total, top))
+        .add("top_seatledger_frames", ranked(cpu.ours, cpu.total, top))
+        .add("top_seatledger_inclusive", ranked(cpu.inclusive, cpu.total, top))
+        .add("allocated_bytes", allocated.total)
+        .add("top_allocated_classes", ranked(classes, allocated.total, top, "bytes"))
+        .add("top_allocating_methods", ranked(allocated.methods, allocated.total, top, "bytes"))
+        .add(
+            "top_allocating_seatledger_frames",
+            ranked(allocated.ours, allocated.total, top, "bytes"))
+        .add(
+            "top_allocating_seatledger_inclusive",
+            ranked(allocated.inclusive, allocated.total, top, "bytes"))
         .build();
+  }
+
+  /**
+   * When each thread's first allocation sample of the recording was taken. Java 17 weighs a
+   * thread's first sample with all it allocated since it started, not since the recording did
+   * (JDK-8307488, fixed in Java 21): one such sample weighed 2.5 GB in a round of 8 s. The first
+   * sample of every thread is left out of the sums.
+   */
+  private static Map<Long, Instant> firstAllocationSamples(Path recording) throws IOException {
+    Map<Long, Instant> first = new HashMap<>();
+    try (RecordingFile file = new RecordingFile(recording)) {
+      while (file.hasMoreEvents()) {
+        RecordedEvent event = file.readEvent();
+        if (event.getEventType().getName().equals("jdk.ObjectAllocationSample")) {
+          first.merge(threadOf(event), event.getStartTime(), (a, b) -> a.isBefore(b) ? a : b);
+        }
+      }
+    }
+    return first;
+  }
+
+  private static long threadOf(RecordedEvent event) {
+    RecordedThread thread = event.getThread();
+    return thread == null ? -1 : thread.getJavaThreadId();
+  }
+
+  /** Samples (or their weights) by the frame on top, by our first frame, by ours anywhere. */
+  private static final class Tally {
+    final Map<String, Long> methods = new HashMap<>();
+    final Map<String, Long> ours = new HashMap<>();
+    final Map<String, Long> inclusive = new HashMap<>();
+    long total;
+
+    /** Counts a stack with its weight; returns the type on top of it. */
+    String add(RecordedStackTrace stack, long weight) {
+      total += weight;
+      RecordedFrame self = stack.getFrames().get(0);
+      String type = self.getMethod().getType().getName();
+      methods.merge(type + "." + self.getMethod().getName(), weight, Long::sum);
+      String mine = null;
+      Set<String> onStack = new HashSet<>();
+      for (RecordedFrame frame : stack.getFrames()) {
+        String t = frame.getMethod().getType().getName();
+        if (t.startsWith("org.seatledger.")) {
+          String method = t.substring(t.lastIndexOf('.') + 1) + "." + frame.getMethod().getName();
+          mine = mine == null ? method : mine;
+          if (!t.contains("$Proxy$") && !t.contains("$$Lambda") && !method.contains("lambda$")) {
+            onStack.add(method); // CDI proxies and lambdas only repeat the method they call
+          }
+        }
+      }
+      ours.merge(mine == null ? "(no Seat Ledger frame: server threads)" : mine, weight, Long::sum);
+      onStack.forEach(method -> inclusive.merge(method, weight, Long::sum));
+      return type;
+    }
   }
 
   private static String packageOf(String type) {
@@ -233,6 +290,11 @@ final class ServerProcess {
   }
 
   private static JsonArrayBuilder ranked(Map<String, Long> counts, long samples, int top) {
+    return ranked(counts, samples, top, "samples");
+  }
+
+  private static JsonArrayBuilder ranked(
+      Map<String, Long> counts, long samples, int top, String unit) {
     JsonArrayBuilder rows = Json.createArrayBuilder();
     counts.entrySet().stream()
         .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()))
@@ -242,7 +304,7 @@ final class ServerProcess {
                 rows.add(
                     Json.createObjectBuilder()
                         .add("name", e.getKey())
-                        .add("samples", e.getValue())
+                        .add(unit, e.getValue())
                         .add("share", round(100.0 * e.getValue() / Math.max(1, samples)))));
     return rows;
   }
