@@ -49,6 +49,7 @@ public class EventReads {
 
   @Inject EventRows rows;
   @Inject EventDecoder decoder;
+  @Inject RecentEvents recent;
 
   /** At most {@code limit} events after {@code afterPosition}, in global order. */
   @Transactional
@@ -81,7 +82,9 @@ public class EventReads {
 
   /**
    * As {@link #readPage(long, int, Set)}, decoding as {@code decoding} says; {@link
-   * Decoding#METADATA_ONLY} reads the rows without their stored data and decodes nothing.
+   * Decoding#METADATA_ONLY} reads the rows without their stored data and decodes nothing. A page
+   * this server's committer has just written comes from memory ({@link RecentEvents}), decoded
+   * alike.
    */
   @Transactional
   public EventPage readPage(
@@ -89,7 +92,10 @@ public class EventReads {
     Set<String> types = new HashSet<>();
     classes.forEach(type -> types.add(decoder.typeName(type)));
     boolean data = decoding != Decoding.METADATA_ONLY;
-    EventRows.Scan page = rows.after(afterPosition, limit, types, data);
+    EventRows.Scan page =
+        recent
+            .after(afterPosition, limit, types)
+            .orElseGet(() -> rows.after(afterPosition, limit, types, data));
     List<RecordedEvent> events =
         data
             ? decoder.decode(page.rows(), decoding == Decoding.FULL)

@@ -34,9 +34,11 @@ import org.seatledger.eventlog.store.LogWriter.Written;
  * trip ({@link LogWriter#writeInOneTrip}); the database refuses it if anything it relied on changed
  * meanwhile, and the group is then written the ordinary way, as above.
  *
- * <p>It tells {@link AppendCommitted} when it starts and ends a group, and whether more appends are
- * queued then: the projectors' wake-up waits, within a bound, for the committer to run out of work,
- * so that their transactions do not run beside its next group.
+ * <p>The rows of every group it committed are kept for the read models ({@link RecentEvents}),
+ * before the group's callers are answered. It tells {@link AppendCommitted} when it starts and ends
+ * a group, and whether more appends are queued then: the projectors' wake-up waits, within a bound,
+ * for the committer to run out of work, so that their transactions do not run beside its next
+ * group.
  */
 @ApplicationScoped
 public class GroupCommit {
@@ -48,6 +50,7 @@ public class GroupCommit {
 
   @Inject LogWriter writer;
   @Inject AppendCommitted wakeUps;
+  @Inject RecentEvents recent;
 
   /** What this committer's own commits left: lets a group go in one round trip. */
   private final KnownTail tail = new KnownTail();
@@ -184,13 +187,18 @@ public class GroupCommit {
       return false;
     }
     tail.committedInOneTrip(plan.get());
+    recent.committed(plan.get().decision().events());
     complete(group, written.outcomes());
     return true;
   }
 
-  /** Remembers what an ordinary commit left, for the next group's one-trip plan. */
+  /**
+   * Remembers what an ordinary commit left, for the next group's one-trip plan and the read models
+   * that follow the log ({@link RecentEvents}).
+   */
   private List<BatchOutcome> committed(Written written) {
     tail.committed(written.first(), written.nextPosition(), written.events());
+    recent.committed(written.events());
     return written.outcomes();
   }
 

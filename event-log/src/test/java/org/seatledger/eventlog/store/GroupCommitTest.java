@@ -35,6 +35,7 @@ import org.seatledger.eventlog.store.LogWriter.Written;
 class GroupCommitTest {
 
   private final GroupCommit groupCommit = new GroupCommit();
+  private final RecentEvents recent = new RecentEvents(100);
 
   @AfterEach
   void stop() {
@@ -159,6 +160,36 @@ class GroupCommitTest {
   }
 
   @Test
+  void theRowsOfEveryCommittedGroupAreKeptForTheReadModelsBeforeItsCallersAreAnswered()
+      throws Exception {
+    FakeWriter writer =
+        start(
+            new FakeWriter() {
+              @Override
+              void beforeOneTrip(KnownTail.Plan plan) {
+                if (writer().log.size() == 2) {
+                  throw new IllegalStateException("append_group: the log is not where it was left");
+                }
+              }
+            }.withOneTrip());
+
+    for (String id : List.of("a", "b", "c", "d")) {
+      long position =
+          groupCommit.submit(streamBatch(id)).get(10, TimeUnit.SECONDS).get(0).lastPosition();
+      EventRows.Scan page = recent.after(position - 1, 500, Set.of()).orElseThrow();
+      assertEquals(position, page.lastPosition(), id + "'s row is there when its caller hears");
+    }
+
+    assertEquals(
+        List.of("ordinary a", "one trip b", "refused c", "ordinary c", "ordinary d"), writer.log);
+    EventRows.Scan all = recent.after(0, 500, Set.of()).orElseThrow();
+    assertEquals(
+        List.of(1L, 2L, 3L, 4L),
+        all.rows().stream().map(row -> row.globalPosition).toList(),
+        "one run of the committed rows, none of the refused attempt's");
+  }
+
+  @Test
   void theReadModelsAreWokenOnceTheQueueIsEmptyAndAfterTheCallersHaveTheirAnswers()
       throws Exception {
     CountDownLatch release = new CountDownLatch(1);
@@ -220,6 +251,7 @@ class GroupCommitTest {
   private FakeWriter start(FakeWriter writer) {
     groupCommit.writer = writer;
     groupCommit.wakeUps = wakeUps;
+    groupCommit.recent = recent;
     groupCommit.threads = new Threads();
     writer.committed = wakeUps;
     return writer;
@@ -339,6 +371,7 @@ class GroupCommitTest {
         throw new IllegalStateException("the database refused the transaction");
       }
       List<BatchOutcome> outcomes = new ArrayList<>();
+      List<StoredEvent> rows = new ArrayList<>();
       synchronized (this) {
         long first = next;
         log.add("ordinary " + ids(batches.stream().map(GroupCommitTest::commandId).toList()));
@@ -348,14 +381,29 @@ class GroupCommitTest {
             long position = next++;
             results.add(
                 new AppendResult(position, position, List.of(), false, command.append().outcome()));
+            rows.add(row(position, command));
             written.incrementAndGet();
           }
           outcomes.add(new BatchOutcome.Appended(results));
         }
         // what the container does after the transaction committed (AFTER_SUCCESS)
         committed.afterCommit(new AppendCommitted.Appended(next - 1));
-        return new Written(outcomes, first, next, List.of());
+        return new Written(outcomes, first, next, rows);
       }
+    }
+
+    /** The row of a command's one event, as the log would hold it. */
+    private static StoredEvent row(long position, Prepared.Command command) {
+      StreamAppend append = command.append().appends().get(0);
+      StoredEvent row = new StoredEvent();
+      row.globalPosition = position;
+      row.streamId = append.streamId();
+      row.streamType = append.streamType();
+      row.streamVersion = 1;
+      row.eventType = "Tested";
+      row.payload = "{}";
+      row.hash = "h-" + position;
+      return row;
     }
   }
 

@@ -43,7 +43,14 @@ final class AvailabilityFold {
    */
   boolean setsUpConferences;
 
+  /**
+   * Whether the batch only moves seats (holds, sales, releases): then nothing is looked up, and
+   * each seat type's seats are added to its row in one guarded update ({@link #moveOnly}).
+   */
+  boolean onlyMovesSeats = true;
+
   final Map<String, ConferenceRow> conferences = new LinkedHashMap<>();
+  private final Map<List<String>, Moved> moved = new LinkedHashMap<>();
   final Map<List<String>, SeatRow> seats = new LinkedHashMap<>();
   final Map<String, Integer> seatTypesOf = new HashMap<>();
 
@@ -124,6 +131,64 @@ final class AvailabilityFold {
       publish(e.conferenceId(), true, at);
     } else if (event instanceof ConferenceUnpublished e) {
       publish(e.conferenceId(), false, at);
+    }
+  }
+
+  /**
+   * Adds a seat-moving event of a batch that only moves seats: its seats counted per seat type,
+   * with the first and last positions that moved them.
+   */
+  void moveOnly(Object event, long at) {
+    if (event instanceof SeatsReserved e) {
+      count(e.conferenceId(), e.seats(), 1, 0, at);
+    } else if (event instanceof SeatsCommitted e) {
+      count(e.conferenceId(), e.seats(), -1, 1, at);
+    } else if (event instanceof SeatsReleased e) {
+      count(e.conferenceId(), e.seats(), e.wereSold() ? 0 : -1, e.wereSold() ? -1 : 0, at);
+    }
+  }
+
+  private void count(
+      String conferenceId, Map<String, Integer> seats, int heldSign, int soldSign, long at) {
+    for (Map.Entry<String, Integer> seat : seats.entrySet()) {
+      Moved row = moved.computeIfAbsent(List.of(conferenceId, seat.getKey()), key -> new Moved(at));
+      row.held += heldSign * seat.getValue();
+      row.sold += soldSign * seat.getValue();
+      row.last = at;
+    }
+  }
+
+  /**
+   * Writes a batch that only moved seats: each seat type's row gets its seats added if it has seen
+   * none of the batch's events (its last position is before the first that moved it). True when
+   * every row took them: then the rows are what the looked-up fold leaves. Otherwise a row is
+   * missing or has seen some of the batch (a step applies its batch whole, so neither happens to a
+   * read model the engine steps), and the rows it left must be folded the looked-up way, which
+   * applies each event only to a row before it — those that took the batch here now are.
+   */
+  boolean writeMoves(Connection c) throws SQLException {
+    return Sql.updateEach(
+            c,
+            SEAT_MOVES,
+            List.of(generation),
+            List.copyOf(moved.entrySet()),
+            entry -> {
+              Moved row = entry.getValue();
+              return new Sql.Each(
+                  entry.getKey(), List.of(row.first), List.of(row.held, row.sold, row.last));
+            })
+        == moved.size();
+  }
+
+  /** The seats one seat type's row is moved by a batch that only moves seats. */
+  private static final class Moved {
+    final long first;
+    int held;
+    int sold;
+    long last;
+
+    Moved(long first) {
+      this.first = first;
     }
   }
 
@@ -240,6 +305,15 @@ final class AvailabilityFold {
               "held = held + ?",
               "sold = sold + ?",
               "last_position = ?"));
+
+  /** Seats added to the seat types of a batch that only moves seats, each row once. */
+  private static final Sql.Updates SEAT_MOVES =
+      new Sql.Updates(
+          "reporting_seat_types",
+          "generation = ?",
+          List.of("conference_id", "code"),
+          "last_position < ?",
+          List.of("held = held + ?", "sold = sold + ?", "last_position = ?"));
 
   /** A conference row: as stored ({@code storedLast} ≥ 0) or created by this batch. */
   private static final class ConferenceRow {

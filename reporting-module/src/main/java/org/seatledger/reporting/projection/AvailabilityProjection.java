@@ -60,8 +60,11 @@ public final class AvailabilityProjection implements Projection {
    * The batch folded in memory: the rows of the conferences it touches are looked up once, every
    * event is applied to them in the order of the log, and what changed is written back in one
    * batched statement per kind of change — a few round trips per batch however many conferences it
-   * touches. Events for seat types or conferences that have no row change nothing, as an update of
-   * a missing row would.
+   * touches. A batch that only moves seats (a live batch of bookings) looks nothing up: its seats
+   * are summed per seat type and added in one guarded update, and only when a row did not take them
+   * (missing, or it has seen part of the batch) is the batch folded the looked-up way after it.
+   * Events for seat types or conferences that have no row change nothing, as an update of a missing
+   * row would.
    */
   @Override
   public void applyAll(List<RecordedEvent> events, Connection c, int generation)
@@ -76,10 +79,22 @@ public final class AvailabilityProjection implements Projection {
             event instanceof ConferenceCreated
                 || event instanceof ConferencePublished
                 || event instanceof ConferenceUnpublished;
+        fold.onlyMovesSeats &=
+            event instanceof SeatsReserved
+                || event instanceof SeatsCommitted
+                || event instanceof SeatsReleased;
       }
     }
     if (fold.touched.isEmpty()) {
       return;
+    }
+    if (fold.onlyMovesSeats) {
+      for (RecordedEvent recorded : events) {
+        fold.moveOnly(recorded.event(), recorded.globalPosition());
+      }
+      if (fold.writeMoves(c)) {
+        return;
+      }
     }
     fold.load(c);
     for (RecordedEvent recorded : events) {

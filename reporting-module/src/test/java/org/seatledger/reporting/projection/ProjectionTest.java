@@ -328,6 +328,67 @@ class ProjectionTest {
   }
 
   /**
+   * A live batch of bookings only moves seats, and seat availability then looks nothing up: holds,
+   * sales and releases over two conferences and two seat types each, a seat type that has no row, a
+   * batch applied a second time, and a batch that repeats the events of the one before and goes on
+   * leave the rows of one event at a time.
+   */
+  @Test
+  void batchesThatOnlyMoveSeatsLeaveTheRowsOfOneEventAtATime() throws SQLException {
+    List<Object> setUp = new ArrayList<>();
+    for (String id : List.of("c1", "c2")) {
+      setUp.add(
+          new ConferenceCreated(
+              id,
+              "Conf " + id,
+              id,
+              LocalDate.parse("2027-05-04"),
+              LocalDate.parse("2027-05-06"),
+              "Brno"));
+      setUp.add(new SeatTypeAdded(id, "standard", "Standard", 10, new BigDecimal("100"), "EUR"));
+      setUp.add(new SeatTypeAdded(id, "vip", "VIP", 4, new BigDecimal("300"), "EUR"));
+    }
+    List<Object> moves =
+        List.of(
+            new SeatsReserved("c1", "b1", Map.of("standard", 2, "vip", 1), T),
+            new SeatsReserved("c2", "b2", Map.of("standard", 3), T),
+            new SeatsReserved("c1", "b3", Map.of("gold", 1), T), // no such seat type
+            new SeatsCommitted("c1", "b1", Map.of("standard", 2, "vip", 1)),
+            new SeatsReserved("c2", "b4", Map.of("vip", 2), T),
+            new SeatsReleased("c2", "b2", Map.of("standard", 3), "cancelled", false),
+            new SeatsReleased("c1", "b1", Map.of("vip", 1), "cancelled", true),
+            new SeatsReserved("c1", "b5", Map.of("standard", 1), T));
+    List<RecordedEvent> log = new ArrayList<>();
+    for (Object event : setUp) {
+      log.add(recorded(event));
+    }
+    for (Object event : moves) {
+      log.add(recorded(event));
+    }
+    AvailabilityProjection availability = new AvailabilityProjection();
+    for (RecordedEvent event : log) {
+      availability.apply(event, connection, 1);
+    }
+    int firstMove = setUp.size();
+    availability.applyAll(log.subList(0, firstMove), connection, 2);
+    availability.applyAll(log.subList(firstMove, firstMove + 2), connection, 2);
+    availability.applyAll(log.subList(firstMove, firstMove + 2), connection, 2); // again
+    availability.applyAll(log.subList(firstMove + 2, firstMove + 4), connection, 2);
+    availability.applyAll(log.subList(firstMove + 2, log.size()), connection, 2); // overlaps
+
+    assertEquals(rowsOf("reporting_seat_types", 1), rowsOf("reporting_seat_types", 2));
+    assertEquals(
+        List.of(
+            List.of("c1", "standard", 1, 2),
+            List.of("c1", "vip", 0, 0),
+            List.of("c2", "standard", 0, 0),
+            List.of("c2", "vip", 2, 0)),
+        query(
+            "SELECT conference_id, code, held, sold FROM reporting_seat_types"
+                + " WHERE generation = 2 ORDER BY conference_id, code"));
+  }
+
+  /**
    * A rebuild's batch places more bookings than one insert statement carries: the rows are those of
    * one event at a time, and the seats read as staff see them in lists and exports.
    */
