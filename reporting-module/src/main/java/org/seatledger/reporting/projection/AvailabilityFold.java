@@ -106,13 +106,28 @@ final class AvailabilityFold {
     }
   }
 
+  /**
+   * What a seat-moving event does to its seat types' counts: each seat held (+1) or let go (-1),
+   * sold (+1) or refunded (-1); null for any other event.
+   */
+  record SeatMove(String conferenceId, Map<String, Integer> seats, int heldSign, int soldSign) {
+    static SeatMove of(Object event) {
+      if (event instanceof SeatsReserved e) {
+        return new SeatMove(e.conferenceId(), e.seats(), 1, 0);
+      } else if (event instanceof SeatsCommitted e) {
+        return new SeatMove(e.conferenceId(), e.seats(), -1, 1);
+      } else if (event instanceof SeatsReleased e) {
+        return new SeatMove(
+            e.conferenceId(), e.seats(), e.wereSold() ? 0 : -1, e.wereSold() ? -1 : 0);
+      }
+      return null;
+    }
+  }
+
   void apply(Object event, long at) {
-    if (event instanceof SeatsReserved e) {
-      move(e.conferenceId(), e.seats(), 1, 0, at);
-    } else if (event instanceof SeatsCommitted e) {
-      move(e.conferenceId(), e.seats(), -1, 1, at);
-    } else if (event instanceof SeatsReleased e) {
-      move(e.conferenceId(), e.seats(), e.wereSold() ? 0 : -1, e.wereSold() ? -1 : 0, at);
+    SeatMove seatMove = SeatMove.of(event);
+    if (seatMove != null) {
+      move(seatMove, at);
     } else if (event instanceof SeatCapacityChanged e) {
       SeatRow row = seatRow(e.conferenceId(), e.seatType(), at);
       if (row != null) {
@@ -139,21 +154,16 @@ final class AvailabilityFold {
    * with the first and last positions that moved them.
    */
   void moveOnly(Object event, long at) {
-    if (event instanceof SeatsReserved e) {
-      count(e.conferenceId(), e.seats(), 1, 0, at);
-    } else if (event instanceof SeatsCommitted e) {
-      count(e.conferenceId(), e.seats(), -1, 1, at);
-    } else if (event instanceof SeatsReleased e) {
-      count(e.conferenceId(), e.seats(), e.wereSold() ? 0 : -1, e.wereSold() ? -1 : 0, at);
+    SeatMove seatMove = SeatMove.of(event);
+    if (seatMove == null) {
+      return;
     }
-  }
-
-  private void count(
-      String conferenceId, Map<String, Integer> seats, int heldSign, int soldSign, long at) {
-    for (Map.Entry<String, Integer> seat : seats.entrySet()) {
-      Moved row = moved.computeIfAbsent(List.of(conferenceId, seat.getKey()), key -> new Moved(at));
-      row.held += heldSign * seat.getValue();
-      row.sold += soldSign * seat.getValue();
+    for (Map.Entry<String, Integer> seat : seatMove.seats().entrySet()) {
+      Moved row =
+          moved.computeIfAbsent(
+              List.of(seatMove.conferenceId(), seat.getKey()), key -> new Moved(at));
+      row.held += seatMove.heldSign() * seat.getValue();
+      row.sold += seatMove.soldSign() * seat.getValue();
       row.last = at;
     }
   }
@@ -198,13 +208,12 @@ final class AvailabilityFold {
     return row == null || row.last >= at ? null : row;
   }
 
-  private void move(
-      String conferenceId, Map<String, Integer> moved, int heldSign, int soldSign, long at) {
-    for (Map.Entry<String, Integer> seat : moved.entrySet()) {
-      SeatRow row = seatRow(conferenceId, seat.getKey(), at);
+  private void move(SeatMove seatMove, long at) {
+    for (Map.Entry<String, Integer> seat : seatMove.seats().entrySet()) {
+      SeatRow row = seatRow(seatMove.conferenceId(), seat.getKey(), at);
       if (row != null) {
-        row.held += heldSign * seat.getValue();
-        row.sold += soldSign * seat.getValue();
+        row.held += seatMove.heldSign() * seat.getValue();
+        row.sold += seatMove.soldSign() * seat.getValue();
         row.last = at;
       }
     }
