@@ -68,11 +68,6 @@ public class RecentEvents {
     }
   }
 
-  /** Forgets the run: the next pages come from the database until a commit starts a new one. */
-  synchronized void forget() {
-    size = 0;
-  }
-
   /**
    * The page {@link EventRows#after(long, int, Set, boolean)} would read, when the run holds the
    * position after {@code afterPosition} and at least one more is newer than it; empty otherwise.

@@ -77,18 +77,6 @@ class RecentEventsTest {
   }
 
   @Test
-  void aForgottenRunAnswersNothingUntilTheNextCommit() {
-    recent.committed(rows(1, 3, "Placed"));
-    recent.forget();
-
-    assertTrue(recent.after(1, 500, Set.of()).isEmpty());
-
-    recent.committed(rows(4, 5, "Placed"));
-    assertTrue(recent.after(2, 500, Set.of()).isEmpty(), "3 is not held any more");
-    assertEquals(List.of(5L), positions(recent.after(4, 500, Set.of()).orElseThrow()));
-  }
-
-  @Test
   void noneKeptWhenSwitchedOff() {
     RecentEvents off = new RecentEvents(0);
     off.committed(rows(1, 3, "Placed"));
