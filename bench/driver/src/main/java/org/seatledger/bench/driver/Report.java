@@ -9,6 +9,7 @@ import jakarta.json.stream.JsonGenerator;
 import java.io.StringWriter;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -560,24 +561,32 @@ final class Report {
   }
 
   private static void profileTable(StringBuilder md, String what, JsonObject profile, String key) {
-    md.append("| ").append(what).append(" | samples | % |\n|---|---|---|\n");
-    for (JsonValue v : profile.getJsonArray(key)) {
-      JsonObject row = v.asJsonObject();
-      cells(md, "`" + row.getString("name") + "`", row.get("samples"), row.get("share"));
-    }
-    md.append('\n');
+    rankedTable(md, what, "samples", profile, key, row -> row.get("samples"));
   }
 
   private static void allocationTable(
       StringBuilder md, String what, JsonObject profile, String key) {
-    md.append("| ").append(what).append(" | MB | % |\n|---|---|---|\n");
+    rankedTable(
+        md,
+        what,
+        "MB",
+        profile,
+        key,
+        row -> Results.round(row.getJsonNumber("bytes").longValue() / 1048576.0));
+  }
+
+  /** A ranked list of a profile's summary as a table: name, its amount in {@code unit}, share. */
+  private static void rankedTable(
+      StringBuilder md,
+      String what,
+      String unit,
+      JsonObject profile,
+      String key,
+      Function<JsonObject, Object> amount) {
+    md.append("| ").append(what).append(" | ").append(unit).append(" | % |\n|---|---|---|\n");
     for (JsonValue v : profile.getJsonArray(key)) {
       JsonObject row = v.asJsonObject();
-      cells(
-          md,
-          "`" + row.getString("name") + "`",
-          Results.round(row.getJsonNumber("bytes").longValue() / 1048576.0),
-          row.get("share"));
+      cells(md, "`" + row.getString("name") + "`", amount.apply(row), row.get("share"));
     }
     md.append('\n');
   }
