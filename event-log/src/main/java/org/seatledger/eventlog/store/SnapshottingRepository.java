@@ -7,7 +7,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.seatledger.eventlog.api.AggregateRepository;
@@ -21,9 +20,10 @@ import org.seatledger.eventlog.api.RecordedEvent;
  * therefore never trusted blindly: each load asks the store for what came after the cached version
  * (one index range scan, usually empty), so another server's appends are seen.
  *
- * <p>A snapshot is written after an append that crosses a multiple of {@code snapshotEvery} events.
- * Snapshots only accelerate: one that does not parse, or was written for another snapshot version,
- * is ignored and the stream is replayed.
+ * <p>A snapshot is written after an append that crosses a multiple of {@code snapshotEvery} events,
+ * spaced out in time and by the size of the state ({@link SnapshotPolicy}). Snapshots only
+ * accelerate: one that does not parse, or was written for another snapshot version, is ignored and
+ * the stream is replayed.
  */
 public final class SnapshottingRepository<S> implements AggregateRepository<S> {
 
@@ -34,10 +34,8 @@ public final class SnapshottingRepository<S> implements AggregateRepository<S> {
   private final EventSourced<S> kind;
   private final EventStore store;
   private final Snapshots snapshots;
-  private final int snapshotEvery;
-  private final long snapshotSpacingNanos;
+  private final SnapshotPolicy policy;
   private final Map<String, Loaded<S>> cache;
-  private final Map<String, Long> lastSnapshotNanos = new ConcurrentHashMap<>();
 
   public SnapshottingRepository(
       EventSourced<S> kind,
@@ -52,7 +50,7 @@ public final class SnapshottingRepository<S> implements AggregateRepository<S> {
    * @param snapshotSpacing the least time between two snapshots of one stream: a hot stream (a
    *     conference selling hundreds of seats a second, its state holding every open hold) would
    *     otherwise write its whole state every {@code snapshotEvery} events, a cost that grows with
-   *     the state; spaced out, a cold load replays at most the events of one spacing more
+   *     the state; a large state also waits for more events ({@link SnapshotPolicy})
    */
   public SnapshottingRepository(
       EventSourced<S> kind,
@@ -61,14 +59,10 @@ public final class SnapshottingRepository<S> implements AggregateRepository<S> {
       int snapshotEvery,
       Duration snapshotSpacing,
       int cacheSize) {
-    this.snapshotSpacingNanos = snapshotSpacing.toNanos();
-    if (snapshotEvery < 1) {
-      throw new IllegalArgumentException("snapshotEvery must be at least 1");
-    }
+    this.policy = new SnapshotPolicy(snapshotEvery, snapshotSpacing.toNanos());
     this.kind = kind;
     this.store = store;
     this.snapshots = snapshots;
-    this.snapshotEvery = snapshotEvery;
     this.cache =
         Collections.synchronizedMap(
             new LinkedHashMap<>(16, 0.75f, true) {
@@ -116,36 +110,25 @@ public final class SnapshottingRepository<S> implements AggregateRepository<S> {
 
   /**
    * Tells the repository that an append moved the stream from {@code before} to {@code after}: the
-   * cache takes the new state, and a snapshot is taken when a multiple of {@code snapshotEvery} was
-   * crossed. Call after the append has committed.
+   * cache takes the new state, and a snapshot is taken when one is due ({@link SnapshotPolicy}).
+   * Call after the append has committed.
    */
   public void appended(String streamId, long before, Loaded<S> after) {
     cache.put(streamId, after);
-    if (after.version() / snapshotEvery > before / snapshotEvery && spacedOut(streamId)) {
-      try {
-        snapshots.save(
-            new Snapshots.Snapshot(
-                streamId, after.version(), kind.snapshotVersion(), kind.toSnapshot(after.state())));
-      } catch (RuntimeException e) {
-        LOG.log(Level.WARNING, "snapshot of " + streamId + " not written; loads replay instead", e);
-      }
-    }
-  }
-
-  private boolean spacedOut(String streamId) {
-    if (snapshotSpacingNanos <= 0) {
-      return true;
-    }
     long now = System.nanoTime();
-    Long last = lastSnapshotNanos.get(streamId);
-    if (last != null && now - last < snapshotSpacingNanos) {
-      return false;
+    if (!policy.due(streamId, before, after.version(), now)) {
+      return;
     }
-    if (lastSnapshotNanos.size() > 100_000) {
-      lastSnapshotNanos.clear();
+    String state = null;
+    try {
+      state = kind.toSnapshot(after.state());
+      snapshots.save(
+          new Snapshots.Snapshot(streamId, after.version(), kind.snapshotVersion(), state));
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "snapshot of " + streamId + " not written; loads replay instead", e);
+    } finally {
+      policy.written(streamId, after.version(), state == null ? 0 : state.length(), now);
     }
-    lastSnapshotNanos.put(streamId, now);
-    return true;
   }
 
   /** Forgets a cached state, e.g. after a concurrency conflict. */
