@@ -159,12 +159,9 @@ final class AvailabilityFold {
       return;
     }
     for (Map.Entry<String, Integer> seat : seatMove.seats().entrySet()) {
-      Moved row =
-          moved.computeIfAbsent(
-              List.of(seatMove.conferenceId(), seat.getKey()), key -> new Moved(at));
-      row.held += seatMove.heldSign() * seat.getValue();
-      row.sold += seatMove.soldSign() * seat.getValue();
-      row.last = at;
+      moved
+          .computeIfAbsent(List.of(seatMove.conferenceId(), seat.getKey()), key -> new Moved(at))
+          .take(seatMove, seat.getValue(), at);
     }
   }
 
@@ -190,12 +187,23 @@ final class AvailabilityFold {
         == moved.size();
   }
 
-  /** The seats one seat type's row is moved by a batch that only moves seats. */
-  private static final class Moved {
-    final long first;
+  /** A seat type's held and sold seats, and the position of the last event that moved them. */
+  private abstract static class Counts {
     int held;
     int sold;
     long last;
+
+    /** Takes {@code seats} seats of a seat move at position {@code at}. */
+    final void take(SeatMove move, int seats, long at) {
+      held += move.heldSign() * seats;
+      sold += move.soldSign() * seats;
+      last = at;
+    }
+  }
+
+  /** The seats one seat type's row is moved by a batch that only moves seats. */
+  private static final class Moved extends Counts {
+    final long first;
 
     Moved(long first) {
       this.first = first;
@@ -212,9 +220,7 @@ final class AvailabilityFold {
     for (Map.Entry<String, Integer> seat : seatMove.seats().entrySet()) {
       SeatRow row = seatRow(seatMove.conferenceId(), seat.getKey(), at);
       if (row != null) {
-        row.held += seatMove.heldSign() * seat.getValue();
-        row.sold += seatMove.soldSign() * seat.getValue();
-        row.last = at;
+        row.take(seatMove, seat.getValue(), at);
       }
     }
   }
@@ -346,14 +352,11 @@ final class AvailabilityFold {
    * A seat type row: as stored, with the seats this batch moved and the capacity it set; or created
    * by this batch, with its values after the rest of the batch.
    */
-  private static final class SeatRow {
+  private static final class SeatRow extends Counts {
     final SeatTypeAdded added;
     final int ordinal;
     final long storedLast;
     Integer capacity;
-    int held;
-    int sold;
-    long last;
 
     SeatRow(SeatTypeAdded added, int ordinal, long storedLast, long last) {
       this.added = added;
