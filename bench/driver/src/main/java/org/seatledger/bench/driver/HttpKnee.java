@@ -52,7 +52,10 @@ final class HttpKnee {
    * driver's JIT compiled for less than {@value #DRIVER_JIT_QUIET_MILLIS} ms in a second (a
    * twentieth of one of the two cores): a fixed 5 s was not enough in every run (quick run
    * e39a3585: the driver's JIT 4,560 ms in the lead-in and 6,552 in the 10 measured seconds, the
-   * driver at 600–1,030 CPU-ms a second throughout, the requests' p99 688 ms).
+   * driver at 600–1,030 CPU-ms a second throughout, the requests' p99 688 ms). It also waits for
+   * the server to keep up with the load ({@link Load.LeadIn}): in quick run 1cd9a796 the lead-in
+   * ended with the driver's JIT quiet after 8 s in which it had taken up to a core, and the first
+   * measured second held 341 of its 470 requests over 200 ms, the rest of the load at most 37.
    */
   static final int STEADY_LEAD_IN_MAX_SECONDS = 30;
 

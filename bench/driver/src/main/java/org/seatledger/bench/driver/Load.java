@@ -246,12 +246,20 @@ final class Load {
   }
 
   /**
-   * How long a lead-in lasts: at least {@code minSeconds}, then until {@code settled} says so
-   * (asked once a second) or {@code maxSeconds} have passed.
+   * How long a lead-in lasts: at least {@code minSeconds}, then until {@code settled} says so and
+   * the server keeps up with the load (both asked once a second) or {@code maxSeconds} have passed.
+   * The server keeps up when no request of the lead-in was answered more than {@value
+   * #KEEPS_UP_MILLIS} ms after it was due since the last look, and fewer requests are in flight
+   * than {@value #KEEPS_UP_MILLIS} ms of the load: a backlog left by the lead-in's first seconds
+   * (the driver's own JIT took up to a core there) would otherwise be paid off in the measured
+   * seconds and counted as the server's latency at that rate.
    */
   record LeadIn(double minSeconds, double maxSeconds, BooleanSupplier settled) {
     static final LeadIn NONE = new LeadIn(0, 0, () -> true);
   }
+
+  /** How late a lead-in request may be answered, and how much of the load may be in flight. */
+  static final long KEEPS_UP_MILLIS = 200;
 
   /**
    * As {@link #constantRate(Api, double, double, int, LongFunction)}, after a lead-in at the same
@@ -286,6 +294,8 @@ final class Load {
     AtomicIntegerArray requestsDue = new AtomicIntegerArray(secondsDue);
     AtomicIntegerArray slowDue = new AtomicIntegerArray(secondsDue);
     AtomicLongArray maxMicrosDue = new AtomicLongArray(secondsDue);
+    AtomicLong leadInLate = new AtomicLong(); // answered over KEEPS_UP_MILLIS late since the look
+    long mostInFlight = Math.max(1, Math.round(perSecond * KEEPS_UP_MILLIS / 1000.0));
     for (long i = 0; i - leadIn < total; i++) { // leadIn stays Long.MAX_VALUE until it ends
       long due = first + (long) (i * intervalNanos);
       for (long wait; (wait = due - System.nanoTime()) > 0; ) {
@@ -293,7 +303,12 @@ final class Load {
       }
       if (leadIn == Long.MAX_VALUE && due >= nextLook) {
         double ledIn = (due - first) / 1e9;
-        if (ledIn >= leadInRule.maxSeconds() || leadInRule.settled().getAsBoolean()) {
+        boolean keepsUp =
+            leadInLate.getAndSet(0) == 0
+                && maxOutstanding - outstanding.availablePermits() < mostInFlight;
+        // both asked at every look: the supplier measures from one look to the next
+        boolean settled = leadInRule.settled().getAsBoolean();
+        if (ledIn >= leadInRule.maxSeconds() || (settled && keepsUp)) {
           leadIn = i;
         } else {
           nextLook += 1_000_000_000L;
@@ -312,6 +327,9 @@ final class Load {
         api.sendAsync(request)
             .whenComplete(
                 (answer, failure) -> {
+                  if (System.nanoTime() - due > KEEPS_UP_MILLIS * 1_000_000) {
+                    leadInLate.incrementAndGet();
+                  }
                   int status = answer == null ? -1 : answer.status();
                   leadInStatuses.computeIfAbsent(status, s -> new LongAdder()).increment();
                   outstanding.release();

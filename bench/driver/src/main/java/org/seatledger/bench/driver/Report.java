@@ -320,7 +320,12 @@ final class Report {
             .append(HttpKnee.STEADY_LEAD_IN_SECONDS)
             .append(", until the load driver's JIT compiled for under ")
             .append(HttpKnee.DRIVER_JIT_QUIET_MILLIS)
-            .append(" ms in a second, at most ")
+            .append(
+                " ms in a second and the server kept up — no request of that second answered over ")
+            .append(Load.KEEPS_UP_MILLIS)
+            .append(" ms late, less than ")
+            .append(Load.KEEPS_UP_MILLIS)
+            .append(" ms of the load in flight — at most ")
             .append(HttpKnee.STEADY_LEAD_IN_MAX_SECONDS)
             .append("), in which the driver's JIT compiled for ")
             .append(jit.get("lead_in"))
