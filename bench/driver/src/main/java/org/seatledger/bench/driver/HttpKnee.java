@@ -53,9 +53,11 @@ final class HttpKnee {
    * twentieth of one of the two cores): a fixed 5 s was not enough in every run (quick run
    * e39a3585: the driver's JIT 4,560 ms in the lead-in and 6,552 in the 10 measured seconds, the
    * driver at 600–1,030 CPU-ms a second throughout, the requests' p99 688 ms). It also waits for
-   * the server to keep up with the load ({@link Load.LeadIn}): in quick run 1cd9a796 the lead-in
-   * ended with the driver's JIT quiet after 8 s in which it had taken up to a core, and the first
-   * measured second held 341 of its 470 requests over 200 ms, the rest of the load at most 37.
+   * the server to keep up with the load, and then closes with the benchmark's own read of the
+   * server's step times ({@link Load.LeadIn}): in quick runs the first measured second held most of
+   * the load's slow requests (1cd9a796: 341 of 470 over 200 ms, at most 37 in any other second),
+   * and a recording of the server found a third of its CPU in that second in that read's {@code
+   * /metrics} scrape (8d38b30c).
    */
   static final int STEADY_LEAD_IN_MAX_SECONDS = 30;
 
@@ -102,6 +104,8 @@ final class HttpKnee {
     long jitAtLeadIn = jit.getTotalCompilationTime();
     long leadInStart = System.currentTimeMillis();
     long[] jitLooked = {jitAtLeadIn};
+    CompletableFuture<ServerStepTimes> stepTimesAtStart = new CompletableFuture<>();
+    long[] stepTimesReadAt = new long[1];
     Load.LeadIn leadIn =
         new Load.LeadIn(
             STEADY_LEAD_IN_SECONDS,
@@ -111,11 +115,22 @@ final class HttpKnee {
               boolean quiet = now - jitLooked[0] < DRIVER_JIT_QUIET_MILLIS;
               jitLooked[0] = now;
               return quiet;
-            });
+            },
+            // the server's step times, read while the lead-in closes (off the sender's thread):
+            // the scrape's cost falls in no measured second
+            () ->
+                CompletableFuture.runAsync(
+                    () -> {
+                      try {
+                        stepTimesReadAt[0] = System.currentTimeMillis();
+                        stepTimesAtStart.complete(ServerStepTimes.of(staff));
+                      } catch (RuntimeException e) {
+                        stepTimesAtStart.completeExceptionally(e);
+                      }
+                    }));
     double[] ledIn = new double[1];
     long[] atMeasuredStart = new long[2]; // wall clock, the driver's JIT then
     CompletableFuture<Long> headAtStart = new CompletableFuture<>();
-    CompletableFuture<ServerStepTimes> stepTimesAtStart = new CompletableFuture<>();
     Load.Step steady =
         Load.constantRate(
             staff,
@@ -133,10 +148,8 @@ final class HttpKnee {
                   () -> {
                     try {
                       headAtStart.complete(db.headPosition());
-                      stepTimesAtStart.complete(ServerStepTimes.of(staff));
                     } catch (Exception e) {
                       headAtStart.completeExceptionally(e);
-                      stepTimesAtStart.completeExceptionally(e);
                     }
                   });
             });
@@ -147,12 +160,11 @@ final class HttpKnee {
     JsonObject stalled = stalls.figures(steady, leadInStart, loadStart);
     long after = db.headPosition();
     db.awaitProjections(Duration.ofSeconds(60));
-    // from the measured start until every read model has caught up with the load
+    // from the lead-in's closing seconds until every read model has caught up with the load
+    ServerStepTimes stepTimesBefore = stepTimesAtStart.get(60, TimeUnit.SECONDS);
     JsonObject stepTimes =
         ServerStepTimes.of(staff)
-            .since(
-                stepTimesAtStart.get(60, TimeUnit.SECONDS),
-                (System.currentTimeMillis() - loadStart) / 1000.0);
+            .since(stepTimesBefore, (System.currentTimeMillis() - stepTimesReadAt[0]) / 1000.0);
     Map<String, Histogram> lags = lag.lags(db.connection, before, after);
     run.check(steady.errors() == 0, "steady load: errors " + steady.statusCounts());
     JsonObjectBuilder lagJson = Json.createObjectBuilder();

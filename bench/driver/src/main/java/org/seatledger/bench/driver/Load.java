@@ -252,11 +252,18 @@ final class Load {
    * #KEEPS_UP_MILLIS} ms after it was due since the last look, and fewer requests are in flight
    * than {@value #KEEPS_UP_MILLIS} ms of the load: a backlog left by the lead-in's first seconds
    * (the driver's own JIT took up to a core there) would otherwise be paid off in the measured
-   * seconds and counted as the server's latency at that rate.
+   * seconds and counted as the server's latency at that rate. Once that is decided the lead-in goes
+   * on for {@value #LEAD_IN_CLOSING_SECONDS} s more, and {@code ending} runs on the sender's thread
+   * at the decision (it must return at once): what the caller reads from the server then (a {@code
+   * /metrics} scrape took a third of the server's CPU of the second it ran in) is paid in the
+   * lead-in, not in the measured seconds.
    */
-  record LeadIn(double minSeconds, double maxSeconds, BooleanSupplier settled) {
-    static final LeadIn NONE = new LeadIn(0, 0, () -> true);
+  record LeadIn(double minSeconds, double maxSeconds, BooleanSupplier settled, Runnable ending) {
+    static final LeadIn NONE = new LeadIn(0, 0, () -> true, () -> {});
   }
+
+  /** How long a lead-in goes on after it was decided to end ({@link LeadIn}). */
+  static final double LEAD_IN_CLOSING_SECONDS = 2;
 
   /** How late a lead-in request may be answered, and how much of the load may be in flight. */
   static final long KEEPS_UP_MILLIS = 200;
@@ -309,7 +316,8 @@ final class Load {
         // both asked at every look: the supplier measures from one look to the next
         boolean settled = leadInRule.settled().getAsBoolean();
         if (ledIn >= leadInRule.maxSeconds() || (settled && keepsUp)) {
-          leadIn = i;
+          leadIn = i + Math.max(1, Math.round(perSecond * LEAD_IN_CLOSING_SECONDS));
+          leadInRule.ending().run();
         } else {
           nextLook += 1_000_000_000L;
         }

@@ -327,7 +327,9 @@ final class Report {
             .append(Load.KEEPS_UP_MILLIS)
             .append(" ms of the load in flight — at most ")
             .append(HttpKnee.STEADY_LEAD_IN_MAX_SECONDS)
-            .append("), in which the driver's JIT compiled for ")
+            .append(", then ")
+            .append(Math.round(Load.LEAD_IN_CLOSING_SECONDS))
+            .append(" s more), in which the driver's JIT compiled for ")
             .append(jit.get("lead_in"))
             .append(" ms, and ")
             .append(jit.get("measured"))
@@ -619,8 +621,11 @@ final class Report {
       return;
     }
     md.append(
-        "The same seconds as the server counted them (`/metrics`, from the measured start until every"
-            + " read model had caught up; means, as the counts and sums allow):\n\n"
+        "The same load as the server counted it (`/metrics`, read as the lead-in closed, about "
+            + Math.round(Load.LEAD_IN_CLOSING_SECONDS)
+            + " s before the measured start, so the scrape's cost falls in no measured second,"
+            + " and again once every read model had caught up; means, as the counts and sums"
+            + " allow):\n\n"
             + "| read model | events | steps/s | events a step | step ms | applied after commit ms |\n"
             + "|---|---|---|---|---|---|\n");
     times.forEach(
