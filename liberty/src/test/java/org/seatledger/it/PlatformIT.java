@@ -1,6 +1,7 @@
 package org.seatledger.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
@@ -120,6 +121,15 @@ class PlatformIT {
       String metrics = awaitSeries("seatledger_projection_apply_delay_seconds_count", projection);
       double max = series(metrics, "seatledger_projection_apply_delay_seconds_max", projection);
       assertTrue(max > 0 && max < 30, projection + "'s longest wait for an event: " + max + " s");
+      double count = series(metrics, "seatledger_projection_apply_delay_seconds_count", projection);
+      double all = bucket(metrics, "seatledger_projection_apply_delay_seconds", projection, "+Inf");
+      double within30s =
+          bucket(metrics, "seatledger_projection_apply_delay_seconds", projection, "30.0");
+      assertEquals(count, all, projection + "'s histogram holds every event it counted");
+      assertEquals(count, within30s, projection + "'s events all within 30 s, as its maximum says");
+      assertTrue(
+          bucket(metrics, "seatledger_projection_apply_delay_seconds", projection, "0.1") >= 0,
+          projection + " tells how many events it applied within 100 ms");
       assertTrue(
           series(metrics, "seatledger_projection_step_seconds_count", projection) >= 1,
           projection + "'s steps are counted");
@@ -158,6 +168,37 @@ class PlatformIT {
                 Pattern.MULTILINE)
             .matcher(metrics);
     return line.find() ? Double.parseDouble(line.group(1)) : -1;
+  }
+
+  /**
+   * A Prometheus histogram bucket of {@code name} for {@code projection}: how many observations
+   * were at most {@code le} seconds, or -1 when the bucket is not there.
+   */
+  private static double bucket(String metrics, String name, String projection, String le) {
+    Matcher line =
+        Pattern.compile(
+                "^"
+                    + Pattern.quote(name + "_bucket")
+                    + "\\{(?=[^}]*projection=\""
+                    + Pattern.quote(projection)
+                    + "\")(?=[^}]*le=\""
+                    + Pattern.quote(le)
+                    + "\")[^}]*} (\\S+)$",
+                Pattern.MULTILINE)
+            .matcher(metrics);
+    return line.find() ? Double.parseDouble(line.group(1)) : -1;
+  }
+
+  /**
+   * /metrics keeps no client-side percentiles: computing them for every timer made each scrape cost
+   * a noticeable share of a loaded server's CPU, and Prometheus derives them from the buckets.
+   */
+  @Test
+  void metricsPublishBucketsNotClientSidePercentiles() {
+    assertEquals(200, Http.admin().get("/api/conferences").statusCode()); // times an endpoint
+    HttpResponse<String> metrics = Http.anonymous().get("/metrics");
+    assertEquals(200, metrics.statusCode());
+    assertFalse(metrics.body().contains("quantile=\""), metrics.body());
   }
 
   @Test

@@ -24,8 +24,9 @@ import org.seatledger.eventlog.api.RecordedEvent;
  *       checkpoint's lock to the commit (a step of several read models together counts for each).
  * </ul>
  *
- * Timers, so Prometheus gets a count, a sum, the maximum and quantiles over the last minutes (the
- * server's metrics settings decide which); read models that live on another server count there.
+ * Timers, so Prometheus gets a count, a sum, the maximum and the histogram buckets the server's
+ * metrics settings name (Liberty's {@code server.xml}: buckets, no client-side percentiles); read
+ * models that live on another server count there.
  */
 final class MeteredStepTimes implements StepTimes {
 
