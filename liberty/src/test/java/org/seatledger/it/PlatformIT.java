@@ -123,10 +123,7 @@ class PlatformIT {
       assertTrue(max > 0 && max < 30, projection + "'s longest wait for an event: " + max + " s");
       double count = series(metrics, "seatledger_projection_apply_delay_seconds_count", projection);
       double all = bucket(metrics, "seatledger_projection_apply_delay_seconds", projection, "+Inf");
-      double within30s =
-          bucket(metrics, "seatledger_projection_apply_delay_seconds", projection, "30.0");
       assertEquals(count, all, projection + "'s histogram holds every event it counted");
-      assertEquals(count, within30s, projection + "'s events all within 30 s, as its maximum says");
       assertTrue(
           bucket(metrics, "seatledger_projection_apply_delay_seconds", projection, "0.1") >= 0,
           projection + " tells how many events it applied within 100 ms");
