@@ -155,16 +155,7 @@ class PlatformIT {
 
   /** The value of one series of the Prometheus text, or -1 when it is not there. */
   private static double series(String metrics, String name, String projection) {
-    Matcher line =
-        Pattern.compile(
-                "^"
-                    + Pattern.quote(name)
-                    + "\\{[^}]*projection=\""
-                    + Pattern.quote(projection)
-                    + "\"[^}]*} (\\S+)$",
-                Pattern.MULTILINE)
-            .matcher(metrics);
-    return line.find() ? Double.parseDouble(line.group(1)) : -1;
+    return labelled(metrics, name, "projection", projection);
   }
 
   /**
@@ -172,16 +163,23 @@ class PlatformIT {
    * were at most {@code le} seconds, or -1 when the bucket is not there.
    */
   private static double bucket(String metrics, String name, String projection, String le) {
+    return labelled(metrics, name + "_bucket", "projection", projection, "le", le);
+  }
+
+  /**
+   * The value of the series {@code name} whose labels include each of {@code labels} (name, value,
+   * name, value, …), in any order among the others, or -1 when there is none.
+   */
+  private static double labelled(String metrics, String name, String... labels) {
+    StringBuilder pattern = new StringBuilder("^").append(Pattern.quote(name)).append("\\{");
+    for (int i = 0; i < labels.length; i += 2) {
+      pattern
+          .append("(?=[^}]*")
+          .append(Pattern.quote(labels[i] + "=\"" + labels[i + 1] + "\""))
+          .append(')');
+    }
     Matcher line =
-        Pattern.compile(
-                "^"
-                    + Pattern.quote(name + "_bucket")
-                    + "\\{(?=[^}]*projection=\""
-                    + Pattern.quote(projection)
-                    + "\")(?=[^}]*le=\""
-                    + Pattern.quote(le)
-                    + "\")[^}]*} (\\S+)$",
-                Pattern.MULTILINE)
+        Pattern.compile(pattern.append("[^}]*} (\\S+)$").toString(), Pattern.MULTILINE)
             .matcher(metrics);
     return line.find() ? Double.parseDouble(line.group(1)) : -1;
   }

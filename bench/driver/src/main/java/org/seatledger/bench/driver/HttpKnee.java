@@ -119,14 +119,10 @@ final class HttpKnee {
             // the server's step times, read while the lead-in closes (off the sender's thread):
             // the scrape's cost falls in no measured second
             () ->
-                CompletableFuture.runAsync(
+                stepTimesAtStart.completeAsync(
                     () -> {
-                      try {
-                        stepTimesReadAt[0] = System.currentTimeMillis();
-                        stepTimesAtStart.complete(ServerStepTimes.of(staff));
-                      } catch (RuntimeException e) {
-                        stepTimesAtStart.completeExceptionally(e);
-                      }
+                      stepTimesReadAt[0] = System.currentTimeMillis();
+                      return ServerStepTimes.of(staff);
                     }));
     double[] ledIn = new double[1];
     long[] atMeasuredStart = new long[2]; // wall clock, the driver's JIT then
