@@ -76,7 +76,12 @@ public final class DatabaseOutage {
     long now = System.currentTimeMillis();
     long last = lastLogged.get();
     if (now - last >= LOG_EVERY_MILLIS && lastLogged.compareAndSet(last, now)) {
-      LOG.log(Level.WARNING, "The database cannot be used: " + rootMessage(failure), failure);
+      String settings = DatabaseSettings.problem(failure);
+      if (settings != null) {
+        LOG.severe("The database cannot be used: " + settings + ".");
+      } else {
+        LOG.log(Level.WARNING, "The database cannot be used: " + rootMessage(failure), failure);
+      }
     } else {
       LOG.log(Level.FINE, "The database cannot be used", failure);
     }

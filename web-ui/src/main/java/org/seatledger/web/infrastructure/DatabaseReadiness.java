@@ -1,6 +1,5 @@
 package org.seatledger.web.infrastructure;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -21,7 +20,9 @@ import org.eclipse.microprofile.health.Readiness;
  *
  * <p>This endpoint needs no sign-in, so it says only that the database is not reachable; the
  * driver's own message goes to the server log, once when the database goes away and once when it is
- * back — not on every probe.
+ * back — not on every probe. Settings the server cannot use at all (an empty {@code
+ * SEATLEDGER_DB_URL}) are the one exception: the reason then names the setting, which tells nobody
+ * anything about the database but tells the admin what to change.
  */
 @Readiness
 @ApplicationScoped
@@ -34,15 +35,19 @@ public class DatabaseReadiness implements HealthCheck {
   /** Whether the last probe reached the database; a change of it is logged. */
   private final AtomicBoolean reachable = new AtomicBoolean(true);
 
-  @Resource(lookup = "jdbc/seatledger")
-  DataSource dataSource;
+  /**
+   * Looked up by the probe, not injected, so that unusable settings fail the probe, not the bean.
+   */
+  private static final String DATA_SOURCE = "jdbc/seatledger";
+
+  private volatile DataSource dataSource;
 
   @Inject SchemaMigrations migrations;
 
   @Override
   public HealthCheckResponse call() {
     HealthCheckResponseBuilder response = HealthCheckResponse.named("database");
-    try (Connection connection = dataSource.getConnection()) {
+    try (Connection connection = dataSource().getConnection()) {
       if (!connection.isValid(VALIDATION_TIMEOUT_SECONDS)) {
         wentAway("the connection did not answer within " + VALIDATION_TIMEOUT_SECONDS + " s", null);
         return response.down().withData("reason", NOT_REACHABLE).build();
@@ -54,6 +59,10 @@ public class DatabaseReadiness implements HealthCheck {
       response.withData(
           "database", meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion());
     } catch (SQLException e) {
+      String settings = DatabaseSettings.problem(e);
+      if (settings != null) {
+        return response.down().withData("reason", settings).build();
+      }
       wentAway(e.getMessage(), e);
       return response.down().withData("reason", NOT_REACHABLE).build();
     }
@@ -63,6 +72,15 @@ public class DatabaseReadiness implements HealthCheck {
     }
     migrations.versions().forEach((module, version) -> response.withData(module, version));
     return response.up().build();
+  }
+
+  private DataSource dataSource() throws SQLException {
+    DataSource known = dataSource;
+    if (known == null) {
+      known = DatabaseSettings.lookUp(DATA_SOURCE);
+      dataSource = known;
+    }
+    return known;
   }
 
   private void wentAway(String why, SQLException e) {

@@ -45,7 +45,9 @@ import org.seatledger.eventlog.api.SchemaReady;
  * <p>A database that is not reachable at start-up does not stop the server: the attempt is repeated
  * every few seconds, {@code /health/ready} stays DOWN with the reason until it succeeds, and {@link
  * SchemaReady} is fired once it has: every module starts its timers and start-up checks on that
- * event, so none of them runs against tables that are not there yet.
+ * event, so none of them runs against tables that are not there yet. A failure is logged with its
+ * stack when it is new, not on every retry. Settings the server cannot use at all (an empty {@code
+ * SEATLEDGER_DB_URL}) are named in the log and in the readiness reason ({@link DatabaseSettings}).
  */
 @ApplicationScoped
 public class SchemaMigrations {
@@ -56,8 +58,11 @@ public class SchemaMigrations {
   /** Module → the module whose history table held its migrations before it had its own. */
   static final Map<String, String> HANDED_OVER = Map.of("eventlog", "booking");
 
-  @Resource(lookup = "jdbc/seatledger-migrations")
-  DataSource owner;
+  /**
+   * Looked up on every attempt, not injected: a data source Liberty cannot create would fail this
+   * bean's creation, and with it the application's start.
+   */
+  private static final String OWNER = "jdbc/seatledger-migrations";
 
   @Inject
   @ConfigProperty(name = "SEATLEDGER_DB_USER", defaultValue = "seatledger")
@@ -69,6 +74,7 @@ public class SchemaMigrations {
 
   private volatile Map<String, String> versions = Map.of();
   private volatile String failure = "not migrated yet";
+  private String lastLogged;
 
   void onStart(@Observes Startup startup) {
     migrate();
@@ -77,13 +83,26 @@ public class SchemaMigrations {
   private void migrate() {
     Map<String, String> applied = new LinkedHashMap<>();
     try {
+      DataSource owner = DatabaseSettings.lookUp(OWNER);
       for (String module : Modules.IN_DEPENDENCY_ORDER) {
-        applied.put(module, migrate(module));
+        applied.put(module, migrate(owner, module));
       }
       new ApplicationGrants(owner, applicationUser).grant(Modules.IN_DEPENDENCY_ORDER);
     } catch (RuntimeException | SQLException e) {
-      failure = "database schema could not be migrated yet: " + firstLine(e);
-      LOG.log(Level.WARNING, failure + "; retrying in " + RETRY_SECONDS + " s", e);
+      String settings = DatabaseSettings.problem(e);
+      failure =
+          settings != null
+              ? settings
+              : "database schema could not be migrated yet: " + firstLine(e);
+      if (!failure.equals(lastLogged)) {
+        lastLogged = failure;
+        LOG.log(
+            settings != null ? Level.SEVERE : Level.WARNING,
+            failure + "; retrying every " + RETRY_SECONDS + " s",
+            settings != null ? null : e);
+      } else {
+        LOG.log(Level.FINE, failure, e);
+      }
       scheduler.schedule((Runnable) this::migrate, RETRY_SECONDS, TimeUnit.SECONDS);
       return;
     }
@@ -93,7 +112,7 @@ public class SchemaMigrations {
     ready.fire(new SchemaReady());
   }
 
-  private String migrate(String module) {
+  private String migrate(DataSource owner, String module) {
     ClassLoader loader = getClass().getClassLoader();
     if (loader.getResource("db/" + module + "/flyway.location") == null) {
       return "no tables";
@@ -106,7 +125,7 @@ public class SchemaMigrations {
             .locations("classpath:db/" + module)
             .table(module + "_schema_history")
             .baselineOnMigrate(true)
-            .baselineVersion(baselineOf(module, loader))
+            .baselineVersion(baselineOf(owner, module, loader))
             .load();
     flyway.migrate();
     MigrationInfo current = flyway.info().current();
@@ -118,7 +137,7 @@ public class SchemaMigrations {
    * tables: 0 (run every migration), or for tables handed over, the version the previous owner's
    * history had reached. Flyway uses it only when the module's history table does not exist yet.
    */
-  private String baselineOf(String module, ClassLoader loader) {
+  private String baselineOf(DataSource owner, String module, ClassLoader loader) {
     String previousOwner = HANDED_OVER.get(module);
     if (previousOwner == null) {
       return "0";

@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.seatledger.web.infrastructure.DatabaseSettings;
 
 /**
  * Checks a user name and password against {@code app_users} and {@code app_user_roles}.
@@ -150,7 +151,7 @@ public class UserStore {
     if (last != null && last.isAfter(now.minus(SIGN_IN_NOTED_EVERY))) {
       return;
     }
-    try (Connection connection = dataSource.getConnection();
+    try (Connection connection = connection();
         PreparedStatement update =
             connection.prepareStatement(
                 "UPDATE app_users SET last_sign_in_at = ? WHERE username = ?")) {
@@ -162,6 +163,15 @@ public class UserStore {
     }
   }
 
+  private Connection connection() throws SQLException {
+    if (dataSource == null) {
+      // Liberty could not create the data source (an empty SEATLEDGER_DB_URL): no sign-in can be
+      // checked, which is answered as a database that is away is answered
+      throw DatabaseSettings.notInjected("jdbc/seatledger");
+    }
+    return dataSource.getConnection();
+  }
+
   private record StoredUser(
       String passwordHash,
       Set<String> roles,
@@ -171,7 +181,7 @@ public class UserStore {
 
   /** The user's stored hash and roles, or null when there is no such user. */
   private StoredUser read(String username) throws SQLException {
-    try (Connection connection = dataSource.getConnection();
+    try (Connection connection = connection();
         PreparedStatement query =
             connection.prepareStatement(
                 "SELECT u.password_hash, u.enabled, u.must_change_password, u.last_sign_in_at,"
