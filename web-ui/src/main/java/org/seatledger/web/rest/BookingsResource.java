@@ -1,7 +1,5 @@
 package org.seatledger.web.rest;
 
-import static org.seatledger.web.rest.ConferencesResource.required;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,6 +12,8 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import jakarta.validation.executable.ExecutableType;
+import jakarta.validation.executable.ValidateOnExecution;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -47,6 +47,7 @@ import org.seatledger.web.security.Roles;
 
 /** One booking: read it, confirm its payment, cancel it, name its attendees. */
 @ApplicationScoped
+@ValidateOnExecution(type = ExecutableType.NONE) // bodies checked once, by RequestBodies
 @Tag(name = "Bookings")
 @Path("bookings")
 @Produces(MediaType.APPLICATION_JSON)
@@ -79,6 +80,7 @@ public class BookingsResource {
   @Inject BookingQueries queries;
   @Inject ReportingQueries reporting;
   @Inject ReadModels readModels;
+  @Inject RequestBodies bodies;
 
   private static final Set<String> STATUSES = Set.of("HELD", "CONFIRMED", "CANCELLED", "EXPIRED");
 
@@ -193,7 +195,7 @@ public class BookingsResource {
       description = "The booking is not held: it is confirmed, cancelled or expired already",
       content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
   public Response confirm(@PathParam("id") String id, @Valid @NotNull Payment body) {
-    Payment payment = required(body);
+    Payment payment = bodies.valid(body);
     String currency = payment.currency() == null ? booking(id).currency() : payment.currency();
     return commands.ok(
         commands.send(
@@ -223,7 +225,7 @@ public class BookingsResource {
   public Response cancel(@PathParam("id") String id, @Valid @NotNull Cancellation body) {
     // The reason is free text that may name a person: it goes into the event, encrypted under the
     // registrant's key, never into the clear-text reason column of the command's metadata.
-    String reason = required(body).reason();
+    String reason = bodies.valid(body).reason();
     return commands.ok(commands.send(new BookingCommand.CancelBooking(id, reason), null));
   }
 
@@ -246,7 +248,7 @@ public class BookingsResource {
       description = "The booking is not confirmed",
       content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
   public Response attendees(@PathParam("id") String id, @Valid @NotNull Attendees body) {
-    List<AttendeeBody> given = required(body).attendees();
+    List<AttendeeBody> given = bodies.valid(body).attendees();
     List<BookingCommand.AttendeeInput> attendees =
         given == null
             ? List.of()

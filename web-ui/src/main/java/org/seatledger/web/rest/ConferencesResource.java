@@ -16,6 +16,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import jakarta.validation.executable.ExecutableType;
+import jakarta.validation.executable.ValidateOnExecution;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -53,9 +55,11 @@ import org.seatledger.web.security.Roles;
 
 /**
  * Conferences, their seat types and bookings. Commands accept an {@code Idempotency-Key}. The
- * bodies state the limits of {@link Limits}; the commands check them again.
+ * bodies state the limits of {@link Limits}, checked once by {@link RequestBodies} (not by the
+ * runtime, which would check them twice); the commands check them again.
  */
 @ApplicationScoped
+@ValidateOnExecution(type = ExecutableType.NONE)
 @Tag(name = "Conferences")
 @Path("conferences")
 @Produces(MediaType.APPLICATION_JSON)
@@ -106,6 +110,7 @@ public class ConferencesResource {
   @Inject BookingQueries queries;
   @Inject ReportingQueries reporting;
   @Inject ReadModels readModels;
+  @Inject RequestBodies bodies;
 
   @POST
   @RolesAllowed(Roles.STAFF)
@@ -125,7 +130,7 @@ public class ConferencesResource {
       description = "The slug is taken by another conference",
       content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
   public Response create(@Valid @NotNull NewConference body, @Context UriInfo uri) {
-    NewConference c = required(body);
+    NewConference c = bodies.valid(body);
     CommandResult result =
         commands.send(
             new BookingCommand.CreateConference(
@@ -170,7 +175,7 @@ public class ConferencesResource {
       content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
   public Response addSeatType(
       @PathParam("id") String id, @Valid @NotNull NewSeatType body, @Context UriInfo uri) {
-    NewSeatType s = required(body);
+    NewSeatType s = bodies.valid(body);
     CommandResult result =
         commands.send(
             new BookingCommand.AddSeatType(
@@ -200,7 +205,7 @@ public class ConferencesResource {
       content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
   public Response changeQuantity(
       @PathParam("id") String id, @PathParam("code") String code, @Valid @NotNull Quantity body) {
-    int quantity = number(required(body).quantity(), "quantity");
+    int quantity = number(bodies.valid(body).quantity(), "quantity");
     return commands.ok(
         commands.send(new BookingCommand.ChangeSeatQuantity(id, code, quantity), null));
   }
@@ -262,7 +267,7 @@ public class ConferencesResource {
       content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
   public Response book(
       @PathParam("id") String id, @Valid @NotNull NewBooking body, @Context UriInfo uri) {
-    NewBooking b = required(body);
+    NewBooking b = bodies.valid(body);
     Registrant registrant = b.registrant() == null ? new Registrant(null, null) : b.registrant();
     CommandResult result =
         commands.send(
@@ -325,13 +330,6 @@ public class ConferencesResource {
           Long atLeast) {
     readModels.await(ReportingQueries.STATS, atLeast);
     return reporting.stats(id);
-  }
-
-  static <T> T required(T body) {
-    if (body == null) {
-      throw new ApiException(Status.BAD_REQUEST, "Send the details as a JSON object.");
-    }
-    return body;
   }
 
   static int number(Integer value, String name) {

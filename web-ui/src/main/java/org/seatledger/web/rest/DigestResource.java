@@ -13,6 +13,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import jakarta.validation.executable.ExecutableType;
+import jakarta.validation.executable.ValidateOnExecution;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -40,6 +42,7 @@ import org.seatledger.web.security.Roles;
  * event and re-computed its stream's hash chain.
  */
 @ApplicationScoped
+@ValidateOnExecution(type = ExecutableType.NONE) // the body checked once, by RequestBodies
 @Tag(name = "Audit")
 @Path("audit/digest")
 @Produces(MediaType.APPLICATION_JSON)
@@ -54,6 +57,7 @@ public class DigestResource {
   private static final int MAX_CHECKPOINTS = 256;
 
   @Inject AuditQueries audit;
+  @Inject RequestBodies bodies;
 
   /** A checkpoint of a kept digest. */
   public record KeptCheckpoint(
@@ -120,7 +124,8 @@ public class DigestResource {
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = ApiSchemas.DigestCheck.class)))
-  public JsonObject verify(@Valid @NotNull KeptDigest kept) {
+  public JsonObject verify(@Valid @NotNull KeptDigest body) {
+    KeptDigest kept = bodies.valid(body);
     if (kept.format() != null && !LogDigest.FORMAT.equals(kept.format())) {
       throw new ApiException(
           Status.BAD_REQUEST,

@@ -4,6 +4,8 @@ import jakarta.json.bind.JsonbException;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.TransactionalException;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
@@ -16,7 +18,9 @@ import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import java.util.UUID;
 import java.util.logging.Level;
@@ -69,9 +73,7 @@ public final class ProblemMappers {
     public Response toResponse(ConstraintViolationException e) {
       List<Problem.FieldError> errors =
           e.getConstraintViolations().stream()
-              .map(
-                  v ->
-                      new Problem.FieldError(field(v.getPropertyPath().toString()), v.getMessage()))
+              .map(v -> new Problem.FieldError(field(v.getPropertyPath()), v.getMessage()))
               .distinct()
               .sorted(
                   Comparator.comparing(Problem.FieldError::field)
@@ -85,15 +87,18 @@ public final class ProblemMappers {
     }
 
     /**
-     * {@code create.body.registrant.email} → {@code registrant.email}; {@code
-     * book.body.seats[vip].<map value>} → {@code seats[vip]} (the validator's names for what is
-     * inside a map or list mean nothing to a client).
+     * {@code registrant.email} as it is; a method parameter's {@code create.body.registrant.email}
+     * → {@code registrant.email}; {@code seats[vip].<map value>} → {@code seats[vip]} (the
+     * validator's names for what is inside a map or list mean nothing to a client).
      */
-    private static String field(String path) {
-      String[] nodes = path.replaceAll("\\.<[^>]*>", "").split("\\.");
-      return nodes.length <= 2
-          ? path
-          : String.join(".", java.util.Arrays.copyOfRange(nodes, 2, nodes.length));
+    private static String field(Path path) {
+      String text = path.toString();
+      Iterator<Path.Node> nodes = path.iterator();
+      int method = nodes.hasNext() && nodes.next().getKind() == ElementKind.METHOD ? 2 : 0;
+      String[] names = text.replaceAll("\\.?<[^>]*>", "").split("\\.");
+      return names.length <= method
+          ? text
+          : String.join(".", Arrays.copyOfRange(names, method, names.length));
     }
   }
 
