@@ -6,7 +6,9 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
@@ -14,6 +16,8 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
+import jakarta.validation.executable.ExecutableType;
+import jakarta.validation.executable.ValidateOnExecution;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -33,9 +37,11 @@ import java.sql.SQLIntegrityConstraintViolationException;
 import java.sql.SQLTransactionRollbackException;
 import java.sql.Statement;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.seatledger.booking.api.Limits;
 
@@ -52,8 +58,13 @@ import org.seatledger.booking.api.Limits;
  *
  * <p>What it does not do (the product does): encrypt personal data, chain hashes, hold seats until
  * a deadline, keep read models, snapshots or an outbox.
+ *
+ * <p>The body is validated once, in the method, as the product's resources do ({@code
+ * RequestBodies}): with executable validation off, neither RESTEasy nor a CDI interceptor checks it
+ * a second time, whichever of them would run here.
  */
 @Path("rival")
+@ValidateOnExecution(type = ExecutableType.NONE)
 @Produces(MediaType.APPLICATION_JSON)
 public class CrudRival {
 
@@ -75,6 +86,8 @@ public class CrudRival {
   DataSource dataSource;
 
   @Context HttpServletRequest request;
+
+  @Resource Validator validator;
 
   /** Fresh tables and {@code conferences} conferences of {@code capacity} standard seats. */
   @POST
@@ -143,6 +156,26 @@ public class CrudRival {
   @Consumes(MediaType.APPLICATION_JSON)
   public Response book(@PathParam("id") String conferenceId, @Valid @NotNull NewBooking body)
       throws SQLException {
+    if (body == null) {
+      return answer(400, "{\"detail\":\"Send the details as a JSON object.\"}", false);
+    }
+    Set<ConstraintViolation<NewBooking>> violations = validator.validate(body);
+    if (!violations.isEmpty()) {
+      return answer(
+          400,
+          Json.createObjectBuilder()
+              .add(
+                  "detail",
+                  "Please correct: "
+                      + violations.stream()
+                          .map(v -> v.getPropertyPath() + " " + v.getMessage())
+                          .sorted()
+                          .collect(Collectors.joining("; "))
+                      + ".")
+              .build()
+              .toString(),
+          false);
+    }
     String user = request.getUserPrincipal().getName();
     String key = request.getHeader("Idempotency-Key");
     if (key == null) {
