@@ -133,6 +133,10 @@ class ReadModelIT {
             "the read model's availability is the aggregate's");
       }
     }
+    Map<String, String> names = reporting.conferenceNames();
+    for (String conference : conferences) {
+      assertEquals("Mix", names.get(conference), "a list names every conference, rebuilt or not");
+    }
   }
 
   @Test

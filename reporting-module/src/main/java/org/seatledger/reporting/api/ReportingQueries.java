@@ -115,6 +115,13 @@ public interface ReportingQueries {
    */
   List<ConferenceRow> conferences(String nameContains);
 
+  /**
+   * Every conference's name by its id, soonest first: what a list's conference column shows and its
+   * filter offers. Names only, from one table without the seat sums of {@link #conferences}, and
+   * not cut at a screenful: a list showing a booking of any conference names it.
+   */
+  Map<String, String> conferenceNames();
+
   Page<BookingRow> bookings(BookingFilter filter);
 
   List<AttendeeRow> attendees(String conferenceId);

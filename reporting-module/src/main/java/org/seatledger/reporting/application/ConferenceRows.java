@@ -5,7 +5,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.seatledger.reporting.api.ReportingQueries.ConferenceRow;
 
 /**
@@ -61,6 +63,26 @@ final class ConferenceRows {
       }
     }
     return rows;
+  }
+
+  /**
+   * Every conference's name by its id, soonest first, read from the conferences table alone: a list
+   * that only names conferences does not pay for summing every conference's seats.
+   */
+  static Map<String, String> names(Connection c, int generation) throws SQLException {
+    Map<String, String> names = new LinkedHashMap<>();
+    try (PreparedStatement q =
+        c.prepareStatement(
+            "SELECT conference_id, name FROM reporting_conferences WHERE generation = ?"
+                + " ORDER BY starts_on, name, conference_id")) {
+      q.setInt(1, generation);
+      try (ResultSet r = q.executeQuery()) {
+        while (r.next()) {
+          names.put(r.getString(1), r.getString(2));
+        }
+      }
+    }
+    return names;
   }
 
   /** A typed {@code %} or {@code _} is matched as itself. */

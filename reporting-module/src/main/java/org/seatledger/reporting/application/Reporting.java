@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.seatledger.eventlog.api.LogAdvanced;
@@ -116,6 +117,15 @@ public class Reporting implements ReportingQueries {
       return ConferenceRows.read(c, projectors.generation(AVAILABILITY), nameContains);
     } catch (SQLException e) {
       throw new IllegalStateException("cannot read the conferences", e);
+    }
+  }
+
+  @Override
+  public Map<String, String> conferenceNames() {
+    try (Connection c = dataSource.getConnection()) {
+      return ConferenceRows.names(c, projectors.generation(AVAILABILITY));
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read the conferences' names", e);
     }
   }
 

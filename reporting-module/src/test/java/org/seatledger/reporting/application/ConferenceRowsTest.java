@@ -107,6 +107,24 @@ class ConferenceRowsTest {
     assertEquals(List.of(), ConferenceRows.read(connection, 2, null));
   }
 
+  @Test
+  void everyConferencesNameByItsIdSoonestFirstWithoutSeatsOrACap() throws SQLException {
+    Map<String, String> names = ConferenceRows.names(connection, 1);
+    assertEquals(List.of("soon", "late"), List.copyOf(names.keySet()));
+    assertEquals(Map.of("soon", "DevConf", "late", "Late 100% Conf"), names);
+    assertEquals(Map.of(), ConferenceRows.names(connection, 2));
+
+    for (int i = 0; i < ConferenceRows.MOST; i++) {
+      feed(
+          new ConferenceCreated(
+              "c" + i, "Conf " + i, "c" + i, day("2028-01-01"), day("2028-01-02"), "Rome"));
+    }
+    assertEquals(ConferenceRows.MOST, ConferenceRows.read(connection, 1, null).size());
+    Map<String, String> all = ConferenceRows.names(connection, 1);
+    assertEquals(ConferenceRows.MOST + 2, all.size(), "beyond the conferences list's screenful");
+    assertEquals("Conf 99", all.get("c99"), "the last of them, by date and name");
+  }
+
   private static List<String> ids(List<ConferenceRow> rows) {
     return rows.stream().map(ConferenceRow::id).toList();
   }

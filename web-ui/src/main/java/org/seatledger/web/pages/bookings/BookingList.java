@@ -7,14 +7,12 @@ import jakarta.inject.Named;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.seatledger.booking.api.BookingStatus;
 import org.seatledger.reporting.api.ReportingQueries;
 import org.seatledger.reporting.api.ReportingQueries.BookingFilter;
 import org.seatledger.reporting.api.ReportingQueries.BookingRow;
-import org.seatledger.reporting.api.ReportingQueries.ConferenceRow;
 import org.seatledger.reporting.api.ReportingQueries.Page;
 import org.seatledger.web.pages.Formats;
 import org.seatledger.web.pages.PageReads;
@@ -90,10 +88,7 @@ public class BookingList {
   /** The conferences, for the filter and the list's conference column: id → name. */
   public Map<String, String> getConferenceNames() {
     if (conferenceNames == null) {
-      conferenceNames = new LinkedHashMap<>();
-      for (ConferenceRow row : reporting.conferences(null)) {
-        conferenceNames.put(row.id(), row.name());
-      }
+      conferenceNames = reporting.conferenceNames();
     }
     return conferenceNames;
   }

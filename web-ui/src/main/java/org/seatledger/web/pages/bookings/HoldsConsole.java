@@ -3,13 +3,11 @@ package org.seatledger.web.pages.bookings;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.seatledger.reporting.api.ReportingQueries;
 import org.seatledger.reporting.api.ReportingQueries.BookingFilter;
 import org.seatledger.reporting.api.ReportingQueries.BookingRow;
-import org.seatledger.reporting.api.ReportingQueries.ConferenceRow;
 import org.seatledger.reporting.api.ReportingQueries.Page;
 import org.seatledger.web.pages.Formats;
 
@@ -65,10 +63,7 @@ public class HoldsConsole {
 
   public String conferenceName(String id) {
     if (conferenceNames == null) {
-      conferenceNames = new HashMap<>();
-      for (ConferenceRow row : reporting.conferences(null)) {
-        conferenceNames.put(row.id(), row.name());
-      }
+      conferenceNames = reporting.conferenceNames();
     }
     return conferenceNames.getOrDefault(id, id);
   }
