@@ -4,8 +4,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.validation.TraversableResolver;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.core.Response.Status;
+import java.lang.annotation.ElementType;
 import java.util.Set;
 
 /**
@@ -37,5 +40,28 @@ public class RequestBodies {
       throw new ConstraintViolationException(violations);
     }
     return body;
+  }
+
+  /** Request bodies are plain records: nothing in them is loaded lazily, everything is checked. */
+  static final class PlainRecords implements TraversableResolver {
+    @Override
+    public boolean isReachable(
+        Object object,
+        Path.Node property,
+        Class<?> rootType,
+        Path pathToProperty,
+        ElementType elementType) {
+      return true;
+    }
+
+    @Override
+    public boolean isCascadable(
+        Object object,
+        Path.Node property,
+        Class<?> rootType,
+        Path pathToProperty,
+        ElementType elementType) {
+      return true;
+    }
   }
 }
