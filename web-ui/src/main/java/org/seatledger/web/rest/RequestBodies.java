@@ -22,6 +22,11 @@ import java.util.Set;
  * {@link #valid} first thing; their {@code @Valid @NotNull} parameter annotations stay, for the API
  * description. A broken body is answered exactly as before: 400 with every broken field ({@link
  * ProblemMappers.InvalidInput}).
+ *
+ * <p>Every property of a body may be read: {@code WEB-INF/validation.xml} names {@link
+ * PlainRecords} as the web module's traversable resolver. By default, with JPA in the server, Bean
+ * Validation asks the persistence provider for each property whether it is loaded — a quarter of a
+ * body's validation in the JFR profile, for records that are never entities.
  */
 @ApplicationScoped
 public class RequestBodies {
@@ -42,8 +47,11 @@ public class RequestBodies {
     return body;
   }
 
-  /** Request bodies are plain records: nothing in them is loaded lazily, everything is checked. */
-  static final class PlainRecords implements TraversableResolver {
+  /**
+   * Request bodies and form values are plain objects: nothing in them is loaded lazily, everything
+   * is checked. The web module's traversable resolver ({@code WEB-INF/validation.xml}).
+   */
+  public static final class PlainRecords implements TraversableResolver {
     @Override
     public boolean isReachable(
         Object object,
