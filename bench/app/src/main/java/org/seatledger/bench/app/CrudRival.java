@@ -7,6 +7,7 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolation;
+import jakarta.validation.TraversableResolver;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.Email;
@@ -29,6 +30,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.lang.annotation.ElementType;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -87,6 +89,9 @@ public class CrudRival {
 
   @Context HttpServletRequest request;
 
+  /**
+   * As the product's: every property reachable, no JPA lookups ({@code WEB-INF/validation.xml}).
+   */
   @Resource Validator validator;
 
   /** Fresh tables and {@code conferences} conferences of {@code capacity} standard seats. */
@@ -348,6 +353,32 @@ public class CrudRival {
       try (ResultSet rs = q.executeQuery()) {
         return rs.next() ? answer(rs.getInt(1), rs.getString(2), true) : null;
       }
+    }
+  }
+
+  /**
+   * The body is a plain record: every property is there to check, no JPA provider is asked. The
+   * module's traversable resolver ({@code WEB-INF/validation.xml}).
+   */
+  public static final class EveryProperty implements TraversableResolver {
+    @Override
+    public boolean isReachable(
+        Object object,
+        jakarta.validation.Path.Node property,
+        Class<?> rootType,
+        jakarta.validation.Path path,
+        ElementType type) {
+      return true;
+    }
+
+    @Override
+    public boolean isCascadable(
+        Object object,
+        jakarta.validation.Path.Node property,
+        Class<?> rootType,
+        jakarta.validation.Path path,
+        ElementType type) {
+      return true;
     }
   }
 
