@@ -81,17 +81,8 @@ public final class DatabaseSettings {
           "the data source "
               + jndiName
               + " could not be created"
-              + (cause == null ? "" : ": " + rootMessage(cause)),
+              + (cause == null ? "" : ": " + DatabaseOutage.rootMessage(cause)),
           cause);
     }
-  }
-
-  private static String rootMessage(Throwable failure) {
-    Throwable root = failure;
-    Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-    while (root.getCause() != null && seen.add(root)) {
-      root = root.getCause();
-    }
-    return String.valueOf(root.getMessage());
   }
 }
