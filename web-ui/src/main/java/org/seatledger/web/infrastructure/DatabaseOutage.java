@@ -78,7 +78,7 @@ public final class DatabaseOutage {
     if (now - last >= LOG_EVERY_MILLIS && lastLogged.compareAndSet(last, now)) {
       String settings = DatabaseSettings.problem(failure);
       if (settings != null) {
-        LOG.severe("The database cannot be used: " + settings + ".");
+        LOG.severe("The database cannot be used: " + settings + ". (" + rootMessage(failure) + ")");
       } else {
         LOG.log(Level.WARNING, "The database cannot be used: " + rootMessage(failure), failure);
       }

@@ -20,9 +20,10 @@ import org.eclipse.microprofile.health.Readiness;
  *
  * <p>This endpoint needs no sign-in, so it says only that the database is not reachable; the
  * driver's own message goes to the server log, once when the database goes away and once when it is
- * back — not on every probe. Settings the server cannot use at all (an empty {@code
- * SEATLEDGER_DB_URL}) are the one exception: the reason then names the setting, which tells nobody
- * anything about the database but tells the admin what to change.
+ * back — not on every probe. Settings that cannot work (an empty or foreign {@code
+ * SEATLEDGER_DB_URL}, a refused password, a database that does not exist: {@link DatabaseSettings})
+ * are the one exception: the reason then names the setting, which tells nobody anything about the
+ * database but tells the admin what to change.
  */
 @Readiness
 @ApplicationScoped
@@ -60,6 +61,11 @@ public class DatabaseReadiness implements HealthCheck {
           "database", meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion());
     } catch (SQLException e) {
       String settings = DatabaseSettings.problem(e);
+      if (settings == null) {
+        // the application's account has no rights before the first migration grants them: when
+        // the migrations cannot run for their settings, that is what the admin must change
+        settings = migrations.settingsProblem();
+      }
       if (settings != null) {
         return response.down().withData("reason", settings).build();
       }

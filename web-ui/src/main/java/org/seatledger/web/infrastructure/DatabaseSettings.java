@@ -5,20 +5,26 @@ import java.sql.SQLNonTransientConnectionException;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import javax.sql.DataSource;
 
 /**
- * Tells a database that is away from database settings the server cannot use at all, and says what
- * an admin must change.
+ * Tells a database that is away from database settings that cannot work, and says what an admin
+ * must change.
  *
- * <p>Open Liberty creates a data source when it is first looked up. With {@code SEATLEDGER_DB_URL}
- * set but empty (an environment file with {@code SEATLEDGER_DB_URL=}) it cannot: the lookup fails
- * with {@code DSRA4014E} ("no URL attribute was specified"), and a bean that has the data source
- * injected cannot even be created. The start-up parts look their data source up here instead, on
- * every attempt, so the application starts all the same: readiness stays DOWN naming the setting,
- * pages and the API answer 503, and the log says what to change.
+ * <p>Some settings fail before any database is asked. Open Liberty creates a data source when it is
+ * first looked up; with {@code SEATLEDGER_DB_URL} set but empty, or set to a URL that neither
+ * driver shipped here accepts ({@code jdbc:mariadb:…}, {@code jdbc:postgresql:…}, a URL without
+ * {@code jdbc:}), it cannot, and a bean that has the data source injected cannot even be created.
+ * The start-up parts look their data source up here instead, on every attempt, so the application
+ * starts all the same. Others are the database's answer: a user name or password it refuses, a
+ * database name it does not know, an owner account without rights on the database.
+ *
+ * <p>Either way readiness stays DOWN with a sentence naming the setting, pages and the API answer
+ * 503 as for an outage, and the log says once what to change. The sentences name settings, never
+ * their values: readiness needs no sign-in, and a URL may carry a password.
  */
 public final class DatabaseSettings {
 
@@ -27,8 +33,56 @@ public final class DatabaseSettings {
       "SEATLEDGER_DB_URL is set but empty: unset it to use the embedded database, or set it to the"
           + " JDBC URL of the MySQL database (jdbc:mysql://host:3306/name)";
 
+  /** When neither driver here accepts the URL. */
+  public static final String NO_DRIVER =
+      "SEATLEDGER_DB_URL is not a URL this server has a driver for: set it to the JDBC URL of the"
+          + " MySQL or MariaDB database (jdbc:mysql://host:3306/name), or unset it to use the"
+          + " embedded database";
+
+  /** When the MySQL driver cannot read the URL (its own words go to the log). */
+  public static final String MALFORMED_URL =
+      "SEATLEDGER_DB_URL could not be read by the MySQL driver: its form is"
+          + " jdbc:mysql://host:3306/name?property=value&property=value";
+
+  /** When the database server does not know the database the URL names. */
+  public static final String UNKNOWN_DATABASE =
+      "The database named in SEATLEDGER_DB_URL does not exist on that server: create it (README,"
+          + " \"Running on MySQL\") or correct the URL";
+
   /** Liberty's message id for a data source whose URL was not given. */
   private static final String NO_URL = "DSRA4014E";
+
+  /** The SQL state of a refused user name or password (MySQL, MariaDB and H2 alike). */
+  private static final String REFUSED_STATE = "28000";
+
+  /** MySQL's and MariaDB's error codes: a database it does not know, no rights on a database. */
+  private static final int UNKNOWN_DATABASE_CODE = 1049;
+
+  private static final int NO_RIGHTS_CODE = 1044;
+
+  /** URL prefixes the drivers shipped in {@code jdbc/} accept: mysql-connector-j and H2. */
+  private static final Set<String> DRIVEN = Set.of("jdbc:mysql:", "jdbc:mysql+srv:", "jdbc:h2:");
+
+  /** Whose account a connection was opened with: the settings that name it differ. */
+  public enum Account {
+    /** The application's own account, {@code SEATLEDGER_DB_USER}. */
+    APPLICATION("SEATLEDGER_DB_USER", "SEATLEDGER_DB_PASSWORD"),
+    /** The owner that runs the migrations; the application's account when it is not set. */
+    MIGRATIONS("SEATLEDGER_DB_MIGRATION_USER", "SEATLEDGER_DB_MIGRATION_PASSWORD");
+
+    private final String user;
+    private final String password;
+
+    Account(String user, String password) {
+      this.user = user;
+      this.password = password;
+    }
+
+    /** The account as configured: the migrations use the application's unless given their own. */
+    private Account asSet(UnaryOperator<String> environment) {
+      return this == MIGRATIONS && environment.apply(user) == null ? APPLICATION : this;
+    }
+  }
 
   private DatabaseSettings() {}
 
@@ -53,25 +107,62 @@ public final class DatabaseSettings {
   }
 
   /**
-   * What an admin must change when this failure comes from settings the server cannot use, or
-   * {@code null} when it does not (a database that is away, a wrong password, our own mistake).
+   * What an admin must change when this failure of the application's account comes from settings
+   * that cannot work, or {@code null} when it does not (a database that is away, our own mistake).
    */
   public static String problem(Throwable failure) {
+    return problem(failure, Account.APPLICATION, System::getenv);
+  }
+
+  /** The same for a connection opened with {@code account}. */
+  public static String problem(Throwable failure, Account account) {
+    return problem(failure, account, System::getenv);
+  }
+
+  /**
+   * The same, with the settings as {@code environment} holds them (the server's environment, which
+   * also carries its server.env).
+   */
+  static String problem(Throwable failure, Account account, UnaryOperator<String> environment) {
+    String url = environment.apply("SEATLEDGER_DB_URL");
+    Account used = account.asSet(environment);
     Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
     for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
       // an injection that failed keeps Liberty's message; a plain lookup loses it on the way
-      if (String.valueOf(t.getMessage()).contains(NO_URL)
-          || t instanceof NotCreated && urlSetButEmpty()) {
+      if (String.valueOf(t.getMessage()).contains(NO_URL)) {
         return EMPTY_URL;
+      }
+      if (t instanceof NotCreated && url != null) {
+        if (url.isBlank()) {
+          return EMPTY_URL;
+        }
+        if (DRIVEN.stream().noneMatch(url.strip()::startsWith)) {
+          return NO_DRIVER;
+        }
+      }
+      if (t.getClass().getName().equals("com.mysql.cj.exceptions.WrongArgumentException")) {
+        return MALFORMED_URL;
+      }
+      if (t instanceof SQLException sql) {
+        if (REFUSED_STATE.equals(sql.getSQLState())) {
+          return used.user
+              + " and "
+              + used.password
+              + " were refused by the database: check both (the account must exist for the"
+              + " address this server connects from)";
+        }
+        if (sql.getErrorCode() == UNKNOWN_DATABASE_CODE) {
+          return UNKNOWN_DATABASE;
+        }
+        if (sql.getErrorCode() == NO_RIGHTS_CODE && used == Account.MIGRATIONS) {
+          // the application's account has no rights until the first migrations grant them
+          return used.user
+              + " may not use the database named in SEATLEDGER_DB_URL: grant it all privileges on"
+              + " that database (README, \"Running on MySQL\")";
+        }
       }
     }
     return null;
-  }
-
-  /** As the admin set it: in the environment or in the server's server.env. */
-  private static boolean urlSetButEmpty() {
-    String url = System.getenv("SEATLEDGER_DB_URL");
-    return url != null && url.isBlank();
   }
 
   /** A data source Liberty could not create. */

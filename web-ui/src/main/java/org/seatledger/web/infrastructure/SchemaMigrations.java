@@ -46,8 +46,9 @@ import org.seatledger.eventlog.api.SchemaReady;
  * every few seconds, {@code /health/ready} stays DOWN with the reason until it succeeds, and {@link
  * SchemaReady} is fired once it has: every module starts its timers and start-up checks on that
  * event, so none of them runs against tables that are not there yet. A failure is logged with its
- * stack when it is new, not on every retry. Settings the server cannot use at all (an empty {@code
- * SEATLEDGER_DB_URL}) are named in the log and in the readiness reason ({@link DatabaseSettings}).
+ * stack when it is new, not on every retry. Settings that cannot work (an empty or foreign {@code
+ * SEATLEDGER_DB_URL}, an owner account the database refuses or gives no rights) are named in the
+ * log and in the readiness reason ({@link DatabaseSettings}).
  */
 @ApplicationScoped
 public class SchemaMigrations {
@@ -74,6 +75,10 @@ public class SchemaMigrations {
 
   private volatile Map<String, String> versions = Map.of();
   private volatile String failure = "not migrated yet";
+
+  /** The last failure, when it came from settings that cannot work ({@link DatabaseSettings}). */
+  private volatile String settingsProblem;
+
   private String lastLogged;
 
   void onStart(@Observes Startup startup) {
@@ -89,17 +94,26 @@ public class SchemaMigrations {
       }
       new ApplicationGrants(owner, applicationUser).grant(Modules.IN_DEPENDENCY_ORDER);
     } catch (RuntimeException | SQLException e) {
-      String settings = DatabaseSettings.problem(e);
+      String settings = DatabaseSettings.problem(e, DatabaseSettings.Account.MIGRATIONS);
+      settingsProblem = settings;
       failure =
           settings != null
               ? settings
               : "database schema could not be migrated yet: " + firstLine(e);
       if (!failure.equals(lastLogged)) {
         lastLogged = failure;
-        LOG.log(
-            settings != null ? Level.SEVERE : Level.WARNING,
-            failure + "; retrying every " + RETRY_SECONDS + " s",
-            settings != null ? null : e);
+        if (settings != null) {
+          // what to change, and the database's or Liberty's own words for the admin who checks
+          LOG.severe(
+              failure
+                  + "; retrying every "
+                  + RETRY_SECONDS
+                  + " s ("
+                  + DatabaseOutage.rootMessage(e)
+                  + ")");
+        } else {
+          LOG.log(Level.WARNING, failure + "; retrying every " + RETRY_SECONDS + " s", e);
+        }
       } else {
         LOG.log(Level.FINE, failure, e);
       }
@@ -107,6 +121,7 @@ public class SchemaMigrations {
       return;
     }
     versions = Map.copyOf(applied);
+    settingsProblem = null;
     failure = null;
     LOG.info(() -> "Database schema is up to date: " + applied);
     ready.fire(new SchemaReady());
@@ -161,6 +176,14 @@ public class SchemaMigrations {
   /** Why the schema is not ready, or {@code null} when it is. */
   public String failure() {
     return failure;
+  }
+
+  /**
+   * What an admin must change for the migrations to run, or {@code null} when nothing is known to
+   * be wrong with the settings (migrated, or the database is away).
+   */
+  public String settingsProblem() {
+    return settingsProblem;
   }
 
   private static String firstLine(Throwable e) {
