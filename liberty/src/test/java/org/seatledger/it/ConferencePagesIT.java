@@ -208,6 +208,52 @@ class ConferencePagesIT {
     assertEquals("Not allowed", browser.heading());
   }
 
+  /**
+   * The list once stopped at 500 conferences without a word; now it pages, 50 to a page, and the
+   * search stays with the pages.
+   */
+  @Test
+  void theListPagesThroughEveryConferenceAndKeepsItsSearch() {
+    String staff = browser.signInAsNew("staff");
+    Http api = Http.as(staff, Browser.PASSWORD);
+    String token = "Pager" + UUID.randomUUID().toString().substring(0, 8);
+    for (int i = 1; i <= 51; i++) {
+      String name = String.format("%s %02d", token, i);
+      HttpResponse<String> created =
+          api.postJson(
+              "/api/conferences",
+              "{\"name\":\""
+                  + name
+                  + "\",\"slug\":\""
+                  + name.toLowerCase().replace(' ', '-')
+                  + "\",\"startsOn\":\"2031-02-03\",\"endsOn\":\"2031-02-04\",\"venue\":\"Lyon\"}");
+      assertEquals(201, created.statusCode(), created.body());
+    }
+    browser.waitUntil(
+        d -> browser.go("/conferences?q=" + token).text().contains("of 51") ? true : null);
+    assertEquals("1–50 of 51", browser.byId("shown").getText().trim());
+    assertEquals("Page 1 of 2", browser.byId("page-of").getText().trim());
+    List<String> first = texts(By.cssSelector("#conferences tbody th"));
+    assertEquals(50, first.size());
+    assertEquals(token + " 01", first.get(0));
+    assertFalse(browser.has(By.id("previous")));
+    browser.assertAccessible();
+
+    browser.click("next");
+    assertEquals("/conferences?q=" + token + "&page=2", browser.path());
+    assertEquals(List.of(token + " 51"), texts(By.cssSelector("#conferences tbody th")));
+    assertEquals("51–51 of 51", browser.byId("shown").getText().trim());
+    assertFalse(browser.has(By.id("next")));
+    browser.click("previous");
+    assertEquals(first, texts(By.cssSelector("#conferences tbody th")), "the same first page");
+
+    browser.go("/conferences?q=" + token + "&page=9");
+    assertEquals("No conferences on this page.", browser.byId("no-conferences").getText().trim());
+    browser.go("/conferences?q=" + token + "&page=x");
+    assertEquals(
+        "Page 1 of 2", browser.byId("page-of").getText().trim(), "a page that is no number");
+  }
+
   @Test
   void aHostileNameIsShownAsTextAndNeverRuns() {
     String staff = browser.signInAsNew("staff");

@@ -110,10 +110,12 @@ public interface ReportingQueries {
   Optional<Availability> availability(String conferenceId);
 
   /**
-   * The conferences whose name contains {@code nameContains} (ignoring case; all when null or
-   * blank), soonest first, with their seats summed: one query, from the availability read model.
+   * Page {@code page} (from 1; a page past the last is empty) of the conferences whose name
+   * contains {@code nameContains} (ignoring case; all when null or blank), soonest first, {@code
+   * size} to a page, each with its seats summed — only the page's conferences are summed — and the
+   * count of all that match, from the availability read model.
    */
-  List<ConferenceRow> conferences(String nameContains);
+  Page<ConferenceRow> conferences(String nameContains, int page, int size);
 
   /**
    * Every conference's name by its id, soonest first: what a list's conference column shows and its

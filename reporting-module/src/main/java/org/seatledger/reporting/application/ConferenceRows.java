@@ -11,36 +11,34 @@ import java.util.Map;
 import org.seatledger.reporting.api.ReportingQueries.ConferenceRow;
 
 /**
- * The staff list of conferences in one query: each conference of the availability read model with
- * its seat types' capacity, held and sold seats summed, so a list of many conferences costs one
- * round trip rather than one per conference.
+ * The staff list of conferences, a page at a time: the page's conferences of the availability read
+ * model with their seat types' capacity, held and sold seats summed, in one query — only the page's
+ * conferences are summed, however many there are — and how many match, in another.
  */
 final class ConferenceRows {
 
-  /** Enough for a screen; a search narrows it. */
-  static final int MOST = 500;
-
   private ConferenceRows() {}
 
-  static List<ConferenceRow> read(Connection c, int generation, String nameContains)
-      throws SQLException {
-    String text = nameContains == null || nameContains.isBlank() ? null : nameContains.strip();
+  /** Page {@code page} (from 1) of {@code size} conferences, soonest first. */
+  static List<ConferenceRow> read(
+      Connection c, int generation, String nameContains, int page, int size) throws SQLException {
+    String text = searched(nameContains);
     String sql =
         "SELECT c.conference_id, c.name, c.slug, c.starts_on, c.ends_on, c.venue, c.published,"
             + " COALESCE(SUM(s.capacity), 0), COALESCE(SUM(s.held), 0), COALESCE(SUM(s.sold), 0)"
-            + " FROM reporting_conferences c LEFT JOIN reporting_seat_types s"
+            + " FROM (SELECT generation, conference_id, name, slug, starts_on, ends_on, venue,"
+            + " published FROM reporting_conferences WHERE "
+            + matching(text)
+            + " ORDER BY starts_on, name, conference_id LIMIT ? OFFSET ?) c"
+            + " LEFT JOIN reporting_seat_types s"
             + " ON s.generation = c.generation AND s.conference_id = c.conference_id"
-            + " WHERE c.generation = ?"
-            + (text == null ? "" : " AND LOWER(c.name) LIKE ? ESCAPE '!'")
             + " GROUP BY c.conference_id, c.name, c.slug, c.starts_on, c.ends_on, c.venue,"
             + " c.published ORDER BY c.starts_on, c.name, c.conference_id";
     List<ConferenceRow> rows = new ArrayList<>();
     try (PreparedStatement q = c.prepareStatement(sql)) {
-      q.setMaxRows(MOST);
-      q.setInt(1, generation);
-      if (text != null) {
-        q.setString(2, "%" + escapeLike(text.toLowerCase()) + "%");
-      }
+      int next = bind(q, generation, text);
+      q.setInt(next, size);
+      q.setLong(next + 1, (long) (Math.max(1, page) - 1) * size);
       try (ResultSet r = q.executeQuery()) {
         while (r.next()) {
           int capacity = r.getInt(8);
@@ -63,6 +61,37 @@ final class ConferenceRows {
       }
     }
     return rows;
+  }
+
+  /** How many conferences the list has over all its pages. */
+  static long count(Connection c, int generation, String nameContains) throws SQLException {
+    String text = searched(nameContains);
+    try (PreparedStatement q =
+        c.prepareStatement("SELECT COUNT(*) FROM reporting_conferences WHERE " + matching(text))) {
+      bind(q, generation, text);
+      try (ResultSet r = q.executeQuery()) {
+        r.next();
+        return r.getLong(1);
+      }
+    }
+  }
+
+  private static String searched(String nameContains) {
+    return nameContains == null || nameContains.isBlank() ? null : nameContains.strip();
+  }
+
+  private static String matching(String text) {
+    return "generation = ?" + (text == null ? "" : " AND LOWER(name) LIKE ? ESCAPE '!'");
+  }
+
+  /** Binds {@link #matching}'s values; answers the next parameter's index. */
+  private static int bind(PreparedStatement q, int generation, String text) throws SQLException {
+    q.setInt(1, generation);
+    if (text == null) {
+      return 2;
+    }
+    q.setString(2, "%" + escapeLike(text.toLowerCase()) + "%");
+    return 3;
   }
 
   /**

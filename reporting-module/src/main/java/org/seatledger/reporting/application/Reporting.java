@@ -112,9 +112,16 @@ public class Reporting implements ReportingQueries {
   }
 
   @Override
-  public List<ConferenceRow> conferences(String nameContains) {
+  public Page<ConferenceRow> conferences(String nameContains, int page, int size) {
+    long position = projectors.position(AVAILABILITY);
+    int generation = projectors.generation(AVAILABILITY);
     try (Connection c = dataSource.getConnection()) {
-      return ConferenceRows.read(c, projectors.generation(AVAILABILITY), nameContains);
+      return new Page<>(
+          ConferenceRows.read(c, generation, nameContains, page, size),
+          page,
+          size,
+          ConferenceRows.count(c, generation, nameContains),
+          position);
     } catch (SQLException e) {
       throw new IllegalStateException("cannot read the conferences", e);
     }

@@ -16,6 +16,7 @@ import org.seatledger.reporting.api.ReportingQueries.BookingRow;
 import org.seatledger.reporting.api.ReportingQueries.Page;
 import org.seatledger.web.pages.Formats;
 import org.seatledger.web.pages.PageReads;
+import org.seatledger.web.pages.Pager;
 
 /**
  * {@code /bookings?q=&conference=&status=&sort=&order=&page=}: the bookings read model's list,
@@ -74,15 +75,15 @@ public class BookingList {
   }
 
   public long getPages() {
-    return Math.max(1, (getPage().total() + SIZE - 1) / SIZE);
+    return Pager.pages(getPage());
   }
 
   public long getFirstShown() {
-    return getPage().items().isEmpty() ? 0 : (long) (getPageNumber() - 1) * SIZE + 1;
+    return Pager.firstShown(getPage());
   }
 
   public long getLastShown() {
-    return getFirstShown() == 0 ? 0 : getFirstShown() + getPage().items().size() - 1;
+    return Pager.lastShown(getPage());
   }
 
   /** The conferences, for the filter and the list's conference column: id → name. */
@@ -166,11 +167,7 @@ public class BookingList {
   }
 
   public int getPageNumber() {
-    String number = parameter("page");
-    if (number == null || !number.matches("[0-9]{1,6}")) {
-      return 1;
-    }
-    return Math.max(1, Integer.parseInt(number));
+    return Pager.asked(parameter("page"));
   }
 
   private String parameter(String name) {

@@ -1,35 +1,78 @@
 package org.seatledger.web.pages.conferences;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.util.List;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import org.seatledger.reporting.api.ReportingQueries;
 import org.seatledger.reporting.api.ReportingQueries.ConferenceRow;
+import org.seatledger.reporting.api.ReportingQueries.Page;
 import org.seatledger.web.pages.PageReads;
+import org.seatledger.web.pages.Pager;
 
-/** {@code /conferences?q=…}: the conferences, soonest first, with their seats at a glance. */
+/**
+ * {@code /conferences?q=…&page=…}: the conferences, soonest first, with their seats at a glance, a
+ * page at a time — only the page's conferences have their seats summed, so the list costs the same
+ * with ten conferences or ten thousand. The address carries the search and the page.
+ */
 @Named
 @RequestScoped
 public class ConferenceList {
 
+  /** Conferences per page. */
+  static final int SIZE = 50;
+
   @Inject ReportingQueries reporting;
   @Inject PageReads reads;
+  @Inject FacesContext faces;
 
   private String q;
-  private List<ConferenceRow> rows;
+  private Page<ConferenceRow> page;
 
   /** The page's view action: waits for a command's position, then reads. */
   public void load() {
     reads.await(ReportingQueries.AVAILABILITY);
-    rows = reporting.conferences(q);
   }
 
-  public List<ConferenceRow> getRows() {
-    if (rows == null) {
-      rows = reporting.conferences(q);
+  public Page<ConferenceRow> getPage() {
+    if (page == null) {
+      page = reporting.conferences(q, getPageNumber(), SIZE);
     }
-    return rows;
+    return page;
+  }
+
+  public int getPageNumber() {
+    return Pager.asked(faces.getExternalContext().getRequestParameterMap().get("page"));
+  }
+
+  public long getPages() {
+    return Pager.pages(getPage());
+  }
+
+  public long getFirstShown() {
+    return Pager.firstShown(getPage());
+  }
+
+  public long getLastShown() {
+    return Pager.lastShown(getPage());
+  }
+
+  /** The address of page {@code number} of this list, with its search. */
+  public String pageLink(long number) {
+    StringBuilder link =
+        new StringBuilder(faces.getExternalContext().getRequestContextPath())
+            .append("/conferences");
+    char separator = '?';
+    if (isSearching()) {
+      link.append(separator).append("q=").append(URLEncoder.encode(q, StandardCharsets.UTF_8));
+      separator = '&';
+    }
+    if (number > 1) {
+      link.append(separator).append("page=").append(number);
+    }
+    return link.toString();
   }
 
   public String getQ() {
