@@ -218,16 +218,7 @@ class ConferencePagesIT {
     Http api = Http.as(staff, Browser.PASSWORD);
     String token = "Pager" + UUID.randomUUID().toString().substring(0, 8);
     for (int i = 1; i <= 51; i++) {
-      String name = String.format("%s %02d", token, i);
-      HttpResponse<String> created =
-          api.postJson(
-              "/api/conferences",
-              "{\"name\":\""
-                  + name
-                  + "\",\"slug\":\""
-                  + name.toLowerCase().replace(' ', '-')
-                  + "\",\"startsOn\":\"2031-02-03\",\"endsOn\":\"2031-02-04\",\"venue\":\"Lyon\"}");
-      assertEquals(201, created.statusCode(), created.body());
+      Setup.conference(api, String.format("%s %02d", token, i), "2031-02-03", "2031-02-04", "Lyon");
     }
     browser.waitUntil(
         d -> browser.go("/conferences?q=" + token).text().contains("of 51") ? true : null);

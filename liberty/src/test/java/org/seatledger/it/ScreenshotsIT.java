@@ -10,7 +10,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -122,24 +121,9 @@ class ScreenshotsIT {
 
   /** The main conference of the pictures when {@code name} is the Java Summit, else a bare one. */
   private static String conference(Http api, String name, String startsOn, String venue) {
-    String slug = "conf-" + UUID.randomUUID().toString().substring(0, 8);
     LocalDate starts = LocalDate.parse(startsOn);
-    HttpResponse<String> created =
-        api.postJson(
-            "/api/conferences",
-            "{\"name\":\""
-                + name
-                + "\",\"slug\":\""
-                + slug
-                + "\",\"startsOn\":\""
-                + starts
-                + "\",\"endsOn\":\""
-                + starts.plusDays(2)
-                + "\",\"venue\":\""
-                + venue
-                + "\"}");
-    assertEquals(201, created.statusCode(), created.body());
-    String id = Http.object(created).getString("id");
+    String id =
+        Setup.conference(api, name, starts.toString(), starts.plusDays(2).toString(), venue);
     if (name.startsWith("Java Summit")) {
       seatType(api, id, "standard", "Standard", 400, "390.00");
       seatType(api, id, "workshop", "Workshop day", 60, "520.00");

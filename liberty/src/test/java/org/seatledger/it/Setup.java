@@ -15,15 +15,7 @@ public final class Setup {
    * made by {@code staff} (a staff member or the admin, on whichever server it talks to).
    */
   public static String publishedConference(Http staff, int seats) {
-    String slug = "conf-" + UUID.randomUUID().toString().substring(0, 8);
-    HttpResponse<String> created =
-        staff.postJson(
-            "/api/conferences",
-            "{\"name\":\"Test conference\",\"slug\":\""
-                + slug
-                + "\",\"startsOn\":\"2027-06-01\",\"endsOn\":\"2027-06-02\",\"venue\":\"Hall\"}");
-    assertEquals(201, created.statusCode(), created.body());
-    String id = Http.object(created).getString("id");
+    String id = conference(staff, "Test conference", "2027-06-01", "2027-06-02", "Hall");
     HttpResponse<String> type =
         staff.postJson(
             "/api/conferences/" + id + "/seat-types",
@@ -34,6 +26,31 @@ public final class Setup {
     HttpResponse<String> published = staff.postJson("/api/conferences/" + id + "/publish", "");
     assertEquals(200, published.statusCode(), published.body());
     return id;
+  }
+
+  /**
+   * A new, unpublished conference without seat types, under a slug of its own, made by {@code
+   * staff}; its id.
+   */
+  public static String conference(
+      Http staff, String name, String startsOn, String endsOn, String venue) {
+    String slug = "conf-" + UUID.randomUUID().toString().substring(0, 8);
+    HttpResponse<String> created =
+        staff.postJson(
+            "/api/conferences",
+            "{\"name\":\""
+                + name
+                + "\",\"slug\":\""
+                + slug
+                + "\",\"startsOn\":\""
+                + startsOn
+                + "\",\"endsOn\":\""
+                + endsOn
+                + "\",\"venue\":\""
+                + venue
+                + "\"}");
+    assertEquals(201, created.statusCode(), created.body());
+    return Http.object(created).getString("id");
   }
 
   /** A new user with one role and the given password, made by the admin; its name. */

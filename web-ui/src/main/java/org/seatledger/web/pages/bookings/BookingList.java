@@ -74,16 +74,8 @@ public class BookingList {
     return rows;
   }
 
-  public long getPages() {
-    return Pager.pages(getPage());
-  }
-
-  public long getFirstShown() {
-    return Pager.firstShown(getPage());
-  }
-
-  public long getLastShown() {
-    return Pager.lastShown(getPage());
+  public Pager getPager() {
+    return new Pager(getPage(), this::pageLink);
   }
 
   /** The conferences, for the filter and the list's conference column: id → name. */

@@ -47,16 +47,8 @@ public class ConferenceList {
     return Pager.asked(faces.getExternalContext().getRequestParameterMap().get("page"));
   }
 
-  public long getPages() {
-    return Pager.pages(getPage());
-  }
-
-  public long getFirstShown() {
-    return Pager.firstShown(getPage());
-  }
-
-  public long getLastShown() {
-    return Pager.lastShown(getPage());
+  public Pager getPager() {
+    return new Pager(getPage(), this::pageLink);
   }
 
   /** The address of page {@code number} of this list, with its search. */
