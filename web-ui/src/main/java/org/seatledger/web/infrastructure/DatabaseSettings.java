@@ -52,6 +52,15 @@ public final class DatabaseSettings {
   /** Liberty's message id for a data source whose URL was not given. */
   private static final String NO_URL = "DSRA4014E";
 
+  /** SQL states of a connection that could not be opened (class 08). */
+  private static final String CONNECTION_STATES = "08";
+
+  /**
+   * What mysql-connector-j throws for a URL (or an argument) it cannot read, by its simple name:
+   * the driver is a library of the server, not of the application.
+   */
+  private static final String DRIVER_REFUSED_ARGUMENT = "WrongArgumentException";
+
   /** The SQL state of a refused user name or password (MySQL, MariaDB and H2 alike). */
   private static final String REFUSED_STATE = "28000";
 
@@ -126,6 +135,7 @@ public final class DatabaseSettings {
   static String problem(Throwable failure, Account account, UnaryOperator<String> environment) {
     String url = environment.apply("SEATLEDGER_DB_URL");
     Account used = account.asSet(environment);
+    boolean connecting = false;
     Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
     for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
       // an injection that failed keeps Liberty's message; a plain lookup loses it on the way
@@ -140,10 +150,11 @@ public final class DatabaseSettings {
           return NO_DRIVER;
         }
       }
-      if (t.getClass().getName().equals("com.mysql.cj.exceptions.WrongArgumentException")) {
-        return MALFORMED_URL;
+      if (connecting && t.getClass().getSimpleName().equals(DRIVER_REFUSED_ARGUMENT)) {
+        return MALFORMED_URL; // not for an argument of a statement: that is our own mistake
       }
       if (t instanceof SQLException sql) {
+        connecting |= String.valueOf(sql.getSQLState()).startsWith(CONNECTION_STATES);
         if (REFUSED_STATE.equals(sql.getSQLState())) {
           return used.user
               + " and "

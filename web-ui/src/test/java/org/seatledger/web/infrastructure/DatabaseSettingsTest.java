@@ -105,6 +105,34 @@ class DatabaseSettingsTest {
     assertNull(DatabaseSettings.problem(noRights, Account.APPLICATION, own));
   }
 
+  /** Named as mysql-connector-j's is: the driver is not on the web module's class path. */
+  private static final class WrongArgumentException extends RuntimeException {
+    WrongArgumentException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
+  @Test
+  void aUrlTheDriverCannotReadIsNamedButAnArgumentOfAStatementIsNot() {
+    UnaryOperator<String> mysql = environment("SEATLEDGER_DB_URL", MYSQL + ":x");
+    WrongArgumentException unreadable =
+        new WrongArgumentException(
+            "Malformed database URL", new NumberFormatException("For input string: \"x\""));
+    assertEquals(
+        DatabaseSettings.MALFORMED_URL,
+        DatabaseSettings.problem(
+            new SQLNonTransientConnectionException(
+                "Cannot load connection class", "08001", 0, unreadable),
+            Account.APPLICATION,
+            mysql));
+    // a statement's argument the driver refuses, on a connection that is open, is our mistake
+    assertNull(
+        DatabaseSettings.problem(
+            new SQLException("Invalid argument value", "S1009", 0, unreadable),
+            Account.APPLICATION,
+            mysql));
+  }
+
   @Test
   void aDatabaseThatIsAwayIsNoSettingsProblem() {
     UnaryOperator<String> mysql = environment("SEATLEDGER_DB_URL", MYSQL);
