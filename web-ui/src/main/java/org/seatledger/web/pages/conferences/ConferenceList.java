@@ -14,8 +14,8 @@ import org.seatledger.web.pages.Pager;
 
 /**
  * {@code /conferences?q=…&page=…}: the conferences, soonest first, with their seats at a glance, a
- * page at a time — only the page's conferences have their seats summed, so the list costs the same
- * with ten conferences or ten thousand. The address carries the search and the page.
+ * page at a time — only the page's conferences have their seats summed, however many conferences
+ * there are. The address carries the search and the page.
  */
 @Named
 @RequestScoped
@@ -31,7 +31,7 @@ public class ConferenceList {
   private String q;
   private Page<ConferenceRow> page;
 
-  /** The page's view action: waits for a command's position, then reads. */
+  /** The page's view action: waits for a command's position; the page is read when rendered. */
   public void load() {
     reads.await(ReportingQueries.AVAILABILITY);
   }
