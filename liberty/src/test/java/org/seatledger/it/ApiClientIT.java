@@ -264,7 +264,10 @@ class ApiClientIT {
     assertTrue(forbidden.getDetail().contains(staff), forbidden.getDetail());
 
     Problem unauthorized =
-        problem(401, () -> new ConferencesApi(client(staff, "a-wrong-password")).listConferences());
+        problem(
+            401,
+            () ->
+                new ConferencesApi(client(staff, "a-wrong-password")).listConferences(null, null));
     assertEquals(401, unauthorized.getStatus());
   }
 

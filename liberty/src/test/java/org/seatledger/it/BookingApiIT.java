@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -449,6 +450,84 @@ class BookingApiIT {
     assertTrue(
         all.getValuesAs(JsonObject.class).stream()
             .anyMatch(c -> c.getString("id").equals(conference)));
+  }
+
+  /**
+   * A client pages through the conferences with the Link header and reads the count of all of them
+   * from X-Total-Count, and gets the same conferences in the same order as the whole list; a page
+   * number or size out of range is a 400 that says what is allowed.
+   */
+  @Test
+  void conferencesComeAPageAtATimeByTheLinkHeader() {
+    publishedConference(1, "10.00");
+    publishedConference(1, "10.00");
+    HttpResponse<String> whole = as(auditor).get("/api/conferences");
+    List<String> all = ids(whole);
+    assertTrue(all.size() >= 2, whole.body());
+    assertEquals(
+        String.valueOf(all.size()), whole.headers().firstValue("X-Total-Count").orElseThrow());
+
+    List<String> paged = new ArrayList<>();
+    String next = "/api/conferences?size=2";
+    int pages = 0;
+    while (next != null) {
+      HttpResponse<String> page = as(auditor).get(next);
+      assertEquals(200, page.statusCode(), page.body());
+      assertEquals(
+          String.valueOf(all.size()), page.headers().firstValue("X-Total-Count").orElseThrow());
+      List<String> items = ids(page);
+      assertTrue(items.size() == 2 || link(page, "next") == null, next + ": " + items);
+      paged.addAll(items);
+      assertEquals(
+          "/api/conferences?page=" + ((all.size() + 1) / 2) + "&size=2", link(page, "last"));
+      assertEquals("/api/conferences?page=1&size=2", link(page, "first"));
+      if (pages > 0) {
+        assertEquals("/api/conferences?page=" + pages + "&size=2", link(page, "prev"));
+      }
+      next = link(page, "next");
+      pages++;
+    }
+    assertEquals(all, paged, "the pages hold every conference once, in the list's order");
+    assertEquals((all.size() + 1) / 2, pages);
+
+    HttpResponse<String> beyond =
+        as(auditor).get("/api/conferences?page=" + (pages + 1) + "&size=2");
+    assertEquals(200, beyond.statusCode());
+    assertEquals(List.of(), ids(beyond));
+    assertEquals("/api/conferences?page=" + pages + "&size=2", link(beyond, "prev"));
+    assertEquals(
+        all.subList(0, Math.min(50, all.size())), ids(as(auditor).get("/api/conferences?page=1")));
+
+    assertBadQuery("/api/conferences?page=0", "page is 1 or more.");
+    assertBadQuery("/api/conferences?size=201", "size is between 1 and 200.");
+    assertBadQuery("/api/conferences?size=ten", "size must be a whole number, not 'ten'.");
+    HttpResponse<String> farBeyond = as(auditor).get("/api/conferences?page=" + Long.MAX_VALUE);
+    assertEquals(200, farBeyond.statusCode(), farBeyond.body());
+    assertEquals(List.of(), ids(farBeyond));
+  }
+
+  private static void assertBadQuery(String path, String sentence) {
+    HttpResponse<String> refused = as(auditor).get(path);
+    assertEquals(400, refused.statusCode(), path);
+    assertEquals(sentence, Http.object(refused).getString("detail"), path);
+  }
+
+  private static List<String> ids(HttpResponse<String> response) {
+    return ((JsonArray) Http.json(response))
+        .getValuesAs(JsonObject.class).stream().map(c -> c.getString("id")).toList();
+  }
+
+  /** The path and query of the Link header's link of this relation, or null. */
+  private static String link(HttpResponse<String> response, String rel) {
+    for (String header : response.headers().allValues("Link")) {
+      for (String link : header.split(",\\s*(?=<)")) {
+        if (link.matches("<[^>]*>.*;\\s*rel=\"?" + rel + "\"?.*")) {
+          URI uri = URI.create(link.substring(1, link.indexOf('>')));
+          return uri.getRawPath() + "?" + uri.getRawQuery();
+        }
+      }
+    }
+    return null;
   }
 
   private static String publishedConference(int seats, String price) {

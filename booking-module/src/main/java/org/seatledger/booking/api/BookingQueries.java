@@ -27,6 +27,14 @@ public interface BookingQueries {
       boolean published,
       List<SeatTypeView> seatTypes) {}
 
+  /**
+   * One page of the conferences, oldest first.
+   *
+   * @param page from 1
+   * @param total how many conferences there are in all
+   */
+  record ConferencePage(List<ConferenceView> items, long page, int size, long total) {}
+
   /** Seats of one type. */
   record SeatCountView(String code, String name, int capacity, int held, int sold, int available) {}
 
@@ -53,7 +61,11 @@ public interface BookingQueries {
 
   Optional<ConferenceView> conference(String conferenceId);
 
+  /** Every conference, oldest first. */
   List<ConferenceView> conferences();
+
+  /** The {@code page}th (from 1) {@code size} conferences, oldest first, and how many in all. */
+  ConferencePage conferences(long page, int size);
 
   Optional<AvailabilityView> availability(String conferenceId);
 

@@ -8,12 +8,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.seatledger.booking.api.BookingQueries;
 import org.seatledger.booking.domain.Booking;
 import org.seatledger.booking.domain.BookingParticulars;
 import org.seatledger.booking.domain.Conference;
 import org.seatledger.booking.domain.SeatAvailability;
+import org.seatledger.eventlog.api.AggregateRepository.Loaded;
 import org.seatledger.eventlog.api.EventStore;
 import org.seatledger.eventlog.api.RecordedEvent;
 
@@ -24,16 +26,54 @@ import org.seatledger.eventlog.api.RecordedEvent;
 @ApplicationScoped
 public class BookingReads implements BookingQueries {
 
+  /** Conferences loaded together for a list: a few queries per this many. */
+  private static final int LOADED_AT_ONCE = 200;
+
   @Inject EventStore store;
   @Inject Repositories repositories;
 
   @Override
   public Optional<ConferenceView> conference(String conferenceId) {
-    Conference conference =
-        repositories
-            .conferenceRepository()
-            .loadWithoutCache(conferenceStream(conferenceId))
-            .state();
+    return view(
+        repositories.conferenceRepository().loadWithoutCache(conferenceStream(conferenceId)));
+  }
+
+  /**
+   * Every conference, loaded a few hundred at a time (a few queries each: their snapshots, then
+   * their events), never the whole list's aggregates at once nor one conference per query.
+   */
+  @Override
+  public List<ConferenceView> conferences() {
+    List<String> streams = store.streamsOfType(Kinds.CONFERENCE.streamType());
+    List<ConferenceView> all = new ArrayList<>(streams.size());
+    for (int from = 0; from < streams.size(); from += LOADED_AT_ONCE) {
+      all.addAll(views(streams.subList(from, Math.min(streams.size(), from + LOADED_AT_ONCE))));
+    }
+    return all;
+  }
+
+  @Override
+  public ConferencePage conferences(long page, int size) {
+    String type = Kinds.CONFERENCE.streamType();
+    long total = store.countStreamsOfType(type);
+    // past any count a table holds, and (page - 1) * size cannot overflow
+    long skip = page - 1 > Integer.MAX_VALUE ? Long.MAX_VALUE : (page - 1) * size;
+    List<ConferenceView> items = views(store.streamsOfType(type, skip, size));
+    return new ConferencePage(items, page, size, total);
+  }
+
+  private List<ConferenceView> views(List<String> streams) {
+    Map<String, Loaded<Conference>> loaded =
+        repositories.conferenceRepository().loadAllWithoutCache(streams);
+    List<ConferenceView> views = new ArrayList<>(streams.size());
+    for (String stream : streams) {
+      view(loaded.get(stream)).ifPresent(views::add);
+    }
+    return views;
+  }
+
+  private static Optional<ConferenceView> view(Loaded<Conference> loaded) {
+    Conference conference = loaded.state();
     if (!conference.exists()) {
       return Optional.empty();
     }
@@ -51,15 +91,6 @@ public class BookingReads implements BookingQueries {
                     t ->
                         new SeatTypeView(t.code(), t.name(), t.quantity(), t.price(), t.currency()))
                 .toList()));
-  }
-
-  @Override
-  public List<ConferenceView> conferences() {
-    List<ConferenceView> all = new ArrayList<>();
-    for (String stream : store.streamsOfType(Kinds.CONFERENCE.streamType())) {
-      conference(stream.substring("conference-".length())).ifPresent(all::add);
-    }
-    return all;
   }
 
   @Override

@@ -39,4 +39,10 @@ public interface AggregateRepository<S> {
 
   /** Many streams at once, each as {@link #load} would; missing streams come back at version 0. */
   Map<String, Loaded<S>> loadAll(Collection<String> streamIds);
+
+  /**
+   * Many streams at once, each as {@link #loadWithoutCache} would, in a few queries: for queries,
+   * which must not fill the writers' cache. Missing streams come back at version 0.
+   */
+  Map<String, Loaded<S>> loadAllWithoutCache(Collection<String> streamIds);
 }

@@ -33,6 +33,15 @@ public interface EventStore extends EventLog {
   /** The ids of every stream of {@code streamType}, oldest first. */
   List<String> streamsOfType(String streamType);
 
+  /**
+   * At most {@code limit} ids of the streams of {@code streamType}, oldest first, after skipping
+   * the {@code skip} oldest: a page of {@link #streamsOfType(String)}.
+   */
+  List<String> streamsOfType(String streamType, long skip, int limit);
+
+  /** How many streams of {@code streamType} there are. */
+  long countStreamsOfType(String streamType);
+
   /** For each stream, its events after the given version, in stream order. */
   Map<String, List<RecordedEvent>> readStreams(Map<String, Long> afterVersions);
 

@@ -95,6 +95,16 @@ public class DatabaseEventStore implements EventStore {
   }
 
   @Override
+  public List<String> streamsOfType(String streamType, long skip, int limit) {
+    return reads.streamsOfType(streamType, skip, limit);
+  }
+
+  @Override
+  public long countStreamsOfType(String streamType) {
+    return reads.countStreamsOfType(streamType);
+  }
+
+  @Override
   public List<RecordedEvent> readAll(long afterPosition, int limit) {
     return reads.readAll(afterPosition, limit);
   }

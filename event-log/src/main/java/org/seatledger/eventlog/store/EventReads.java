@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -195,12 +196,41 @@ public class EventReads {
   /** Ids of the streams of one type, oldest first. */
   @Transactional
   public List<String> streamsOfType(String streamType) {
+    return firstEvents(streamType).getResultList();
+  }
+
+  /**
+   * A page of {@link #streamsOfType(String)}: the stream type index holds (type, version,
+   * position), so the database walks the type's first events in order and skips {@code skip} of
+   * them.
+   */
+  @Transactional
+  public List<String> streamsOfType(String streamType, long skip, int limit) {
+    if (skip > Integer.MAX_VALUE) {
+      return List.of(); // no table holds that many streams of a type
+    }
+    return firstEvents(streamType)
+        .setFirstResult(Math.toIntExact(skip))
+        .setMaxResults(limit)
+        .getResultList();
+  }
+
+  /** How many streams of one type there are: a count over the stream type index. */
+  @Transactional
+  public long countStreamsOfType(String streamType) {
+    return em.createQuery(
+            "SELECT COUNT(e) FROM StoredEvent e WHERE e.streamType = :type AND e.streamVersion = 1",
+            Long.class)
+        .setParameter("type", streamType)
+        .getSingleResult();
+  }
+
+  private TypedQuery<String> firstEvents(String streamType) {
     return em.createQuery(
             "SELECT e.streamId FROM StoredEvent e WHERE e.streamType = :type AND e.streamVersion = 1"
                 + " ORDER BY e.globalPosition",
             String.class)
-        .setParameter("type", streamType)
-        .getResultList();
+        .setParameter("type", streamType);
   }
 
   /**

@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutionException;
@@ -49,6 +50,7 @@ import org.seatledger.eventlog.api.EventPage;
 import org.seatledger.eventlog.api.EventStore;
 import org.seatledger.eventlog.api.ExpectedVersion;
 import org.seatledger.eventlog.api.RecordedEvent;
+import org.seatledger.eventlog.api.StreamAppend;
 
 /** The event store inside the server, on the server's database (embedded or MySQL). */
 @ExtendWith(ArquillianExtension.class)
@@ -206,6 +208,43 @@ class EventStoreIT {
         .filter(event -> event.streamId().equals(stream))
         .map(RecordedEvent::event)
         .toList();
+  }
+
+  /**
+   * The streams of a type come a page at a time, oldest first, whatever was appended to the older
+   * ones since: pages that meet without a gap or an overlap, and a count of all of them.
+   */
+  @Test
+  void theStreamsOfATypeComeAPageAtATimeOldestFirst() {
+    String type = "Paged" + UUID.randomUUID().toString().substring(0, 8);
+    List<String> created = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      String stream = newStream("paged");
+      store.append(
+          command(),
+          List.of(
+              new StreamAppend(
+                  stream, type, ExpectedVersion.NO_STREAM, List.of(reserved(stream, 1)))),
+          null);
+      created.add(stream);
+    }
+    store.append(
+        command(),
+        List.of(
+            new StreamAppend(
+                created.get(0),
+                type,
+                ExpectedVersion.exactly(1),
+                List.of(reserved(created.get(0), 2)))),
+        null);
+
+    assertEquals(5, store.countStreamsOfType(type));
+    assertEquals(created, store.streamsOfType(type));
+    assertEquals(created.subList(0, 2), store.streamsOfType(type, 0, 2));
+    assertEquals(created.subList(2, 4), store.streamsOfType(type, 2, 2));
+    assertEquals(created.subList(4, 5), store.streamsOfType(type, 4, 2), "the last page");
+    assertEquals(List.of(), store.streamsOfType(type, 5, 2), "past the last page");
+    assertEquals(0, store.countStreamsOfType(type + "-none"));
   }
 
   @Test

@@ -1,6 +1,7 @@
 package org.seatledger.it.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.seatledger.it.store.Fixtures.append;
 import static org.seatledger.it.store.Fixtures.command;
@@ -186,11 +187,17 @@ class SnapshotIT {
 
     Map<String, Loaded<Tally>> cold = repository().loadAll(streams);
     Map<String, Loaded<Tally>> warm = repository.loadAll(streams);
+    AggregateRepository<Tally> queries = repository();
+    Map<String, Loaded<Tally>> queried = queries.loadAllWithoutCache(streams);
     assertEquals(streams, List.copyOf(cold.keySet()), "every stream asked for, in order");
+    assertEquals(
+        streams, List.copyOf(queried.keySet()), "every stream a query asked for, in order");
     for (String stream : streams) {
       Loaded<Tally> replayed = repository.replay(stream);
       assertEquals(replayed, cold.get(stream), stream + ", after a restart");
       assertEquals(replayed, warm.get(stream), stream + ", partly from the cache");
+      assertEquals(replayed, queried.get(stream), stream + ", for a query");
+      assertNull(queries.cached(stream), stream + ": a query's load fills no writer's cache");
     }
     assertEquals(4, warm.get(movedOn).version(), "another server's append is read");
     assertEquals(0, cold.get(missing).version(), "a stream without events");

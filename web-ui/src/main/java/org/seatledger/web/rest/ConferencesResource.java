@@ -37,6 +37,7 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -44,6 +45,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.seatledger.booking.api.BookingCommand;
 import org.seatledger.booking.api.BookingQueries;
+import org.seatledger.booking.api.BookingQueries.ConferencePage;
 import org.seatledger.booking.api.BookingQueries.ConferenceView;
 import org.seatledger.booking.api.CommandResult;
 import org.seatledger.booking.api.Limits;
@@ -64,6 +66,14 @@ import org.seatledger.web.security.Roles;
 @Path("conferences")
 @Produces(MediaType.APPLICATION_JSON)
 public class ConferencesResource {
+
+  /** Conferences a page when the client asks for a page and names no size. */
+  private static final int PER_PAGE = 50;
+
+  /** The most conferences a page. */
+  private static final int MOST_PER_PAGE = 200;
+
+  private static final String TOTAL_COUNT = "X-Total-Count";
 
   /** Body of a new conference. */
   public record NewConference(
@@ -141,9 +151,76 @@ public class ConferencesResource {
 
   @GET
   @RolesAllowed({Roles.STAFF, Roles.AUDITOR, Roles.ADMIN})
-  @Operation(operationId = "listConferences", summary = "All conferences")
-  public List<ConferenceView> list() {
-    return queries.conferences();
+  @Operation(
+      operationId = "listConferences",
+      summary = "Conferences, oldest first: a page of them, or all",
+      description =
+          "With page or size: that page (size 1 to 200, default 50), the first, previous, next and"
+              + " last pages in the Link header. Without either: every conference, as before paging"
+              + " came; prefer pages once there are hundreds. X-Total-Count says how many there are"
+              + " in all.")
+  @APIResponse(
+      responseCode = "200",
+      description = "Conferences, oldest first",
+      headers = {
+        @Header(
+            name = "Link",
+            description =
+                "The other pages of a paged answer: <url>; rel=\"first\", \"prev\", \"next\", \"last\"",
+            schema = @Schema(type = SchemaType.STRING)),
+        @Header(
+            name = "X-Total-Count",
+            description = "How many conferences there are in all",
+            schema = @Schema(type = SchemaType.INTEGER, format = "int64"))
+      },
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(type = SchemaType.ARRAY, implementation = ConferenceView.class)))
+  public Response list(
+      @Parameter(
+              description = "Page number, from 1 (with size: default 1)",
+              schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1"))
+          @QueryParam("page")
+          String page,
+      @Parameter(
+              description = "Conferences per page (with page: default 50)",
+              schema =
+                  @Schema(
+                      type = SchemaType.INTEGER,
+                      format = "int32",
+                      minimum = "1",
+                      maximum = "200"))
+          @QueryParam("size")
+          String size,
+      @Context UriInfo uri) {
+    Long asked = QueryNumbers.whole(page, "page", 1, Long.MAX_VALUE, null);
+    Long perPage = QueryNumbers.whole(size, "size", 1, MOST_PER_PAGE, null);
+    if (asked == null && perPage == null) {
+      List<ConferenceView> all = queries.conferences();
+      return Response.ok(all).header(TOTAL_COUNT, all.size()).build();
+    }
+    ConferencePage found =
+        queries.conferences(
+            asked == null ? 1 : asked, perPage == null ? PER_PAGE : perPage.intValue());
+    Response.ResponseBuilder answer = Response.ok(found.items()).header(TOTAL_COUNT, found.total());
+    long last = Math.max(1, (found.total() + found.size() - 1) / found.size());
+    pageLink(answer, uri, 1, found.size(), "first");
+    if (found.page() > 1) {
+      pageLink(answer, uri, Math.min(found.page() - 1, last), found.size(), "prev");
+    }
+    if (found.page() < last) {
+      pageLink(answer, uri, found.page() + 1, found.size(), "next");
+    }
+    pageLink(answer, uri, last, found.size(), "last");
+    return answer.build();
+  }
+
+  private static void pageLink(
+      Response.ResponseBuilder answer, UriInfo uri, long page, int size, String rel) {
+    answer.link(
+        uri.getAbsolutePathBuilder().queryParam("page", page).queryParam("size", size).build(),
+        rel);
   }
 
   @GET
