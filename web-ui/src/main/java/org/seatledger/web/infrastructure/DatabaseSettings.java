@@ -44,6 +44,11 @@ public final class DatabaseSettings {
       "SEATLEDGER_DB_URL could not be read by the MySQL driver: its form is"
           + " jdbc:mysql://host:3306/name?property=value&property=value";
 
+  /** When the MySQL driver refuses the value of a connection property the URL gives. */
+  public static final String REFUSED_PROPERTY =
+      "SEATLEDGER_DB_URL gives a connection property a value the MySQL driver does not accept: the"
+          + " log names the property and the values it takes";
+
   /** When the database server does not know the database the URL names. */
   public static final String UNKNOWN_DATABASE =
       "The database named in SEATLEDGER_DB_URL does not exist on that server: create it (README,"
@@ -60,6 +65,13 @@ public final class DatabaseSettings {
    * the driver is a library of the server, not of the application.
    */
   private static final String DRIVER_REFUSED_ARGUMENT = "WrongArgumentException";
+
+  /**
+   * The package of mysql-connector-j that reads its URL and connection properties; its classes that
+   * read a property's value have "Propert" in their names (DefaultPropertySet,
+   * IntegerPropertyDefinition, …), the URL's parser does not.
+   */
+  private static final String DRIVER_CONFIGURATION = "com.mysql.cj.conf.";
 
   /** The SQL state of a refused user name or password (MySQL, MariaDB and H2 alike). */
   private static final String REFUSED_STATE = "28000";
@@ -150,8 +162,13 @@ public final class DatabaseSettings {
           return NO_DRIVER;
         }
       }
-      if (connecting && t.getClass().getSimpleName().equals(DRIVER_REFUSED_ARGUMENT)) {
-        return MALFORMED_URL; // not for an argument of a statement: that is our own mistake
+      if (t.getClass().getSimpleName().equals(DRIVER_REFUSED_ARGUMENT)) {
+        if (readingAProperty(t)) {
+          return REFUSED_PROPERTY; // the driver read a property's value and could not use it
+        }
+        if (connecting) {
+          return MALFORMED_URL; // not for an argument of a statement: that is our own mistake
+        }
       }
       if (t instanceof SQLException sql) {
         connecting |= String.valueOf(sql.getSQLState()).startsWith(CONNECTION_STATES);
@@ -174,6 +191,18 @@ public final class DatabaseSettings {
       }
     }
     return null;
+  }
+
+  /** Whether the driver threw {@code t} while it read the value of a connection property. */
+  private static boolean readingAProperty(Throwable t) {
+    for (StackTraceElement frame : t.getStackTrace()) {
+      String name = frame.getClassName();
+      if (name.startsWith(DRIVER_CONFIGURATION)
+          && name.substring(DRIVER_CONFIGURATION.length()).contains("Propert")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A data source Liberty could not create. */

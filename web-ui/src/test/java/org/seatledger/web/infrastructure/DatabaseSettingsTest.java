@@ -2,12 +2,15 @@ package org.seatledger.web.infrastructure;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLNonTransientException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
@@ -110,6 +113,32 @@ class DatabaseSettingsTest {
     WrongArgumentException(String message, Throwable cause) {
       super(message, cause);
     }
+  }
+
+  /** What the MySQL driver itself throws for this URL: it refuses each before it connects. */
+  private static SQLException refusedByTheDriver(String url) {
+    return assertThrows(SQLException.class, () -> DriverManager.getConnection(url, "app", "pw"));
+  }
+
+  @Test
+  void aConnectionPropertyTheDriverRefusesIsNamedAndAMalformedUrlStaysMalformed() {
+    String url = "jdbc:mysql://127.0.0.1:9/seatledger";
+    for (String refused : List.of(url + "?connectTimeout=abc", url + "?sslMode=SOMETIMES")) {
+      assertEquals(
+          DatabaseSettings.REFUSED_PROPERTY,
+          DatabaseSettings.problem(
+              refusedByTheDriver(refused),
+              Account.APPLICATION,
+              environment("SEATLEDGER_DB_URL", refused)),
+          refused);
+    }
+    String malformed = "jdbc:mysql://127.0.0.1:notaport/seatledger";
+    assertEquals(
+        DatabaseSettings.MALFORMED_URL,
+        DatabaseSettings.problem(
+            refusedByTheDriver(malformed),
+            Account.APPLICATION,
+            environment("SEATLEDGER_DB_URL", malformed)));
   }
 
   @Test
