@@ -506,8 +506,48 @@ class BookingApiIT {
     assertEquals(List.of(), ids(farBeyond));
   }
 
+  /**
+   * A number in a query that is not one, or is out of range, is a 400 naming the parameter on every
+   * read that takes one (the JAX-RS runtime alone answers a typed parameter it cannot convert with
+   * a 404 "nothing at this address").
+   */
+  @Test
+  void everyNumberInAQueryThatIsNotOneIsA400NamingIt() {
+    String conference = publishedConference(1, "10.00");
+    assertBadQuery("/api/bookings?page=abc", "page must be a whole number, not 'abc'.");
+    assertBadQuery("/api/bookings?page=0", "page is 1 or more.");
+    HttpResponse<String> farBeyond = as(auditor).get("/api/bookings?page=" + Long.MAX_VALUE);
+    assertEquals(200, farBeyond.statusCode(), farBeyond.body());
+    assertEquals(0, Http.object(farBeyond).getJsonArray("items").size());
+    assertBadQuery("/api/bookings?size=500", "size is between 1 and 200.");
+    assertBadQuery("/api/bookings?atLeast=soon", "atLeast must be a whole number, not 'soon'.");
+    for (String read : List.of("availability", "attendees", "stats")) {
+      assertBadQuery(
+          staff,
+          "/api/conferences/" + conference + "/" + read + "?atLeast=-1",
+          "atLeast is 0 or more.");
+    }
+    assertBadQuery(
+        "/api/streams/conference-" + conference + "/events?fromVersion=first",
+        "fromVersion must be a whole number, not 'first'.");
+    assertBadQuery(
+        "/api/streams/conference-" + conference + "/events?limit=1001",
+        "limit is between 1 and 1000.");
+    assertBadQuery(
+        "/api/audit/verifications?limit=all", "limit must be a whole number, not 'all'.");
+    assertEquals(
+        200,
+        as(auditor)
+            .get("/api/streams/conference-" + conference + "/events?fromVersion=2&limit=1")
+            .statusCode());
+  }
+
   private static void assertBadQuery(String path, String sentence) {
-    HttpResponse<String> refused = as(auditor).get(path);
+    assertBadQuery(auditor, path, sentence);
+  }
+
+  private static void assertBadQuery(String user, String path, String sentence) {
+    HttpResponse<String> refused = as(user).get(path);
     assertEquals(400, refused.statusCode(), path);
     assertEquals(sentence, Http.object(refused).getString("detail"), path);
   }

@@ -3,7 +3,6 @@ package org.seatledger.web.rest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -130,14 +129,11 @@ public class AuditResource {
                       type = SchemaType.INTEGER,
                       format = "int32",
                       minimum = "1",
-                      maximum = "1000"))
+                      maximum = "1000",
+                      defaultValue = "50"))
           @QueryParam("limit")
-          @DefaultValue("50")
-          int limit) {
-    if (limit < 1 || limit > 1000) {
-      throw new ApiException(Status.BAD_REQUEST, "limit is between 1 and 1000.");
-    }
-    return audit.verifications(limit);
+          String size) {
+    return audit.verifications(QueryNumbers.whole(size, "limit", 1, 1000, 50L).intValue());
   }
 
   static Instant instant(String text, String name) {

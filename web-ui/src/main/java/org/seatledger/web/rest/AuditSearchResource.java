@@ -132,7 +132,7 @@ public class AuditSearchResource {
       throw new ApiException(
           Status.BAD_REQUEST, "q (text in summaries) is at most " + MAX_TEXT + " characters.");
     }
-    Long position = QueryNumbers.whole(atLeast, "atLeast", 0, Long.MAX_VALUE, null);
+    Long position = QueryNumbers.position(atLeast);
     if (position != null && !audit.awaitPosition(position, Duration.ofSeconds(2))) {
       throw new ApiException(
           Status.SERVICE_UNAVAILABLE,

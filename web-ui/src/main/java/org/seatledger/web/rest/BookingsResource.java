@@ -125,10 +125,14 @@ public class BookingsResource {
           String order,
       @Parameter(
               description = "Page number, from 1; total in the answer says how many bookings match",
-              schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1"))
+              schema =
+                  @Schema(
+                      type = SchemaType.INTEGER,
+                      format = "int32",
+                      minimum = "1",
+                      defaultValue = "1"))
           @QueryParam("page")
-          @DefaultValue("1")
-          int page,
+          String page,
       @Parameter(
               description = "Items per page",
               schema =
@@ -136,16 +140,16 @@ public class BookingsResource {
                       type = SchemaType.INTEGER,
                       format = "int32",
                       minimum = "1",
-                      maximum = "200"))
+                      maximum = "200",
+                      defaultValue = "50"))
           @QueryParam("size")
-          @DefaultValue("50")
-          int size,
+          String size,
       @Parameter(
               description =
                   "Read your own write: wait (briefly) until the read model has applied this log position, the position a command answered",
               schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0"))
           @QueryParam("atLeast")
-          Long atLeast) {
+          String atLeast) {
     if (status != null && !STATUSES.contains(status)) {
       throw new ApiException(
           Status.BAD_REQUEST, "status is one of HELD, CONFIRMED, CANCELLED, EXPIRED.");
@@ -158,12 +162,14 @@ public class BookingsResource {
     if (!order.equals("asc") && !order.equals("desc")) {
       throw new ApiException(Status.BAD_REQUEST, "order is asc or desc.");
     }
-    if (page < 1 || size < 1 || size > 200) {
-      throw new ApiException(Status.BAD_REQUEST, "page starts at 1 and size is between 1 and 200.");
-    }
-    readModels.await(ReportingQueries.BOOKINGS, atLeast);
+    // a page past the last is empty, however far past
+    int pageNumber =
+        (int) Math.min(Integer.MAX_VALUE, QueryNumbers.whole(page, "page", 1, Long.MAX_VALUE, 1L));
+    int perPage = QueryNumbers.whole(size, "size", 1, 200, 50L).intValue();
+    readModels.await(ReportingQueries.BOOKINGS, QueryNumbers.position(atLeast));
     return reporting.bookings(
-        new BookingFilter(conferenceId, status, text, sort, order.equals("desc"), page, size));
+        new BookingFilter(
+            conferenceId, status, text, sort, order.equals("desc"), pageNumber, perPage));
   }
 
   @GET

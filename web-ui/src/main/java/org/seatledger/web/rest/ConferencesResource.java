@@ -367,8 +367,8 @@ public class ConferencesResource {
                   "Read your own write: wait (briefly) until the read model has applied this log position, the position a command answered",
               schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0"))
           @QueryParam("atLeast")
-          Long atLeast) {
-    readModels.await(ReportingQueries.AVAILABILITY, atLeast);
+          String atLeast) {
+    readModels.await(ReportingQueries.AVAILABILITY, QueryNumbers.position(atLeast));
     return reporting
         .availability(id)
         .orElseThrow(
@@ -386,8 +386,8 @@ public class ConferencesResource {
                   "Read your own write: wait (briefly) until the read model has applied this log position, the position a command answered",
               schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0"))
           @QueryParam("atLeast")
-          Long atLeast) {
-    readModels.await(ReportingQueries.BOOKINGS, atLeast);
+          String atLeast) {
+    readModels.await(ReportingQueries.BOOKINGS, QueryNumbers.position(atLeast));
     return reporting.attendees(id);
   }
 
@@ -404,8 +404,8 @@ public class ConferencesResource {
                   "Read your own write: wait (briefly) until the read model has applied this log position, the position a command answered",
               schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0"))
           @QueryParam("atLeast")
-          Long atLeast) {
-    readModels.await(ReportingQueries.STATS, atLeast);
+          String atLeast) {
+    readModels.await(ReportingQueries.STATS, QueryNumbers.position(atLeast));
     return reporting.stats(id);
   }
 

@@ -32,6 +32,14 @@ final class QueryNumbers {
     return value;
   }
 
+  /**
+   * An {@code atLeast} parameter: the log position a command answered, which a read waits for; null
+   * when absent.
+   */
+  static Long position(String text) {
+    return whole(text, "atLeast", 0, Long.MAX_VALUE, null);
+  }
+
   private static String shortened(String text) {
     return text.length() > 40 ? text.substring(0, 40) + "…" : text;
   }

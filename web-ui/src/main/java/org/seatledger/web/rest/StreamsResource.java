@@ -7,7 +7,6 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.spi.JsonProvider;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -62,10 +61,14 @@ public class StreamsResource {
       @Parameter(
               description =
                   "The first stream version to answer; the next page starts after the last one answered",
-              schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1"))
+              schema =
+                  @Schema(
+                      type = SchemaType.INTEGER,
+                      format = "int64",
+                      minimum = "1",
+                      defaultValue = "1"))
           @QueryParam("fromVersion")
-          @DefaultValue("1")
-          long fromVersion,
+          String from,
       @Parameter(
               description = "Items per page",
               schema =
@@ -73,15 +76,12 @@ public class StreamsResource {
                       type = SchemaType.INTEGER,
                       format = "int32",
                       minimum = "1",
-                      maximum = "1000"))
+                      maximum = "1000",
+                      defaultValue = "1000"))
           @QueryParam("limit")
-          @DefaultValue("1000")
-          int limit) {
-    if (fromVersion < 1 || limit < 1 || limit > MAX_LIMIT) {
-      throw new ApiException(
-          Status.BAD_REQUEST,
-          "fromVersion starts at 1 and limit is between 1 and " + MAX_LIMIT + ".");
-    }
+          String size) {
+    long fromVersion = QueryNumbers.whole(from, "fromVersion", 1, Long.MAX_VALUE, 1L);
+    int limit = QueryNumbers.whole(size, "limit", 1, MAX_LIMIT, (long) MAX_LIMIT).intValue();
     List<RecordedEvent> events = log.readStream(streamId, fromVersion, limit);
     if (events.isEmpty() && fromVersion == 1) {
       throw new ApiException(Status.NOT_FOUND, "There is no stream '" + streamId + "'.");
