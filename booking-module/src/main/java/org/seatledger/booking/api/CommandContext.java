@@ -4,8 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.UUID;
 import java.util.regex.Pattern;
+import org.seatledger.eventlog.api.TimeOrderedIds;
 
 /**
  * Who sends a command, under which id, and why.
@@ -36,7 +36,7 @@ public record CommandContext(
 
   public CommandContext {
     if (commandId == null || commandId.isBlank()) {
-      commandId = UUID.randomUUID().toString();
+      commandId = TimeOrderedIds.nextText();
     }
     if (commandId.length() > MAX_ID) {
       throw CommandRefused.invalid("A command id has at most " + MAX_ID + " characters.");

@@ -6,7 +6,6 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.util.UUID;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -18,6 +17,7 @@ import org.seatledger.booking.api.CommandOutcome;
 import org.seatledger.booking.api.CommandOutcome.HoldsExpired;
 import org.seatledger.eventlog.api.EventStore;
 import org.seatledger.eventlog.api.SchemaReady;
+import org.seatledger.eventlog.api.TimeOrderedIds;
 
 /**
  * Expires holds whose deadline has passed. Deadlines live in the log (each seat availability knows
@@ -63,7 +63,7 @@ public class HoldExpiry {
   /** One round over every conference; a failure is logged and the next round tries again. */
   public int expireOverdue() {
     int expired = 0;
-    String round = "expiry-" + UUID.randomUUID();
+    String round = "expiry-" + TimeOrderedIds.nextText();
     try {
       for (String stream : store.streamsOfType(Kinds.AVAILABILITY.streamType())) {
         String conferenceId = stream.substring("seats-".length());

@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import org.seatledger.eventlog.api.AppendResult;
 import org.seatledger.eventlog.api.CommandMetadata;
 import org.seatledger.eventlog.api.ExpectedVersion;
 import org.seatledger.eventlog.api.StreamAppend;
+import org.seatledger.eventlog.api.TimeOrderedIds;
 import org.seatledger.eventlog.store.BatchOutcome.Refusal;
 
 /**
@@ -258,7 +258,7 @@ final class AppendGuards {
         StreamAppend append, CommandMetadata metadata, EventSerializer.Serialized event) {
       StoredEvent row = new StoredEvent();
       row.globalPosition = position++;
-      row.eventId = UUID.randomUUID().toString();
+      row.eventId = TimeOrderedIds.nextText();
       row.streamId = append.streamId();
       row.streamType = append.streamType();
       row.eventType = event.type();

@@ -51,6 +51,7 @@ import org.seatledger.eventlog.api.EventStore;
 import org.seatledger.eventlog.api.ExpectedVersion;
 import org.seatledger.eventlog.api.RecordedEvent;
 import org.seatledger.eventlog.api.StreamAppend;
+import org.seatledger.eventlog.api.TimeOrderedIds;
 
 /** The event store inside the server, on the server's database (embedded or MySQL). */
 @ExtendWith(ArquillianExtension.class)
@@ -102,6 +103,13 @@ class EventStoreIT {
     assertEquals(one.hash(), two.previousHash(), "each event links to the one before");
     assertTrue(store.verify(java.util.Optional.of(stream)).ok());
     assertTrue(store.headPosition() >= result.lastPosition());
+    // ids that sort by time, so the event id index grows at its end (TimeOrderedIds)
+    UUID id = UUID.fromString(one.eventId());
+    assertEquals(7, id.version(), one.eventId());
+    long millis = TimeOrderedIds.epochMillis(id);
+    assertTrue(
+        Math.abs(millis - one.recordedAt().toEpochMilli()) < 60_000,
+        one.eventId() + " made at " + one.recordedAt());
   }
 
   /**

@@ -2,7 +2,7 @@ package org.seatledger.web.pages;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
-import java.util.UUID;
+import org.seatledger.eventlog.api.TimeOrderedIds;
 
 /**
  * The idempotency key a form carries in its hidden field {@value FormCommands#KEY_FIELD}, made when
@@ -16,7 +16,7 @@ public class FormKey {
 
   /** A new key; {@code #{formKey.next}} in the form's hidden field. */
   public String getNext() {
-    return UUID.randomUUID().toString();
+    return TimeOrderedIds.nextText();
   }
 
   /** The name of the hidden field, for views: {@code #{formKey.field}}. */

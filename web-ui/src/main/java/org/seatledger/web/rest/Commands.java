@@ -6,10 +6,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 import java.net.URI;
-import java.util.UUID;
 import org.seatledger.booking.api.BookingCommand;
 import org.seatledger.booking.api.CommandContext;
 import org.seatledger.booking.api.CommandResult;
+import org.seatledger.eventlog.api.TimeOrderedIds;
 import org.seatledger.web.application.UserCommands;
 
 /**
@@ -36,7 +36,7 @@ public class Commands {
     if (correlationId == null
         || correlationId.isBlank()
         || correlationId.length() > MAX_CORRELATION_ID) {
-      correlationId = UUID.randomUUID().toString();
+      correlationId = TimeOrderedIds.nextText();
     }
     request.setAttribute(CORRELATION_ID, correlationId);
     return commands.send(

@@ -45,6 +45,7 @@ import org.seatledger.eventlog.api.EventSourced;
 import org.seatledger.eventlog.api.EventStore;
 import org.seatledger.eventlog.api.ExpectedVersion;
 import org.seatledger.eventlog.api.StreamAppend;
+import org.seatledger.eventlog.api.TimeOrderedIds;
 import org.seatledger.eventlog.store.Snapshots;
 import org.seatledger.eventlog.store.SnapshottingRepository;
 import org.seatledger.eventlog.store.StoreSettings;
@@ -151,7 +152,7 @@ public class StoreProbe {
                     long position = positions.incrementAndGet();
                     String id = UUID.randomUUID().toString();
                     insert.setLong(1, position);
-                    insert.setString(2, id);
+                    insert.setString(2, TimeOrderedIds.nextText()); // as the store makes them
                     insert.setString(3, "bench-" + id);
                     insert.setString(4, "BenchStream");
                     insert.setLong(5, 1);
