@@ -132,6 +132,7 @@ public class SchemaMigrations {
     if (loader.getResource("db/" + module + "/flyway.location") == null) {
       return "no tables";
     }
+    MigrationWarnings.quietIgnoredKeyNames();
     Flyway flyway =
         Flyway.configure(loader)
             .dataSource(owner)
