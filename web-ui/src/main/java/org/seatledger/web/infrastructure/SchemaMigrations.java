@@ -89,6 +89,7 @@ public class SchemaMigrations {
     Map<String, String> applied = new LinkedHashMap<>();
     try {
       DataSource owner = DatabaseSettings.lookUp(OWNER);
+      MigrationWarnings.quietIgnoredKeyNames();
       for (String module : Modules.IN_DEPENDENCY_ORDER) {
         applied.put(module, migrate(owner, module));
       }
@@ -132,7 +133,6 @@ public class SchemaMigrations {
     if (loader.getResource("db/" + module + "/flyway.location") == null) {
       return "no tables";
     }
-    MigrationWarnings.quietIgnoredKeyNames();
     Flyway flyway =
         Flyway.configure(loader)
             .dataSource(owner)

@@ -166,7 +166,7 @@ public class BookingsResource {
     int pageNumber =
         (int) Math.min(Integer.MAX_VALUE, QueryNumbers.whole(page, "page", 1, Long.MAX_VALUE, 1L));
     int perPage = QueryNumbers.whole(size, "size", 1, 200, 50L).intValue();
-    readModels.await(ReportingQueries.BOOKINGS, QueryNumbers.position(atLeast));
+    readModels.await(ReportingQueries.BOOKINGS, atLeast);
     return reporting.bookings(
         new BookingFilter(
             conferenceId, status, text, sort, order.equals("desc"), pageNumber, perPage));

@@ -368,7 +368,7 @@ public class ConferencesResource {
               schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0"))
           @QueryParam("atLeast")
           String atLeast) {
-    readModels.await(ReportingQueries.AVAILABILITY, QueryNumbers.position(atLeast));
+    readModels.await(ReportingQueries.AVAILABILITY, atLeast);
     return reporting
         .availability(id)
         .orElseThrow(
@@ -387,7 +387,7 @@ public class ConferencesResource {
               schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0"))
           @QueryParam("atLeast")
           String atLeast) {
-    readModels.await(ReportingQueries.BOOKINGS, QueryNumbers.position(atLeast));
+    readModels.await(ReportingQueries.BOOKINGS, atLeast);
     return reporting.attendees(id);
   }
 
@@ -405,7 +405,7 @@ public class ConferencesResource {
               schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0"))
           @QueryParam("atLeast")
           String atLeast) {
-    readModels.await(ReportingQueries.STATS, QueryNumbers.position(atLeast));
+    readModels.await(ReportingQueries.STATS, atLeast);
     return reporting.stats(id);
   }
 

@@ -17,12 +17,15 @@ public class ReadModels {
 
   @Inject ReadYourWrites readYourWrites;
 
-  void await(String projection, Long atLeast) {
+  /**
+   * Waits until {@code projection} has applied the position the {@code atLeast} parameter names
+   * (nothing to wait for when it is absent): a 400 when it is not a position, a 503 when the read
+   * model does not reach it in time.
+   */
+  void await(String projection, String atLeastParameter) {
+    Long atLeast = QueryNumbers.position(atLeastParameter);
     if (atLeast == null) {
       return;
-    }
-    if (atLeast < 0) {
-      throw new ApiException(Status.BAD_REQUEST, "atLeast is a position, 0 or more.");
     }
     if (!readYourWrites.reached(projection, atLeast)) {
       throw new ApiException(
