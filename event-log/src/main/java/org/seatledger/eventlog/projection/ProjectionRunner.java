@@ -100,7 +100,7 @@ public final class ProjectionRunner {
    * @param dataSource where the checkpoint is read outside any transaction (status, rebuilds)
    * @param container the transactions batches and checkpoint changes run in
    * @param table the module's checkpoint table (see the module's migrations)
-   * @param readAhead where a rebuild reads and decodes its next page of the log while the current
+   * @param readAhead where a rebuild reads and decodes its next pages of the log while the current
    *     one is written (null: one after the other)
    */
   public ProjectionRunner(
@@ -361,6 +361,7 @@ public final class ProjectionRunner {
       if (!checkpoints.switchToRebuild(row)) {
         return true;
       }
+      rebuildReader.forget();
       transactions.run(
           c -> {
             projection.drop(c, row.generation());
