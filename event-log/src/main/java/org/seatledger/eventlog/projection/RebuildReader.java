@@ -83,11 +83,9 @@ final class RebuildReader {
       } catch (CompletionException | CancellationException readAgain) {
         LOG.log(Level.FINE, "projection " + name + ": a page read ahead failed", readAgain);
       }
-    } else if (next != null) {
-      forget();
     }
     if (page == null) {
-      forget();
+      forget(); // read ahead of another position, or failed: the rest follow a page not used
       page = read(after);
     }
     if (page.scanned() == size) {
