@@ -89,6 +89,18 @@ class RebuildReaderTest {
     return new RebuildReader("test", log.asEventLog(), Set.of(), Decoding.FULL, 500, readAhead);
   }
 
+  /**
+   * A reader that has handed out the first page, with the pages after it read ahead (once {@code
+   * beforeReadingAhead} has run) while the log ended at {@code log}'s head.
+   */
+  private static RebuildReader pastFirstPage(Log log, Held readAhead, Runnable beforeReadingAhead) {
+    RebuildReader reader = reader(log, readAhead);
+    reader.pageAfter(0);
+    beforeReadingAhead.run();
+    readAhead.runAll();
+    return reader;
+  }
+
   /** Pages as a rebuild asks for them, from the start until a page that is not full. */
   private static List<Long> readToEnd(RebuildReader reader) {
     List<Long> positions = new ArrayList<>();
@@ -141,12 +153,9 @@ class RebuildReaderTest {
 
   @Test
   void aPageThatIsNotFullEndsTheReadingAhead() {
-    Log log = new Log(2_500);
     Held readAhead = new Held();
-    RebuildReader reader = reader(log, readAhead);
+    RebuildReader reader = pastFirstPage(new Log(2_500), readAhead, () -> {});
 
-    reader.pageAfter(0);
-    readAhead.runAll();
     EventPage last = reader.pageAfter(2_000);
 
     assertEquals(500, last.scanned());
@@ -156,10 +165,7 @@ class RebuildReaderTest {
   @Test
   void aPageReadAheadAtTheEndIsTheLogAsItWasAndTheNextIsReadAfterIt() {
     Log log = new Log(3_000);
-    Held readAhead = new Held();
-    RebuildReader reader = reader(log, readAhead);
-    reader.pageAfter(0);
-    readAhead.runAll(); // read ahead while the log ended at 3,000
+    RebuildReader reader = pastFirstPage(log, new Held(), () -> {});
 
     log.head = 9_000; // events appended meanwhile
     EventPage short1 = reader.pageAfter(2_000);
@@ -173,10 +179,7 @@ class RebuildReaderTest {
   @Test
   void pagesReadAheadOfAnotherPositionAreDroppedAndTheAskedOneIsRead() {
     Log log = new Log(3_000);
-    Held readAhead = new Held();
-    RebuildReader reader = reader(log, readAhead);
-    reader.pageAfter(0);
-    readAhead.runAll();
+    RebuildReader reader = pastFirstPage(log, new Held(), () -> {});
 
     // another server's pass moved the rebuild on meanwhile
     log.head = 9_000;
@@ -189,11 +192,8 @@ class RebuildReaderTest {
   @Test
   void aPageWhoseReadAheadFailedIsReadAgain() {
     Log log = new Log(8_000);
-    Held readAhead = new Held();
-    RebuildReader reader = reader(log, readAhead);
-    reader.pageAfter(0);
-    log.failuresLeft.set(1); // the first read ahead fails
-    readAhead.runAll();
+    RebuildReader reader =
+        pastFirstPage(log, new Held(), () -> log.failuresLeft.set(1)); // the first read ahead fails
 
     EventPage page = reader.pageAfter(2_000);
 
