@@ -199,6 +199,7 @@ class RebuildReaderTest {
 
     assertEquals(2_001, page.events().get(0).globalPosition());
     assertEquals(2_000, page.scanned());
+    assertEquals(2, log.readsAfter.stream().filter(after -> after == 2_000L).count(), "read again");
   }
 
   @Test
