@@ -124,11 +124,12 @@ public class BookingsResource {
           @DefaultValue("desc")
           String order,
       @Parameter(
-              description = "Page number, from 1; total in the answer says how many bookings match",
+              description =
+                  "Page number, from 1; total in the answer says how many bookings match, and a page past the last is empty",
               schema =
                   @Schema(
                       type = SchemaType.INTEGER,
-                      format = "int32",
+                      format = "int64",
                       minimum = "1",
                       defaultValue = "1"))
           @QueryParam("page")

@@ -179,8 +179,9 @@ public class ConferencesResource {
               schema = @Schema(type = SchemaType.ARRAY, implementation = ConferenceView.class)))
   public Response list(
       @Parameter(
-              description = "Page number, from 1 (with size: default 1)",
-              schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1"))
+              description =
+                  "Page number, from 1 (with size: default 1); a page past the last is empty",
+              schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1"))
           @QueryParam("page")
           String page,
       @Parameter(
