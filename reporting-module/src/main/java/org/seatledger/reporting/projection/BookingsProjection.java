@@ -235,6 +235,8 @@ public final class BookingsProjection implements Projection {
             e.bookingId());
       }
     } else if (event instanceof PersonalDataErased e) {
+      // both scan the generation's rows: erasures are rare, and an index on the person's id would
+      // cost every booking written an entry at a random place (reporting V7)
       Sql.update(
           c,
           "UPDATE reporting_bookings SET registrant_name = ?, registrant_email = ? WHERE generation = ? AND registrant_id = ?",
