@@ -382,6 +382,7 @@ final class Report {
     if (f.containsKey("aggregate_load")) {
       md.append(
           "## Aggregate load (seat availability stream)\n\n| events | with snapshots µs | full replay µs | from cache µs |\n|---|---|---|---|\n");
+      JsonObject waits = null;
       for (JsonValue v : f.getJsonArray("aggregate_load")) {
         JsonObject a = v.asJsonObject();
         cells(
@@ -390,6 +391,18 @@ final class Report {
             a.get("snapshotMicros"),
             a.get("replayMicros"),
             a.get("cacheMicros"));
+        waits = a;
+      }
+      if (waits != null && waits.containsKey("rounds")) {
+        md.append("\nEvery stream was built first; once the read models had caught up and the")
+            .append(" database had written out (after ")
+            .append(waits.get("quietAfterSeconds"))
+            .append(" s) and purged (after ")
+            .append(waits.get("purgedAfterSeconds"))
+            .append(" s) what the builds left it, the streams were loaded in turn, ")
+            .append(waits.get("rounds"))
+            .append(" rounds of 21 loads each way; each figure is the median of its rounds'")
+            .append(" medians.\n");
       }
       md.append('\n');
     }
