@@ -106,12 +106,7 @@ final class AggregateLoads {
   }
 
   private static double median(List<JsonObject> loads, String key) {
-    double[] values =
-        loads.stream()
-            .mapToDouble(load -> load.getJsonNumber(key).doubleValue())
-            .sorted()
-            .toArray();
-    int middle = values.length / 2;
-    return values.length % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
+    return Results.median(
+        loads.stream().mapToDouble(load -> load.getJsonNumber(key).doubleValue()).toArray());
   }
 }

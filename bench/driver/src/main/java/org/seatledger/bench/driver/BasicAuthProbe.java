@@ -1,9 +1,10 @@
 package org.seatledger.bench.driver;
 
+import static org.seatledger.bench.driver.Results.median;
+
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.URI;
-import java.util.Arrays;
 import java.util.UUID;
 
 /**
@@ -84,12 +85,5 @@ final class BasicAuthProbe {
           "GET " + path + " -> " + answer.status() + " " + answer.body());
     }
     return millis;
-  }
-
-  private static double median(double[] values) {
-    double[] sorted = values.clone();
-    Arrays.sort(sorted);
-    int middle = sorted.length / 2;
-    return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
   }
 }
