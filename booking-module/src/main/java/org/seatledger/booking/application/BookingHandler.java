@@ -31,6 +31,7 @@ import org.seatledger.booking.api.SeatAvailabilityEvent;
 import org.seatledger.booking.application.Verdict.Decided;
 import org.seatledger.booking.domain.Booking;
 import org.seatledger.booking.domain.Placement;
+import org.seatledger.eventlog.api.TimeOrderedIds;
 
 /**
  * Commands on a booking: the booking decides, and what it does to seats goes to the conference's
@@ -51,21 +52,23 @@ public class BookingHandler {
   Duration holdTimeout;
 
   /**
-   * Prices the seats, holds them until the hold deadline and places the booking. The ids of the
-   * booking and the registrant derive from the command's id.
+   * Prices the seats, holds them until the hold deadline and places the booking, under new
+   * time-ordered ids for the booking and the registrant.
    */
   Decided place(String conferenceId, PlaceBooking c, CommandContext context, Work work) {
-    String bookingId = DerivedIds.of("booking", context.commandId());
-    // The ids of the booking and the registrant derive from this command's id, which is rarely
-    // carried out before: the booking's stream is taken as empty, so it is not read, and no data
-    // key is looked up for the registrant. Should the command have been carried out after all (a
-    // repeat, or another server at the same moment), the append's guard under the log's lock
-    // answers it with its first outcome, or refuses the batch, which is then decided again.
+    String bookingId = TimeOrderedIds.nextText();
+    // New ids, sorting by the millisecond they were made: the booking's stream, the registrant's
+    // data key and every row keyed by them go in at the end of their indexes, where name-based ids
+    // derived from the command went in at random places (one page read each once the log outgrows
+    // the buffer pool). New ids name new streams, so the booking's is taken as empty and not read,
+    // and no data key is looked up for the registrant. A repeated command (a client's retry, or
+    // another server at the same moment) is not found by its ids: the append's guard under the
+    // log's lock finds the command carried out and answers with its first outcome, ids and all.
     Placement placement =
         Placement.decide(
             c,
             bookingId,
-            DerivedIds.of("registrant", context.commandId()),
+            TimeOrderedIds.nextText(),
             repositories.conference(work, conferenceId),
             repositories.availability(work, conferenceId),
             repositories.newBooking(work, bookingId),
@@ -124,18 +127,14 @@ public class BookingHandler {
             bookingStream(c.bookingId()), cancelled, availabilityStream(conferenceId), released));
   }
 
-  /** Names the attendees; their ids derive from the command's id and their place in it. */
+  /** Names the attendees, each under a new time-ordered id (see {@link #place}). */
   Decided assign(AssignAttendees c, CommandContext context, Work work) {
     Booking booking = repositories.booking(work, c.bookingId());
     List<Attendee> attendees = new ArrayList<>();
     for (int i = 0; i < c.attendees().size(); i++) {
       BookingCommand.AttendeeInput input = c.attendees().get(i);
       attendees.add(
-          new Attendee(
-              DerivedIds.of("attendee-" + i, context.commandId()),
-              input.seatType(),
-              input.name(),
-              input.email()));
+          new Attendee(TimeOrderedIds.nextText(), input.seatType(), input.name(), input.email()));
     }
     return Decided.of(
         new AttendeesNamed(c.bookingId(), attendees.size()),

@@ -100,8 +100,8 @@ final class Work {
   }
 
   /**
-   * The state of a stream the caller knows to be new (its id derives from a command not carried out
-   * yet), without reading the store; the append expects no stream, so the store still checks.
+   * The state of a stream the caller knows to be new (its id was made just now), without reading
+   * the store; the append expects no stream, so the store still checks.
    */
   @SuppressWarnings("unchecked")
   <S> S fresh(String streamId, AggregateRepository<S> repository, EventSourced<S> kind) {

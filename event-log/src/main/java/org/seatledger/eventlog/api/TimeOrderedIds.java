@@ -14,9 +14,10 @@ import java.util.UUID;
  * random event and correlation ids, 8,800–9,300 with these, measured side by side). Ids made in the
  * same millisecond are in no particular order among themselves; that is all an index needs.
  *
- * <p>Not for an id derived from another (a booking's id from its command's: {@code DerivedIds}),
- * and not a secret: the time is in the clear and the random part is shorter than a version 4
- * UUID's.
+ * <p>Also the ids of new bookings, registrants and attendees, so their streams, data keys and
+ * read-model rows grow at the end of their indexes too. Not for an id that must follow from another
+ * (a conference's from its command's), and not a secret: the time is in the clear and the random
+ * part is shorter than a version 4 UUID's.
  */
 public final class TimeOrderedIds {
 
