@@ -29,6 +29,9 @@ final class AggregateLoads {
   /** Rounds of loads, each stream once a round. */
   static final int ROUNDS = 3;
 
+  /** Loads of a stream each way in one round; the probe answers their medians. */
+  static final int REPEATS = 21;
+
   private AggregateLoads() {}
 
   static void run(Run run) throws Exception {
@@ -95,10 +98,12 @@ final class AggregateLoads {
     return run.probe.must("store/streams?events=" + events, null);
   }
 
-  /** Loads a built stream 21 times each way (medians) and checks every state it loaded. */
+  /** Loads a built stream {@value #REPEATS} times each way (medians), checking every state. */
   private static JsonObject load(Run run, JsonObject built) {
     return run.probe.must(
-        "store/aggregate-load?repeats=21&stream="
+        "store/aggregate-load?repeats="
+            + REPEATS
+            + "&stream="
             + built.getString("stream")
             + "&state="
             + URLEncoder.encode(built.getString("state"), StandardCharsets.UTF_8),

@@ -401,7 +401,9 @@ final class Report {
             .append(waits.get("purgedAfterSeconds"))
             .append(" s) what the builds left it, the streams were loaded in turn, ")
             .append(waits.get("rounds"))
-            .append(" rounds of 21 loads each way; each figure is the median of its rounds'")
+            .append(" rounds of ")
+            .append(AggregateLoads.REPEATS)
+            .append(" loads each way; each figure is the median of its rounds'")
             .append(" medians.\n");
       }
       md.append('\n');
